@@ -1,0 +1,97 @@
+// The plain document struct that flows through every stage of dyad.
+//
+// Each stage is a function of a Document (plus its loaded resources) that fills
+// in the next layer: text fills `clean`, `map`, `drops`, `quotations` and the
+// sentences' tokens; syntax fills each token's lemma, tags, head and relation;
+// later stages add mentions, events and quotes. Every span is a byte range in
+// `raw`, the input exactly as read, so every claim can be shown with its
+// evidence.
+#ifndef DYAD_DOCUMENT_H_
+#define DYAD_DOCUMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/offset_map.h"
+
+namespace dyad {
+
+// A half-open byte range [begin, end) in Document::raw.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint32_t size() const { return end - begin; }
+  bool operator==(const Span&) const = default;
+};
+
+// A calendar date. Parse accepts YYYY-MM-DD, optionally followed by a time
+// ("2024-08-28T10:00:00Z", "2024-08-28 08:00:00+00:00"); the time is ignored.
+struct Date {
+  int year = 0, month = 0, day = 0;
+  static std::optional<Date> Parse(std::string_view s);
+  std::string ToString() const;  // YYYY-MM-DD
+  bool operator==(const Date&) const = default;
+  auto operator<=>(const Date&) const = default;
+};
+
+// A line or region that cleaning removed, and why ("advertisement",
+// "photo credit", "newsletter", "author bio", "dangling fragment", ...).
+struct Drop {
+  Span raw;
+  std::string reason;
+};
+
+// A glued word that cleaning split: raw span of the glued token and the text
+// it became ("Thursdaywhile" -> "Thursday while").
+struct Repair {
+  Span raw;
+  std::string repaired;
+};
+
+// A token in the Universal Dependencies English (EWT) convention.
+struct Token {
+  std::string form;   // as in the cleaned text ("n't", "'s")
+  Span raw;           // where it stands in Document::raw
+  bool space_after = true;
+  // Filled by the syntax stage.
+  std::string lemma;
+  std::string upos;
+  std::string xpos;
+  int head = -1;      // index of the head token in the sentence; -1 for the root
+  std::string deprel;
+};
+
+struct Sentence {
+  Span raw;                   // from the first token's begin to the last's end
+  std::string text;           // the cleaned text of the sentence
+  int paragraph = 0;          // index of the input line/block it comes from
+  int quotation = -1;         // index into Document::quotations if inside one
+  bool heading = false;       // a title or subheading: no final punctuation
+  std::vector<Token> tokens;
+};
+
+struct Document {
+  // Metadata.
+  std::string id;             // JSON Lines "id", or the file name without extension
+  std::string source;         // the file it was read from (and line, for JSON Lines)
+  std::string url;
+  std::string title;
+  std::optional<Date> date;   // publication date: from metadata or --date, never invented
+  // Text.
+  std::string raw;            // the input exactly as read (for JSON Lines: the decoded "text")
+  std::string clean;          // NFC, boilerplate dropped, glued words repaired
+  OffsetMap map;              // clean offsets -> raw offsets
+  std::vector<Drop> drops;
+  std::vector<Repair> repairs;
+  std::vector<Span> quotations;  // quoted passages, possibly over several sentences
+  std::vector<Sentence> sentences;
+
+  std::string_view RawText(Span s) const { return std::string_view(raw).substr(s.begin, s.size()); }
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_DOCUMENT_H_

@@ -35,8 +35,15 @@ class OffsetMap {
   const std::vector<Piece>& pieces() const { return pieces_; }
   uint32_t clean_size() const;
 
+  // The identity map of a text of `size` bytes.
+  static OffsetMap Identity(uint32_t size);
+  // Chains two maps: `outer` maps a text C to a text M, `inner` maps M to raw;
+  // the result maps C to raw.
+  static OffsetMap Compose(const OffsetMap& outer, const OffsetMap& inner);
+
  private:
   friend class CleanTextBuilder;
+  const Piece* Find(uint32_t clean) const;
   std::vector<Piece> pieces_;
 };
 
@@ -55,6 +62,8 @@ class CleanTextBuilder {
   void Finish(std::string* text, OffsetMap* map);
 
  private:
+  void Append(const OffsetMap::Piece& piece);
+
   std::string text_;
   OffsetMap map_;
 };

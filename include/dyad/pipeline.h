@@ -1,0 +1,46 @@
+// dyad::Pipeline: runs the stages over a Document, top to bottom.
+//
+//   text    clean, repair, segment, tokenize (raw offsets kept)
+//   syntax  UD tags, lemmas, dependency trees      (when models are present)
+//
+// Resources (rules, word lists, models) are loaded once by Create; Process is
+// const and may be called from several threads.
+#ifndef DYAD_PIPELINE_H_
+#define DYAD_PIPELINE_H_
+
+#include <memory>
+#include <string>
+
+#include "dyad/document.h"
+#include "dyad/status.h"
+
+namespace dyad {
+
+struct PipelineOptions {
+  std::string data_dir;    // empty: dyad::DataDir()
+  std::string models_dir;  // empty: dyad::ModelsDir()
+  bool parse = true;       // run the syntax stage when its models are present
+};
+
+class Pipeline {
+ public:
+  static Result<std::unique_ptr<Pipeline>> Create(const PipelineOptions& options);
+  ~Pipeline();
+
+  // Fills every layer the loaded stages produce. A DataError names the
+  // document when nothing usable is left (e.g. all lines were boilerplate).
+  Status Process(Document* doc) const;
+
+  // A fingerprint of the stages and their resources, stored with each
+  // document so that a changed pipeline re-processes unchanged input.
+  const std::string& version() const;
+
+ private:
+  struct Stages;
+  explicit Pipeline(std::unique_ptr<Stages> stages);
+  std::unique_ptr<Stages> stages_;
+};
+
+}  // namespace dyad
+
+#endif  // DYAD_PIPELINE_H_

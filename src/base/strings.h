@@ -1,0 +1,24 @@
+// Small string helpers shared by the stages (no allocation where a view does).
+#ifndef DYAD_BASE_STRINGS_H_
+#define DYAD_BASE_STRINGS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dyad {
+
+// Lines of `s` without their "\n" or "\r\n" ends.
+std::vector<std::string_view> SplitLines(std::string_view s);
+std::vector<std::string_view> Split(std::string_view s, char sep);
+std::vector<std::string_view> SplitOn(std::string_view s, std::string_view sep);
+std::string_view Trim(std::string_view s);  // ASCII white space
+bool ParseInt(std::string_view s, int* out);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+// Reads a whole file; false when it cannot be opened.
+bool ReadWholeFile(const std::string& path, std::string* out);
+
+}  // namespace dyad
+
+#endif  // DYAD_BASE_STRINGS_H_

@@ -1,0 +1,80 @@
+// The store's schema as numbered migrations. Migration N brings a database at
+// user_version N-1 to N; Open applies the missing ones in one transaction.
+// Append new migrations; never edit a released one.
+#ifndef DYAD_STORE_SCHEMA_H_
+#define DYAD_STORE_SCHEMA_H_
+
+namespace dyad::store {
+
+inline constexpr const char* kMigrations[] = {
+    // 1: documents and the text layer.
+    R"sql(
+CREATE TABLE documents (
+  doc          INTEGER PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  source       TEXT NOT NULL DEFAULT '',
+  url          TEXT NOT NULL DEFAULT '',
+  title        TEXT NOT NULL DEFAULT '',
+  date         TEXT,                      -- YYYY-MM-DD, NULL when unknown
+  content_hash TEXT NOT NULL,
+  raw          BLOB NOT NULL,             -- the input exactly as read
+  clean        TEXT NOT NULL,
+  n_sentences  INTEGER NOT NULL,
+  n_tokens     INTEGER NOT NULL,
+  ingested_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE drops (
+  doc       INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+  raw_begin INTEGER NOT NULL,
+  raw_end   INTEGER NOT NULL,
+  reason    TEXT NOT NULL
+);
+CREATE INDEX drops_doc ON drops(doc);
+CREATE TABLE repairs (
+  doc       INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+  raw_begin INTEGER NOT NULL,
+  raw_end   INTEGER NOT NULL,
+  repaired  TEXT NOT NULL
+);
+CREATE INDEX repairs_doc ON repairs(doc);
+CREATE TABLE quotations (
+  doc       INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+  idx       INTEGER NOT NULL,
+  raw_begin INTEGER NOT NULL,
+  raw_end   INTEGER NOT NULL,
+  PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE TABLE sentences (
+  doc       INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+  idx       INTEGER NOT NULL,
+  raw_begin INTEGER NOT NULL,
+  raw_end   INTEGER NOT NULL,
+  paragraph INTEGER NOT NULL,
+  quotation INTEGER,                      -- NULL when not inside a quotation
+  heading   INTEGER NOT NULL,
+  text      TEXT NOT NULL,
+  PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE TABLE tokens (
+  doc         INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+  sent        INTEGER NOT NULL,
+  idx         INTEGER NOT NULL,
+  form        TEXT NOT NULL,
+  lemma       TEXT NOT NULL DEFAULT '',
+  upos        TEXT NOT NULL DEFAULT '',
+  xpos        TEXT NOT NULL DEFAULT '',
+  head        INTEGER NOT NULL DEFAULT -1,  -- token index in the sentence; -1: root
+  deprel      TEXT NOT NULL DEFAULT '',
+  raw_begin   INTEGER NOT NULL,
+  raw_end     INTEGER NOT NULL,
+  space_after INTEGER NOT NULL,
+  PRIMARY KEY (doc, sent, idx)
+) WITHOUT ROWID;
+)sql",
+};
+
+inline constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);
+
+}  // namespace dyad::store
+
+#endif  // DYAD_STORE_SCHEMA_H_

@@ -1,0 +1,62 @@
+// Thin RAII wrappers over the SQLite C API, returning dyad::Status.
+#ifndef DYAD_STORE_SQLITE_H_
+#define DYAD_STORE_SQLITE_H_
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "dyad/status.h"
+
+namespace dyad::store {
+
+class Statement {
+ public:
+  Statement() = default;
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Statement& operator=(Statement&& o) noexcept;
+  ~Statement();
+
+  // Binds are 1-based, as in SQLite; every value is bound, never spliced.
+  Statement& Bind(int i, int64_t v);
+  Statement& Bind(int i, std::string_view v);
+  Statement& BindBlob(int i, std::string_view v);
+  Statement& BindNull(int i);
+
+  // Steps once: true while a row is available, false when done.
+  Result<bool> Step();
+  Status Run();  // steps to completion, then resets
+  void Reset();
+
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  std::string Text(int col) const;
+  bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+ public:
+  static Result<Database> Open(const std::string& path, bool read_only);
+  Database() = default;
+  Database(Database&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+  Database& operator=(Database&& o) noexcept;
+  ~Database();
+
+  Status Exec(const std::string& sql);
+  Result<Statement> Prepare(std::string_view sql);
+  sqlite3* handle() const { return db_; }
+  Status Error(std::string_view what) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+}  // namespace dyad::store
+
+#endif  // DYAD_STORE_SQLITE_H_

@@ -1,0 +1,278 @@
+#include "dyad/store.h"
+
+#include <cstdio>
+
+#include "store/schema.h"
+#include "store/sqlite.h"
+
+namespace dyad {
+
+using store::Database;
+using store::Statement;
+
+struct Store::Impl {
+  Database db;
+  int version = 0;
+};
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+int Store::schema_version() const { return impl_->version; }
+
+namespace {
+
+Result<int> UserVersion(Database& db) {
+  auto st = db.Prepare("PRAGMA user_version");
+  if (!st.ok()) return st.status();
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  return static_cast<int>(st->Int(0));
+}
+
+Status Migrate(Database& db, int from) {
+  DYAD_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  for (int v = from; v < store::kSchemaVersion; ++v) {
+    Status s = db.Exec(store::kMigrations[v]);
+    if (s.ok()) s = db.Exec("PRAGMA user_version = " + std::to_string(v + 1));
+    if (!s.ok()) {
+      db.Exec("ROLLBACK");
+      return Status::IOError("migrating the store to schema " + std::to_string(v + 1) + ": " + s.message());
+    }
+  }
+  return db.Exec("COMMIT");
+}
+
+// FNV-1a, 64 bits: a fingerprint for change detection, not for security.
+uint64_t Fnv1a(std::string_view s, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::optional<Date> DateOrNull(const Statement& st, int col) {
+  return st.IsNull(col) ? std::nullopt : Date::Parse(st.Text(col));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, Mode mode) {
+  auto db = Database::Open(path, mode == Mode::kReadOnly);
+  if (!db.ok()) return db.status();
+  auto impl = std::make_unique<Impl>();
+  impl->db = std::move(*db);
+  Database& d = impl->db;
+  if (mode == Mode::kReadWrite) {
+    // WAL lets readers (the server) run while an ingest writes.
+    DYAD_RETURN_IF_ERROR(d.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"));
+  }
+  DYAD_RETURN_IF_ERROR(d.Exec("PRAGMA foreign_keys = ON"));
+  auto version = UserVersion(d);
+  if (!version.ok()) return Status::IOError(path + ": not a dyad store (" + version.status().message() + ")");
+  if (*version > store::kSchemaVersion) {
+    return Status::InvalidArgument(path + ": schema " + std::to_string(*version) + " is newer than this dyad (" +
+                                   std::to_string(store::kSchemaVersion) + ")");
+  }
+  if (*version < store::kSchemaVersion) {
+    if (mode == Mode::kReadOnly) return Status::InvalidArgument(path + ": store needs migrating; open it read-write");
+    DYAD_RETURN_IF_ERROR(Migrate(d, *version));
+  }
+  impl->version = store::kSchemaVersion;
+  return std::unique_ptr<Store>(new Store(std::move(impl)));
+}
+
+std::string Store::ContentHash(const Document& doc, const std::string& version) {
+  uint64_t h = Fnv1a(doc.raw);
+  for (const std::string* field : {&doc.id, &doc.title, &doc.url, &version}) {
+    h = Fnv1a(*field, Fnv1a("\x1f", h));
+  }
+  h = Fnv1a(doc.date ? doc.date->ToString() : "-", h);
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+Result<bool> Store::IsCurrent(const std::string& id, const std::string& hash) {
+  auto st = impl_->db.Prepare("SELECT 1 FROM documents WHERE id = ?1 AND content_hash = ?2");
+  if (!st.ok()) return st.status();
+  st->Bind(1, id).Bind(2, hash);
+  return st->Step();
+}
+
+namespace {
+
+Status InsertLayers(Database& db, int64_t doc_key, const Document& doc) {
+  auto drop = db.Prepare("INSERT INTO drops VALUES (?1, ?2, ?3, ?4)");
+  auto repair = db.Prepare("INSERT INTO repairs VALUES (?1, ?2, ?3, ?4)");
+  auto quote = db.Prepare("INSERT INTO quotations VALUES (?1, ?2, ?3, ?4)");
+  auto sent = db.Prepare("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  auto tok = db.Prepare("INSERT INTO tokens VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+  for (auto* st : {&drop, &repair, &quote, &sent, &tok})
+    if (!st->ok()) return st->status();
+  for (const Drop& d : doc.drops) {
+    DYAD_RETURN_IF_ERROR(drop->Bind(1, doc_key).Bind(2, d.raw.begin).Bind(3, d.raw.end).Bind(4, d.reason).Run());
+  }
+  for (const Repair& r : doc.repairs) {
+    DYAD_RETURN_IF_ERROR(repair->Bind(1, doc_key).Bind(2, r.raw.begin).Bind(3, r.raw.end).Bind(4, r.repaired).Run());
+  }
+  for (size_t q = 0; q < doc.quotations.size(); ++q) {
+    const Span& s = doc.quotations[q];
+    DYAD_RETURN_IF_ERROR(
+        quote->Bind(1, doc_key).Bind(2, static_cast<int64_t>(q)).Bind(3, s.begin).Bind(4, s.end).Run());
+  }
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Sentence& s = doc.sentences[i];
+    sent->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, s.raw.begin).Bind(4, s.raw.end);
+    sent->Bind(5, s.paragraph).Bind(7, s.heading ? 1 : 0).Bind(8, s.text);
+    if (s.quotation >= 0) sent->Bind(6, s.quotation);
+    else sent->BindNull(6);
+    DYAD_RETURN_IF_ERROR(sent->Run());
+    for (size_t j = 0; j < s.tokens.size(); ++j) {
+      const Token& t = s.tokens[j];
+      tok->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, static_cast<int64_t>(j)).Bind(4, t.form);
+      tok->Bind(5, t.lemma).Bind(6, t.upos).Bind(7, t.xpos).Bind(8, t.head).Bind(9, t.deprel);
+      tok->Bind(10, t.raw.begin).Bind(11, t.raw.end).Bind(12, t.space_after ? 1 : 0);
+      DYAD_RETURN_IF_ERROR(tok->Run());
+    }
+  }
+  return Status::Ok();
+}
+
+Result<Store::PutOutcome> PutInTransaction(Database& db, const Document& doc, const std::string& hash) {
+  auto existing = db.Prepare("SELECT doc, content_hash FROM documents WHERE id = ?1");
+  if (!existing.ok()) return existing.status();
+  existing->Bind(1, doc.id);
+  auto row = existing->Step();
+  if (!row.ok()) return row.status();
+  Store::PutOutcome outcome = Store::PutOutcome::kAdded;
+  if (*row) {
+    if (existing->Text(1) == hash) return Store::PutOutcome::kUnchanged;
+    auto del = db.Prepare("DELETE FROM documents WHERE doc = ?1");  // cascades to every layer
+    if (!del.ok()) return del.status();
+    DYAD_RETURN_IF_ERROR(del->Bind(1, existing->Int(0)).Run());
+    outcome = Store::PutOutcome::kReplaced;
+  }
+  existing = Statement();
+  size_t n_tokens = 0;
+  for (const Sentence& s : doc.sentences) n_tokens += s.tokens.size();
+  auto ins = db.Prepare(
+      "INSERT INTO documents (id, source, url, title, date, content_hash, raw, clean, n_sentences, n_tokens) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  if (!ins.ok()) return ins.status();
+  ins->Bind(1, doc.id).Bind(2, doc.source).Bind(3, doc.url).Bind(4, doc.title);
+  if (doc.date) ins->Bind(5, doc.date->ToString());
+  else ins->BindNull(5);
+  ins->Bind(6, hash).BindBlob(7, doc.raw).Bind(8, doc.clean);
+  ins->Bind(9, static_cast<int64_t>(doc.sentences.size())).Bind(10, static_cast<int64_t>(n_tokens));
+  DYAD_RETURN_IF_ERROR(ins->Run());
+  DYAD_RETURN_IF_ERROR(InsertLayers(db, sqlite3_last_insert_rowid(db.handle()), doc));
+  return outcome;
+}
+
+}  // namespace
+
+Result<Store::PutOutcome> Store::Put(const Document& doc, const std::string& hash) {
+  Database& db = impl_->db;
+  DYAD_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  auto outcome = PutInTransaction(db, doc, hash);
+  if (!outcome.ok()) {
+    db.Exec("ROLLBACK");
+    return Status::IOError("storing " + doc.id + ": " + outcome.status().message());
+  }
+  DYAD_RETURN_IF_ERROR(db.Exec("COMMIT"));
+  return outcome;
+}
+
+Result<std::optional<Document>> Store::Get(const std::string& id) {
+  Database& db = impl_->db;
+  auto st = db.Prepare("SELECT doc, id, source, url, title, date, raw, clean FROM documents WHERE id = ?1");
+  if (!st.ok()) return st.status();
+  st->Bind(1, id);
+  auto row = st->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<Document>();
+  Document doc;
+  int64_t key = st->Int(0);
+  doc.id = st->Text(1);
+  doc.source = st->Text(2);
+  doc.url = st->Text(3);
+  doc.title = st->Text(4);
+  doc.date = DateOrNull(*st, 5);
+  doc.raw = st->Text(6);
+  doc.clean = st->Text(7);
+
+  auto drops = db.Prepare("SELECT raw_begin, raw_end, reason FROM drops WHERE doc = ?1 ORDER BY rowid");
+  if (!drops.ok()) return drops.status();
+  drops->Bind(1, key);
+  for (auto r = drops->Step(); r.ok() && *r; r = drops->Step())
+    doc.drops.push_back({{static_cast<uint32_t>(drops->Int(0)), static_cast<uint32_t>(drops->Int(1))}, drops->Text(2)});
+  auto repairs = db.Prepare("SELECT raw_begin, raw_end, repaired FROM repairs WHERE doc = ?1 ORDER BY rowid");
+  if (!repairs.ok()) return repairs.status();
+  repairs->Bind(1, key);
+  for (auto r = repairs->Step(); r.ok() && *r; r = repairs->Step())
+    doc.repairs.push_back(
+        {{static_cast<uint32_t>(repairs->Int(0)), static_cast<uint32_t>(repairs->Int(1))}, repairs->Text(2)});
+  auto quotes = db.Prepare("SELECT raw_begin, raw_end FROM quotations WHERE doc = ?1 ORDER BY idx");
+  if (!quotes.ok()) return quotes.status();
+  quotes->Bind(1, key);
+  for (auto r = quotes->Step(); r.ok() && *r; r = quotes->Step())
+    doc.quotations.push_back({static_cast<uint32_t>(quotes->Int(0)), static_cast<uint32_t>(quotes->Int(1))});
+
+  auto sents = db.Prepare(
+      "SELECT raw_begin, raw_end, paragraph, quotation, heading, text FROM sentences WHERE doc = ?1 ORDER BY idx");
+  if (!sents.ok()) return sents.status();
+  sents->Bind(1, key);
+  for (auto r = sents->Step(); r.ok() && *r; r = sents->Step()) {
+    Sentence s;
+    s.raw = {static_cast<uint32_t>(sents->Int(0)), static_cast<uint32_t>(sents->Int(1))};
+    s.paragraph = static_cast<int>(sents->Int(2));
+    s.quotation = sents->IsNull(3) ? -1 : static_cast<int>(sents->Int(3));
+    s.heading = sents->Int(4) != 0;
+    s.text = sents->Text(5);
+    doc.sentences.push_back(std::move(s));
+  }
+  auto toks = db.Prepare(
+      "SELECT sent, form, lemma, upos, xpos, head, deprel, raw_begin, raw_end, space_after FROM tokens "
+      "WHERE doc = ?1 ORDER BY sent, idx");
+  if (!toks.ok()) return toks.status();
+  toks->Bind(1, key);
+  for (auto r = toks->Step(); r.ok() && *r; r = toks->Step()) {
+    size_t sent = static_cast<size_t>(toks->Int(0));
+    if (sent >= doc.sentences.size()) return Status::Internal("token of a missing sentence in " + id);
+    Token t;
+    t.form = toks->Text(1);
+    t.lemma = toks->Text(2);
+    t.upos = toks->Text(3);
+    t.xpos = toks->Text(4);
+    t.head = static_cast<int>(toks->Int(5));
+    t.deprel = toks->Text(6);
+    t.raw = {static_cast<uint32_t>(toks->Int(7)), static_cast<uint32_t>(toks->Int(8))};
+    t.space_after = toks->Int(9) != 0;
+    doc.sentences[sent].tokens.push_back(std::move(t));
+  }
+  return std::optional<Document>(std::move(doc));
+}
+
+Result<std::vector<DocumentSummary>> Store::List() {
+  auto st = impl_->db.Prepare(
+      "SELECT d.id, d.title, d.source, d.url, d.date, d.n_sentences, d.n_tokens, "
+      "(SELECT COUNT(*) FROM drops x WHERE x.doc = d.doc) FROM documents d ORDER BY d.date, d.id");
+  if (!st.ok()) return st.status();
+  std::vector<DocumentSummary> out;
+  for (auto r = st->Step(); r.ok() && *r; r = st->Step()) {
+    DocumentSummary s;
+    s.id = st->Text(0);
+    s.title = st->Text(1);
+    s.source = st->Text(2);
+    s.url = st->Text(3);
+    s.date = DateOrNull(*st, 4);
+    s.sentences = static_cast<int>(st->Int(5));
+    s.tokens = static_cast<int>(st->Int(6));
+    s.drops = static_cast<int>(st->Int(7));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace dyad

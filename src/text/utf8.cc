@@ -1,0 +1,152 @@
+#include "text/utf8.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+#include <mutex>
+
+namespace dyad::text {
+
+std::optional<size_t> FindInvalidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return static_cast<size_t>(start);
+  }
+  return std::nullopt;
+}
+
+bool LooksBinary(std::string_view s) {
+  size_t n = std::min<size_t>(s.size(), 64 * 1024), control = 0;
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char c = s[i];
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  return n > 0 && control * 20 > n;  // more than 5 % control bytes
+}
+
+char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
+  unsigned char b = s[i];
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t j = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(p, j, static_cast<int32_t>(s.size()), c);
+  *len = static_cast<size_t>(j) - i;
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+size_t PrevLength(std::string_view s, size_t i) {
+  size_t j = i;
+  while (j > 0) {
+    --j;
+    if ((static_cast<unsigned char>(s[j]) & 0xC0) != 0x80) break;
+  }
+  return i - j;
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  char buf[4];
+  int32_t len = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(c), error);
+  if (!error) out->append(buf, static_cast<size_t>(len));
+}
+
+bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return u_isUAlphabetic(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK;
+}
+bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return u_isUUppercase(c) || u_istitle(c);
+}
+bool IsLower(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return u_isULowercase(c);
+}
+bool IsDigit(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c); }
+bool IsSpace(char32_t c) {
+  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF;
+}
+bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c); }
+
+namespace {
+
+const icu::Normalizer2* Nfc() {
+  UErrorCode err = U_ZERO_ERROR;
+  return icu::Normalizer2::getNFCInstance(err);
+}
+
+bool IsAscii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+}  // namespace
+
+bool IsNfc(std::string_view s) {
+  if (IsAscii(s)) return true;
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  return Nfc()->isNormalized(u, err) && U_SUCCESS(err);
+}
+
+std::string ToNfc(std::string_view s) {
+  if (IsAscii(s)) return std::string(s);
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString n = Nfc()->normalize(u, err);
+  std::string out;
+  if (U_FAILURE(err)) return std::string(s);
+  n.toUTF8String(out);
+  return out;
+}
+
+std::string Lower(std::string_view s) {
+  if (IsAscii(s)) {
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  std::string out;
+  u.toLower().toUTF8String(out);
+  return out;
+}
+
+std::string FoldKey(std::string_view s) {
+  if (IsAscii(s)) return Lower(s);
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  icu::UnicodeString d = nfd->normalize(u, err), kept;
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 c = d.char32At(i);
+    if (u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) != U_NON_SPACING_MARK) kept.append(c);
+    i += U16_LENGTH(c);
+  }
+  std::string out;
+  kept.toLower().toUTF8String(out);
+  return ToNfc(out);
+}
+
+}  // namespace dyad::text

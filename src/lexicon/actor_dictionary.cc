@@ -95,7 +95,8 @@ bool Allowed(EntryKind kind, std::string_view key) {
                      kind == EntryKind::kGroup || kind == EntryKind::kMedia;
   if (key == "note") return true;
   if (key == "name" || key == "demonym" || key == "metonym") return place;
-  if (key == "capital" || key == "title") return kind == EntryKind::kCountry;
+  if (key == "capital") return kind == EntryKind::kCountry;
+  if (key == "title") return kind == EntryKind::kCountry || kind == EntryKind::kAgent;
   if (key == "alias" || key == "alias!") return place || actor;
   if (key == "code") return actor;
   if (key == "office" || key == "gender") return kind == EntryKind::kPerson;
@@ -238,9 +239,10 @@ class Parser {
       std::vector<std::string> items;
       DYAD_RETURN_IF_ERROR(List(value, &items));
       for (auto& i : items) {
-        if (key == "title")
+        if (key == "title") {
+          if (cur_.kind == EntryKind::kAgent) cur_.terms.push_back(i);  // a title is also a role word
           cur_.titles.push_back(Title{std::move(i), role});
-        else
+        } else
           cur_.metonyms.push_back(Metonym{std::move(i), role});
       }
     } else if (key == "code") {

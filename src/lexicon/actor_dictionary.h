@@ -83,7 +83,7 @@ struct ActorEntry {
   std::vector<Name> aliases;
   std::vector<std::string> demonyms;  // @country/@region: "Colombian", "colombianos"
   std::vector<Metonym> metonyms;      // capitals (role GOV) and other metonyms
-  std::vector<Title> titles;          // @country
+  std::vector<Title> titles;          // @country: that country's titles; @agent: the defaults (also in terms)
   std::vector<DatedCode> codes;       // @person/@org/@group/@media; first match wins
   std::vector<Office> offices;        // @person
   std::vector<std::string> terms;     // @agent: "foreign minister", "embassy"

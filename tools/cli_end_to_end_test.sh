@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# End-to-end test of the dyad CLI: bad input is reported with file, line or
+# byte offset while the rest of the batch is stored; re-ingesting is
+# idempotent; a run killed mid-way leaves a consistent database that a rerun
+# completes; every command answers --help.
+#   usage: cli_end_to_end_test.sh path/to/dyad path/to/data/sample
+set -u
+dyad=$1
+sample=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+passes=0
+check() {  # check NAME CONDITION...
+  local name=$1; shift
+  if "$@"; then passes=$((passes + 1)); else echo "FAIL: $name"; failures=$((failures + 1)); fi
+}
+contains() { grep -qF -- "$2" "$1"; }
+
+# --- bad input beside good input ----------------------------------------
+mkdir -p "$tmp/in"
+printf 'A good article about talks in Lima.\n' > "$tmp/in/good.txt"
+: > "$tmp/in/empty.txt"
+printf '\x7fELF\x00\x00\x01binary' > "$tmp/in/binary.txt"
+printf 'line one\nCaf\xe9 con leche\n' > "$tmp/in/latin1.txt"
+printf '{"id":"j1","date":"2024-01-02","text":"First record."}\n{"id":"j2","text":"broken\n{"id":"j3","text":"Third record."}\n' > "$tmp/in/batch.jsonl"
+head -c 3000000 /dev/zero | tr '\0' 'a' > "$tmp/in/huge.txt"
+
+"$dyad" ingest "$tmp/in" --db "$tmp/a.db" --max-bytes 1000000 > "$tmp/out" 2> "$tmp/err"
+status=$?
+check "exit status is 1 when something failed" test "$status" -eq 1
+check "summary counts the stored documents" contains "$tmp/out" "ingested 3 documents (3 added"
+check "summary counts the errors" contains "$tmp/out" "5 errors"
+check "empty file named" contains "$tmp/err" "empty.txt: empty file"
+check "binary file named" contains "$tmp/err" "binary.txt: binary data"
+check "invalid UTF-8 with line and byte" contains "$tmp/err" "latin1.txt:2: byte 12: invalid UTF-8"
+check "broken JSON line named" contains "$tmp/err" "batch.jsonl:2: byte"
+check "oversized file named" contains "$tmp/err" "huge.txt: file is 3000000 bytes, over the limit"
+check "records after the broken line stored" test "$(sqlite3 "$tmp/a.db" "select count(*) from documents where id in ('j1','j3','good')")" = 3
+check "integrity" test "$(sqlite3 "$tmp/a.db" 'pragma integrity_check')" = ok
+
+# --- idempotent re-ingest ------------------------------------------------
+"$dyad" ingest "$sample" --db "$tmp/s.db" > "$tmp/out1" 2>&1
+check "sample ingests cleanly" test $? -eq 0
+"$dyad" ingest "$sample" --db "$tmp/s.db" > "$tmp/out2" 2>&1
+check "second ingest changes nothing" contains "$tmp/out2" "0 added, 0 replaced, 6 unchanged"
+check "sentence count stable" test "$(sqlite3 "$tmp/s.db" 'select count(*) from sentences')" = \
+  "$(sqlite3 "$tmp/s.db" 'select sum(n_sentences) from documents')"
+"$dyad" show 2019-01-24-recognition --db "$tmp/s.db" > "$tmp/show"
+check "show prints sentences with offsets" grep -qE '^\[0\] [0-9]+\.\.[0-9]+ ' "$tmp/show"
+check "show lists dropped lines" contains "$tmp/show" "advertisement: - Advertisement -"
+check "html page read" test "$(sqlite3 "$tmp/s.db" "select date from documents where id='2019-04-30-uprising'")" = 2019-04-30
+"$dyad" show nope --db "$tmp/s.db" > /dev/null 2> "$tmp/err"
+check "show of a missing document fails clearly" contains "$tmp/err" "no document 'nope'"
+
+# --- a killed run is consistent and resumable ----------------------------
+mkdir -p "$tmp/many"
+for i in $(seq 1 400); do
+  cp "$sample/2019-01-24-recognition.txt" "$tmp/many/doc$i.txt"
+done
+"$dyad" ingest "$tmp/many" --db "$tmp/k.db" --quiet > /dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 200); do
+  n=$(sqlite3 "$tmp/k.db" 'select count(*) from documents' 2>/dev/null || echo 0)
+  [[ ${n:-0} -ge 20 ]] && break
+  sleep 0.02
+done
+kill -9 "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+stored=$(sqlite3 "$tmp/k.db" 'select count(*) from documents')
+check "killed run stored some documents" test "$stored" -gt 0
+check "killed run left a consistent file" test "$(sqlite3 "$tmp/k.db" 'pragma integrity_check')" = ok
+check "no partial document" test "$(sqlite3 "$tmp/k.db" 'select count(*) from documents d where n_sentences <> (select count(*) from sentences s where s.doc = d.doc)')" = 0
+"$dyad" ingest "$tmp/many" --db "$tmp/k.db" --quiet > "$tmp/out3" 2>&1
+check "rerun completes the batch" test "$(sqlite3 "$tmp/k.db" 'select count(*) from documents')" = 400
+check "rerun skips what was stored" contains "$tmp/out3" "$stored unchanged"
+
+# --- every command has --help ---------------------------------------------
+"$dyad" --help > "$tmp/help"
+for cmd in $(awk '/^commands:/{f=1;next} f && NF {print $1}' "$tmp/help" | grep -v "^'"); do
+  "$dyad" "$cmd" --help > "$tmp/h" 2>&1
+  check "$cmd --help" test $? -eq 0
+  check "$cmd --help shows usage" contains "$tmp/h" "usage: dyad $cmd"
+done
+
+echo "$passes passed, $failures failed"
+[[ $failures -eq 0 ]]

@@ -354,7 +354,11 @@ std::string_view StripQualifier(std::string_view name) {
   return name;
 }
 
-std::string ExactKey(std::string_view s) { return "\x01" + std::string(s); }
+std::string ExactKey(std::string_view s) {
+  std::string key(1, '\x01');
+  key.append(s);
+  return key;
+}
 
 }  // namespace
 

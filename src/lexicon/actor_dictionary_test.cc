@@ -194,6 +194,24 @@ TEST(ActorDictionary, MissingFileIsAnIOError) {
 
 const std::string kData = DYAD_SOURCE_DIR "/data";
 
+// The 193 member states of the United Nations, by CAMEO code (ISO alpha-3;
+// Timor-Leste is TMP in CAMEO).
+const std::vector<std::string> kUnMembers = {
+    "AFG", "AGO", "ALB", "AND", "ARE", "ARG", "ARM", "ATG", "AUS", "AUT", "AZE", "BDI", "BEL", "BEN", "BFA", "BGD",
+    "BGR", "BHR", "BHS", "BIH", "BLR", "BLZ", "BOL", "BRA", "BRB", "BRN", "BTN", "BWA", "CAF", "CAN", "CHE", "CHL",
+    "CHN", "CIV", "CMR", "COD", "COG", "COL", "COM", "CPV", "CRI", "CUB", "CYP", "CZE", "DEU", "DJI", "DMA", "DNK",
+    "DOM", "DZA", "ECU", "EGY", "ERI", "ESP", "EST", "ETH", "FIN", "FJI", "FRA", "FSM", "GAB", "GBR", "GEO", "GHA",
+    "GIN", "GMB", "GNB", "GNQ", "GRC", "GRD", "GTM", "GUY", "HND", "HRV", "HTI", "HUN", "IDN", "IND", "IRL", "IRN",
+    "IRQ", "ISL", "ISR", "ITA", "JAM", "JOR", "JPN", "KAZ", "KEN", "KGZ", "KHM", "KIR", "KNA", "KOR", "KWT", "LAO",
+    "LBN", "LBR", "LBY", "LCA", "LIE", "LKA", "LSO", "LTU", "LUX", "LVA", "MAR", "MCO", "MDA", "MDG", "MDV", "MEX",
+    "MHL", "MKD", "MLI", "MLT", "MMR", "MNE", "MNG", "MOZ", "MRT", "MUS", "MWI", "MYS", "NAM", "NER", "NGA", "NIC",
+    "NLD", "NOR", "NPL", "NRU", "NZL", "OMN", "PAK", "PAN", "PER", "PHL", "PLW", "PNG", "POL", "PRK", "PRT", "PRY",
+    "QAT", "ROU", "RUS", "RWA", "SAU", "SDN", "SEN", "SGP", "SLB", "SLE", "SLV", "SMR", "SOM", "SRB", "SSD", "STP",
+    "SUR", "SVK", "SVN", "SWE", "SWZ", "SYC", "SYR", "TCD", "TGO", "THA", "TJK", "TKM", "TMP", "TON", "TTO", "TUN",
+    "TUR", "TUV", "TZA", "UGA", "UKR", "URY", "USA", "UZB", "VCT", "VEN", "VNM", "VUT", "WSM", "YEM", "ZAF", "ZMB",
+    "ZWE",
+};
+
 const ActorDictionary& Bundled() {
   static const ActorDictionary* dict = [] {
     auto r = LoadBundledActorDictionary(kData);
@@ -213,7 +231,10 @@ TEST(BundledActorDictionary, LoadsWithoutErrorAndCoversTheUn) {
               d.Count(EntryKind::kCountry), d.Count(EntryKind::kRegion), d.Count(EntryKind::kPerson),
               d.Count(EntryKind::kOrg), d.Count(EntryKind::kGroup), d.Count(EntryKind::kMedia),
               d.CountAgentTerms());
-  // Every member of the UN Security Council and the powers of the case.
+  std::set<std::string> un(kUnMembers.begin(), kUnMembers.end());
+  EXPECT_EQ(un.size(), 193u);
+  for (const std::string& c : kUnMembers) EXPECT_NE(d.Country(c), nullptr) << "UN member " << c;
+  // The powers of the case and the non-members often in the news.
   for (const char* c : {"USA", "RUS", "CHN", "GBR", "FRA", "VEN", "COL", "BRA", "ARG", "CUB", "NIC", "IRN", "BLR",
                         "MEX", "URY", "UKR", "TMP", "KSV", "PSE", "TWN", "VAT"})
     EXPECT_NE(d.Country(c), nullptr) << c;

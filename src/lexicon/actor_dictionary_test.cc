@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -231,6 +232,14 @@ TEST(BundledActorDictionary, LoadsWithoutErrorAndCoversTheUn) {
               d.Count(EntryKind::kCountry), d.Count(EntryKind::kRegion), d.Count(EntryKind::kPerson),
               d.Count(EntryKind::kOrg), d.Count(EntryKind::kGroup), d.Count(EntryKind::kMedia),
               d.CountAgentTerms());
+  // Per-file counts, for data/actors/README.md.
+  std::map<std::string, std::pair<size_t, size_t>> per_file;  // entries, entries with doubts
+  for (const ActorEntry& e : d.entries) {
+    auto& c = per_file[std::filesystem::path(e.file).filename().string()];
+    ++c.first;
+    if (!e.doubts.empty()) ++c.second;
+  }
+  for (const auto& [f, c] : per_file) std::printf("  %-28s %4zu entries, %3zu with doubts\n", f.c_str(), c.first, c.second);
   std::set<std::string> un(kUnMembers.begin(), kUnMembers.end());
   EXPECT_EQ(un.size(), 193u);
   for (const std::string& c : kUnMembers) EXPECT_NE(d.Country(c), nullptr) << "UN member " << c;

@@ -141,7 +141,10 @@ bool BoilerplateRules::Matches(const Rule& rule, const std::string& norm, int wo
 }
 
 std::optional<std::string> BoilerplateRules::Match(std::string_view line, Position pos) const {
-  std::string norm = NormalizeLine(line);
+  return MatchNormalized(NormalizeLine(line), pos);
+}
+
+std::optional<std::string> BoilerplateRules::MatchNormalized(const std::string& norm, Position pos) const {
   int words = CountWords(norm);
   for (const Rule& r : rules_) {
     if (Matches(r, norm, words, pos)) return r.reason;

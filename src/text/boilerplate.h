@@ -27,6 +27,8 @@ class BoilerplateRules {
   };
   // The reason a line is boilerplate, or nullopt when it is text.
   std::optional<std::string> Match(std::string_view line, Position pos) const;
+  // The same for a line already passed through NormalizeLine.
+  std::optional<std::string> MatchNormalized(const std::string& norm, Position pos) const;
 
   size_t size() const { return rules_.size(); }
 

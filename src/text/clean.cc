@@ -72,7 +72,7 @@ void ClassifyLines(std::string_view src, std::vector<Line>& lines, const CleanRe
     std::string_view text = src.substr(lines[i].begin, lines[i].end - lines[i].begin);
     std::optional<std::string> reason;
     if (!HasLetter(text)) reason = "no text";
-    else if (auto r = res.boilerplate.Match(text, {i, count})) reason = *r;
+    else if (auto r = res.boilerplate.MatchNormalized(norms[i], {i, count})) reason = *r;
     else if (IsDanglingFragment(norms[i], text, res.glue)) reason = "dangling fragment";
     if (reason) {
       lines[i].keep = false;
@@ -80,21 +80,30 @@ void ClassifyLines(std::string_view src, std::vector<Line>& lines, const CleanRe
     }
   }
   // Repeats: a line said again, or a pull-quote that repeats a passage of a
-  // longer line. Quadratic, so only for article-sized inputs.
+  // longer line. Every kept line is searched for in all the others at once.
   if (count > 2000) return;
+  std::string all;
+  std::vector<size_t> starts;
+  for (int j = 0; j < count; ++j) {
+    starts.push_back(all.size());
+    all += norms[j];
+    all += '\x01';
+  }
+  auto line_at = [&](size_t offset) {
+    return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin()) - 1;
+  };
   for (int i = 0; i < count; ++i) {
     if (!lines[i].keep) continue;
     size_t words = 1 + std::count(norms[i].begin(), norms[i].end(), ' ');
     if (words < 5 || words > 80) continue;
-    for (int j = 0; j < count; ++j) {
+    for (size_t at = all.find(norms[i]); at != std::string::npos; at = all.find(norms[i], at + 1)) {
+      int j = line_at(at);
       if (j == i || !lines[j].keep) continue;
-      bool same = norms[j] == norms[i] && j < i;
-      bool inside = norms[j].size() > norms[i].size() && norms[j].find(norms[i]) != std::string::npos;
-      if (same || inside) {
-        lines[i].keep = false;
-        dropped->push_back({static_cast<size_t>(i), same ? "repeated line" : "repeated pull-quote"});
-        break;
-      }
+      bool same = norms[j].size() == norms[i].size();
+      if (same && j > i) continue;  // the later copy is the one dropped
+      lines[i].keep = false;
+      dropped->push_back({static_cast<size_t>(i), same ? "repeated line" : "repeated pull-quote"});
+      break;
     }
   }
 }

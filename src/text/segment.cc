@@ -19,6 +19,15 @@ bool IsOpeningQuote(std::string_view f) {
 
 namespace {
 
+bool HasLetter(std::string_view f) {
+  for (size_t i = 0; i < f.size();) {
+    size_t len;
+    if (IsLetter(DecodeAt(f, i, &len))) return true;
+    i += len;
+  }
+  return false;
+}
+
 bool CanOpenSentence(std::string_view f) {
   if (f.empty()) return false;
   size_t len;
@@ -50,8 +59,10 @@ std::vector<SentenceRange> SegmentSentences(const std::vector<std::string_view>&
   std::vector<SentenceRange> out;
   size_t first = 0;
   bool straight_quote_open = false;  // '"' closes a quote only when one is open
+  bool has_letter = false;           // a sentence needs a word: "2." or "“…" opening a list item or quote does not
   for (size_t i = 0; i < forms.size(); ++i) {
     if (forms[i] == "\"") straight_quote_open = !straight_quote_open;
+    has_letter = has_letter || HasLetter(forms[i]);
     bool candidate = IsSentenceFinal(forms[i]) || (forms[i].size() > 1 && forms[i].back() == '.');
     size_t end = i + 1;
     bool quote_open_after = straight_quote_open;
@@ -66,10 +77,12 @@ std::vector<SentenceRange> SegmentSentences(const std::vector<std::string_view>&
         ++end;
       }
     }
-    bool split = (candidate && EndsAt(forms, attached, i, end, abbrevs, openers)) || end - first >= kMaxSentenceTokens;
+    bool split = (candidate && has_letter && EndsAt(forms, attached, i, end, abbrevs, openers)) ||
+                 end - first >= kMaxSentenceTokens;
     if (split && end < forms.size()) {
       straight_quote_open = quote_open_after;
       out.push_back({first, end});
+      has_letter = false;
       first = end;
       i = end - 1;
     }

@@ -52,7 +52,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"George W. Bush spoke.", "George W. Bush spoke."},
         Case{"A heading without a stop", "A heading without a stop"},
         Case{"MOSCOW.-Russia and Belarus met.", "MOSCOW.-Russia and Belarus met."},
-        Case{"They met.The talks ended.", "They met. || The talks ended."}));
+        Case{"They met.The talks ended.", "They met. || The talks ended."},
+        Case{"2. Never urged an inquiry", "2. Never urged an inquiry"},
+        Case{"\u201C\u2026 We will see.\u201D", "\u201C\u2026 We will see.\u201D"}));
 
 TEST(Segment, LongSentencesAreCut) {
   std::vector<std::string_view> forms(600, "word");

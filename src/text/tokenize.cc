@@ -103,7 +103,11 @@ struct Scanner {
         size_t seg_len = seg.size() - (last_dot == std::string_view::npos ? 0 : last_dot + 1);
         if (seg_len <= 2 && IsLetter(next) && At(i + len + 1) == '.') return true;  // U.S.
         if (seg_len <= 2 && IsLetter(next) && last_dot != std::string_view::npos) return true;
-        return IsLower(prev) && IsLower(next);                             // example.com
+        if (IsLower(prev) && IsLower(next)) return true;                   // example.com
+        // PanARMENIAN.Net, but not a lost space in "said.Net gains".
+        bool has_capital = false;
+        for (size_t k = word_begin; k < i; ++k) has_capital |= text[k] >= 'A' && text[k] <= 'Z';
+        return IsDomainSuffix(i + len, end) && (IsLower(next) || has_capital);
       }
       case ',': case ':': return IsDigit(prev) && IsDigit(next);            // 2,000  10:30
       case '/': case '@': case '_': return true;                            // and/or  11/21
@@ -112,9 +116,24 @@ struct Scanner {
     }
   }
 
+  // "com", "Net", "org"... ending the chunk after a period: a domain name.
+  bool IsDomainSuffix(size_t b, size_t end) const {
+    size_t e = b;
+    while (e < end && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+    if (e - b < 2 || e - b > 4 || (e < end && IsWordChar(At(e)))) return false;
+    static const char* kSuffixes[] = {"com", "net", "org", "gov", "edu", "info", "io", "co", "ru", "uk", "ve", "mx"};
+    std::string s = Lower(text.substr(b, e - b));
+    for (const char* k : kSuffixes)
+      if (s == k) return true;
+    return false;
+  }
+
   // Splits the clitics off a word ("did|n't", "Venezuela|'s", "can|not").
   void EmitWord(size_t b, size_t e) {
     std::string_view w = text.substr(b, e - b);
+    // Only words with an apostrophe or of the right length can hold a clitic.
+    bool apostrophe = w.find('\'') != std::string_view::npos || w.find("\u2019") != std::string_view::npos;
+    if (!apostrophe && w.size() != 5 && w.size() != 6) return Emit(b, e);
     std::string lower = Lower(w);
     auto ends = [&](std::string_view suffix) { return EndsWith(lower, suffix) && lower.size() > suffix.size(); };
     for (std::string_view nt : {"n't", "n\u2019t"}) {

@@ -59,6 +59,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"AT&T", "AT&T"},
         Case{"(Alba)", "( | Alba | )"},
         Case{"Photo:AFP", "Photo | : | AFP"},
+        Case{"PanARMENIAN.Net - Footage", "PanARMENIAN.Net | - | Footage"},
+        Case{"said.Net gains", "said | . | Net | gains"},
         Case{"  spaced\u00A0out  ", "spaced | out"}));
 
 }  // namespace

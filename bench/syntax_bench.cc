@@ -1,0 +1,92 @@
+// Syntax stage throughput on the UD English-EWT dev and test sentences:
+// tagging alone, parsing alone (gold tags) and the full tag+lemma+parse of
+// Annotator::Annotate, one thread. Reports sentences/s ("items_per_second")
+// and the process's peak resident memory (getrusage ru_maxrss, in MB).
+//
+//   build-syntax/bench/syntax_bench --benchmark_min_time=2
+//
+// Models come from DYAD_MODELS or the source tree's models/; the treebank
+// from ../shared/ud/en_ewt (skipped with a message when absent).
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "dyad/resources.h"
+#include "syntax/annotator.h"
+#include "syntax/conllu.h"
+
+namespace {
+
+using namespace dyad::syntax;
+
+const Annotator* Models() {
+  static const Annotator* a = [] () -> const Annotator* {
+    auto r = Annotator::Load(dyad::ModelsDir());
+    if (!r.ok()) {
+      std::cerr << "syntax_bench: " << r.status().ToString() << "\n";
+      return nullptr;
+    }
+    return new Annotator(std::move(r).value());
+  }();
+  return a;
+}
+
+const std::vector<ConlluSentence>* Treebank(const std::string& split) {
+  static std::map<std::string, std::vector<ConlluSentence>> cache;
+  auto it = cache.find(split);
+  if (it == cache.end()) {
+    std::string path = std::string(DYAD_SHARED_DIR) + "/ud/en_ewt/en_ewt-ud-" + split + ".conllu";
+    auto r = ReadConlluFile(path);
+    if (!r.ok()) return nullptr;
+    it = cache.emplace(split, std::move(r).value()).first;
+  }
+  return &it->second;
+}
+
+double PeakRssMb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;  // ru_maxrss is in KB on Linux
+}
+
+enum class Work { kTag, kParse, kAnnotate };
+
+void Run(benchmark::State& state, const std::string& split, Work work) {
+  const Annotator* models = Models();
+  const auto* sentences = Treebank(split);
+  if (!models || !sentences) {
+    state.SkipWithError("models or ../shared/ud/en_ewt not found");
+    return;
+  }
+  std::vector<ConlluSentence> copy = *sentences;
+  size_t words = 0, done = 0;
+  for (auto _ : state) {
+    for (auto& cs : copy) {
+      switch (work) {
+        case Work::kTag: models->Tag(cs.sentence); break;
+        case Work::kParse: models->parser().Parse(&cs.sentence); break;
+        case Work::kAnnotate: models->Annotate(cs.sentence); break;
+      }
+      words += cs.sentence.tokens.size();
+    }
+    done += copy.size();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(done));
+  state.counters["words/s"] = benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsRate);
+  state.counters["peak_rss_MB"] = PeakRssMb();
+}
+
+void BM_TagParse_Dev(benchmark::State& s) { Run(s, "dev", Work::kAnnotate); }
+void BM_TagParse_Test(benchmark::State& s) { Run(s, "test", Work::kAnnotate); }
+void BM_TagOnly_Test(benchmark::State& s) { Run(s, "test", Work::kTag); }
+void BM_ParseOnly_Test(benchmark::State& s) { Run(s, "test", Work::kParse); }
+BENCHMARK(BM_TagParse_Dev)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TagParse_Test)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TagOnly_Test)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseOnly_Test)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,47 @@
+#include "syntax/annotator.h"
+
+namespace dyad::syntax {
+
+Result<Annotator> Annotator::Load(const std::string& models_dir) {
+  auto tagger = Tagger::Load(models_dir + "/" + kTaggerModelFile);
+  if (!tagger.ok()) return tagger.status();
+  auto parser = Parser::Load(models_dir + "/" + kParserModelFile);
+  if (!parser.ok()) return parser.status();
+  return FromModels(std::move(tagger).value(), std::move(parser).value());
+}
+
+Annotator Annotator::FromModels(Tagger tagger, Parser parser) {
+  Annotator a;
+  a.tagger_ = std::make_shared<const Tagger>(std::move(tagger));
+  a.parser_ = std::make_shared<const Parser>(std::move(parser));
+  for (int c = 0; c < a.tagger_->num_classes(); ++c) a.class_tag_hash_.push_back(ParserTagHash(a.tagger_->upos(c), a.tagger_->xpos(c)));
+  return a;
+}
+
+void Annotator::Tag(Sentence& s) const { tagger_->Tag(&s); }
+
+void Annotator::Annotate(Sentence& s) const {
+  thread_local std::vector<WordInfo> words;
+  thread_local std::vector<int> classes, heads, labels;
+  thread_local ParserInput input;
+  words.clear();
+  for (const Token& t : s.tokens) words.push_back(ComputeWordInfo(t.form));
+  tagger_->Predict(words, &classes);
+  input.word.clear();
+  input.tag.clear();
+  for (size_t i = 0; i < words.size(); ++i) {
+    input.word.push_back(words[i].lower);
+    input.tag.push_back(class_tag_hash_[classes[i]]);
+  }
+  parser_->Parse(input, &heads, &labels);
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    Token& t = s.tokens[i];
+    t.upos = tagger_->upos(classes[i]);
+    t.xpos = tagger_->xpos(classes[i]);
+    t.lemma = tagger_->lemmatizer().Lemmatize(t.form, t.xpos);
+    t.head = heads[i];
+    t.deprel = parser_->labels()[labels[i]];
+  }
+}
+
+}  // namespace dyad::syntax

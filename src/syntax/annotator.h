@@ -1,0 +1,49 @@
+// The syntax stage's public entry: loads the tagger and parser models once and
+// annotates sentences (lemma, UPOS, XPOS, head, deprel of every token).
+//
+//   auto annotator = dyad::syntax::Annotator::Load(dyad::ModelsDir());
+//   if (!annotator.ok()) return annotator.status();
+//   for (Sentence& s : doc.sentences) annotator->Annotate(s);
+//
+// Annotate is const and thread-safe; an Annotator is cheap to copy (the
+// models are shared). Any token sequence, including an empty one, gets one
+// well-formed tree: exactly one token with head -1, no cycles.
+#ifndef DYAD_SYNTAX_ANNOTATOR_H_
+#define DYAD_SYNTAX_ANNOTATOR_H_
+
+#include <memory>
+#include <string>
+
+#include "dyad/document.h"
+#include "dyad/status.h"
+#include "syntax/parser.h"
+#include "syntax/tagger.h"
+
+namespace dyad::syntax {
+
+// File names of the models inside a models directory.
+inline constexpr char kTaggerModelFile[] = "en_ewt.tagger";
+inline constexpr char kParserModelFile[] = "en_ewt.parser";
+
+class Annotator {
+ public:
+  // Loads models_dir/en_ewt.tagger and models_dir/en_ewt.parser.
+  static Result<Annotator> Load(const std::string& models_dir);
+  static Annotator FromModels(Tagger tagger, Parser parser);
+
+  void Annotate(Sentence& sentence) const;
+  // Tags and lemmatizes only (leaves head and deprel alone).
+  void Tag(Sentence& sentence) const;
+
+  const Tagger& tagger() const { return *tagger_; }
+  const Parser& parser() const { return *parser_; }
+
+ private:
+  std::shared_ptr<const Tagger> tagger_;
+  std::shared_ptr<const Parser> parser_;
+  std::vector<uint64_t> class_tag_hash_;  // ParserTagHash of each tagger class
+};
+
+}  // namespace dyad::syntax
+
+#endif  // DYAD_SYNTAX_ANNOTATOR_H_

@@ -1,0 +1,42 @@
+// A lemmatizer learned from a treebank: exact (form, XPOS) lookup, then
+// lowercased lookup, then suffix rewrite rules keyed by XPOS and the longest
+// known suffix ("offered"/VBD -> strip "ed" -> "offer"; "said"/VBD is in the
+// dictionary -> "say"). Good enough for verb and noun lookup; not a
+// morphological analyser.
+#ifndef DYAD_SYNTAX_LEMMATIZER_H_
+#define DYAD_SYNTAX_LEMMATIZER_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "syntax/binary_io.h"
+#include "syntax/conllu.h"
+
+namespace dyad::syntax {
+
+class Lemmatizer {
+ public:
+  // Learns from the gold FORM/XPOS/LEMMA columns.
+  static Lemmatizer Train(const std::vector<ConlluSentence>& sentences);
+
+  // Never empty for a nonempty form.
+  std::string Lemmatize(std::string_view form, std::string_view xpos) const;
+
+  void Write(BinaryWriter* w) const;  // deterministic: entries sorted
+  bool Read(BinaryReader* r);
+  size_t dictionary_size() const { return dict_.size(); }
+  size_t rule_count() const { return rules_.size(); }
+
+ private:
+  static constexpr int kMaxSuffix = 6;
+  // "form\txpos" -> lemma, and "lowercased form\txpos" -> lemma.
+  std::unordered_map<std::string, std::string> dict_;
+  // "xpos\tsuffix" -> rule "strip\tappend" (strip = bytes removed from the end).
+  std::unordered_map<std::string, std::string> rules_;
+};
+
+}  // namespace dyad::syntax
+
+#endif  // DYAD_SYNTAX_LEMMATIZER_H_

@@ -1,0 +1,260 @@
+#include "syntax/linear_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace dyad::syntax {
+
+void KeyIndex::Reserve(size_t n) {
+  size_t cap = 16;
+  while (cap < n * 2) cap <<= 1;
+  if (cap <= slots_.size()) return;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(cap, Slot{});
+  mask_ = cap - 1;
+  shift_ = 64 - __builtin_ctzll(cap);
+  for (const Slot& s : old) {
+    if (s.key == 0) continue;
+    size_t i = Home(s.key);
+    while (slots_[i].key != 0) i = (i + 1) & mask_;
+    slots_[i] = s;
+  }
+}
+
+void KeyIndex::Grow() { Reserve(std::max<size_t>(16, slots_.size())); }
+
+uint32_t KeyIndex::FindOrInsert(uint32_t key, uint32_t value_if_new) {
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  for (size_t i = Home(key);; i = (i + 1) & mask_) {
+    Slot& s = slots_[i];
+    if (s.key == key) return s.value;
+    if (s.key == 0) {
+      s.key = key;
+      s.value = value_if_new;
+      ++size_;
+      return value_if_new;
+    }
+  }
+}
+
+LinearModel LinearModel::FromQuantized(int num_classes, float step, std::vector<Row> rows) {
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
+  std::erase_if(rows, [](const Row& r) { return r.weights.empty(); });
+  LinearModel m;
+  m.num_classes_ = num_classes;
+  m.step_ = step;
+  m.num_rows_ = rows.size();
+  size_t cap = 16;
+  while (cap * 5 < rows.size() * 8) cap <<= 1;  // load factor <= 0.625
+  m.slots_.assign(cap, Slot{});
+  m.mask_ = cap - 1;
+  m.shift_ = 64 - __builtin_ctzll(cap);
+  m.dense_stride_ = (static_cast<size_t>(num_classes) + 15) / 16 * 16;
+  for (const Row& r : rows) {
+    size_t i = m.Home(r.key);
+    while (m.slots_[i].key != 0) i = (i + 1) & m.mask_;
+    m.num_weights_ += r.weights.size();
+    // Dense when the sparse form would take over a quarter of a dense row's
+    // words: then the vectorized add wins and memory grows little.
+    if (r.weights.size() * 4 > m.dense_stride_ || r.weights.size() > kMaxSparse) {
+      m.slots_[i] = {r.key, kDense | static_cast<uint32_t>(m.dense_.size() / m.dense_stride_)};
+      size_t base = m.dense_.size();
+      m.dense_.resize(base + m.dense_stride_, 0);
+      for (const auto& [cls, q] : r.weights) m.dense_[base + cls] = static_cast<int16_t>(q);
+      continue;
+    }
+    m.slots_[i] = {r.key, static_cast<uint32_t>(r.weights.size()) << kCountShift | static_cast<uint32_t>(m.data_.size())};
+    for (const auto& [cls, q] : r.weights) m.data_.push_back(cls << 16 | static_cast<uint16_t>(static_cast<int16_t>(q)));
+  }
+  return m;
+}
+
+LinearModel LinearModel::FromRows(int num_classes, std::vector<std::pair<uint32_t, std::vector<Entry>>> rows, int min_quanta) {
+  float max_abs = 0;
+  for (const auto& [key, entries] : rows)
+    for (const Entry& e : entries) max_abs = std::max(max_abs, std::fabs(e.w));
+  float step = max_abs > 0 ? max_abs / kQuanta : 1.0f;
+  std::vector<Row> out;
+  for (auto& [key, entries] : rows) {
+    Row r{key, {}};
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.cls < b.cls; });
+    for (const Entry& e : entries) {
+      long q = std::lround(e.w / step);
+      if (std::labs(q) >= std::max(1, min_quanta)) r.weights.push_back({e.cls, static_cast<int32_t>(q)});
+    }
+    out.push_back(std::move(r));
+  }
+  return FromQuantized(num_classes, step, std::move(out));
+}
+
+std::vector<LinearModel::Row> LinearModel::Rows() const {
+  std::vector<Row> rows;
+  rows.reserve(num_rows_);
+  for (const Slot& s : slots_) {
+    if (s.key == 0) continue;
+    Row r{s.key, {}};
+    if (s.ref & kDense) {
+      const int16_t* d = &dense_[(s.ref & ~kDense) * dense_stride_];
+      for (int k = 0; k < num_classes_; ++k)
+        if (d[k] != 0) r.weights.push_back({static_cast<uint32_t>(k), d[k]});
+    } else {
+      const uint32_t* w = &data_[s.ref & ((1u << kCountShift) - 1)];
+      for (uint32_t j = 0; j < (s.ref >> kCountShift); ++j) r.weights.push_back({w[j] >> 16, static_cast<int16_t>(w[j] & 0xffff)});
+    }
+    rows.push_back(std::move(r));
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
+  return rows;
+}
+
+LinearModel LinearModel::Pruned(int min_quanta) const {
+  std::vector<Row> rows = Rows();
+  for (Row& r : rows) std::erase_if(r.weights, [&](const auto& w) { return std::abs(w.second) < min_quanta; });
+  return FromQuantized(num_classes_, step_, std::move(rows));
+}
+
+namespace {
+// Separate function with restrict pointers so the compiler vectorizes it.
+void AddDense(const int16_t* __restrict row, int n, int32_t* __restrict scores) {
+  for (int c = 0; c < n; ++c) scores[c] += row[c];
+}
+}  // namespace
+
+void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) const {
+  if (slots_.empty()) return;
+  constexpr size_t kChunk = 64;
+  size_t home[kChunk];
+  uint32_t refs[kChunk];
+  for (size_t base = 0; base < n; base += kChunk) {
+    size_t m = std::min(kChunk, n - base);
+    for (size_t i = 0; i < m; ++i) {
+      home[i] = Home(keys[base + i]);
+      __builtin_prefetch(&slots_[home[i]]);
+    }
+    size_t found = 0;
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t key = keys[base + i];
+      for (size_t s = home[i];; s = (s + 1) & mask_) {
+        const Slot& slot = slots_[s];
+        if (slot.key == key) {
+          refs[found++] = slot.ref;
+          if (slot.ref & kDense) {
+            const int16_t* d = &dense_[(slot.ref & ~kDense) * dense_stride_];
+            for (size_t off = 0; off < dense_stride_; off += 32) __builtin_prefetch(d + off);
+          } else {
+            __builtin_prefetch(&data_[slot.ref & ((1u << kCountShift) - 1)]);
+          }
+          break;
+        }
+        if (slot.key == 0) break;
+      }
+    }
+    for (size_t j = 0; j < found; ++j) {
+      const uint32_t ref = refs[j];
+      if (ref & kDense) {
+        AddDense(&dense_[(ref & ~kDense) * dense_stride_], num_classes_, scores);
+        continue;
+      }
+      const uint32_t* row = &data_[ref & ((1u << kCountShift) - 1)];
+      for (uint32_t e = 0, count = ref >> kCountShift; e < count; ++e) scores[row[e] >> 16] += static_cast<int16_t>(row[e] & 0xffff);
+    }
+  }
+}
+
+void LinearModel::Write(BinaryWriter* w) const {
+  w->VarU(static_cast<uint64_t>(num_classes_));
+  w->F32(step_);
+  std::vector<Row> rows = Rows();
+  w->VarU(rows.size());
+  uint32_t prev_key = 0;
+  for (const Row& r : rows) {
+    w->VarU(r.key - prev_key);
+    prev_key = r.key;
+    w->VarU(r.weights.size());
+    uint32_t prev_cls = 0;
+    for (const auto& [cls, q] : r.weights) {
+      w->VarU(cls - prev_cls);
+      prev_cls = cls;
+      w->VarS(q);
+    }
+  }
+}
+
+bool LinearModel::Read(BinaryReader* r) {
+  uint64_t nc, nrows;
+  float step;
+  if (!r->VarU(&nc) || nc == 0 || nc > 65535 || !r->F32(&step) || !(step > 0) || !r->VarU(&nrows) || nrows > (1u << 28)) return false;
+  std::vector<Row> rows;
+  rows.reserve(nrows);
+  uint64_t key = 0;
+  for (uint64_t i = 0; i < nrows; ++i) {
+    uint64_t dk, count;
+    if (!r->VarU(&dk) || !r->VarU(&count) || count == 0 || count > nc) return false;
+    key += dk;
+    if (key == 0 || key > 0xffffffffu || (i > 0 && dk == 0)) return false;
+    Row row{static_cast<uint32_t>(key), {}};
+    uint64_t cls = 0;
+    for (uint64_t j = 0; j < count; ++j) {
+      uint64_t dc;
+      int64_t q;
+      if (!r->VarU(&dc) || !r->VarS(&q)) return false;
+      cls += dc;
+      if (cls >= nc || (j > 0 && dc == 0) || q == 0 || q < -32767 || q > 32767) return false;
+      row.weights.push_back({static_cast<uint32_t>(cls), static_cast<int32_t>(q)});
+    }
+    rows.push_back(std::move(row));
+  }
+  *this = FromQuantized(static_cast<int>(nc), step, std::move(rows));
+  return true;
+}
+
+void PerceptronTrainer::AddScores(const uint32_t* keys, size_t n, float* scores) const {
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t row = index_.Find(keys[i]);
+    if (row == KeyIndex::kMissing) continue;
+    for (const Weight& w : rows_[row]) scores[w.cls] += w.w;
+  }
+}
+
+void PerceptronTrainer::Bump(std::vector<Weight>& row, int cls, float delta) {
+  for (Weight& w : row) {
+    if (w.cls == static_cast<uint32_t>(cls)) {
+      w.total += static_cast<double>(clock_ - w.stamp) * w.w;
+      w.stamp = clock_;
+      w.w += delta;
+      return;
+    }
+  }
+  row.push_back({static_cast<uint32_t>(cls), delta, 0.0, clock_});
+}
+
+void PerceptronTrainer::Update(const uint32_t* keys, size_t n, int gold, int guess) {
+  if (gold == guess) return;
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t row = index_.FindOrInsert(keys[i], static_cast<uint32_t>(rows_.size()));
+    if (row == rows_.size()) {
+      rows_.emplace_back();
+      keys_.push_back(keys[i]);
+    }
+    Bump(rows_[row], gold, 1.0f);
+    Bump(rows_[row], guess, -1.0f);
+  }
+}
+
+LinearModel PerceptronTrainer::Averaged(int min_quanta) const {
+  std::vector<std::pair<uint32_t, std::vector<LinearModel::Entry>>> out;
+  out.reserve(rows_.size());
+  for (size_t r = 0; r < rows_.size(); ++r) {
+    std::vector<LinearModel::Entry> entries;
+    for (const Weight& w : rows_[r]) {
+      double total = w.total + static_cast<double>(clock_ - w.stamp) * w.w;
+      float avg = static_cast<float>(total / static_cast<double>(clock_));
+      if (avg != 0.0f) entries.push_back({w.cls, avg});
+    }
+    if (!entries.empty()) out.emplace_back(keys_[r], std::move(entries));
+  }
+  return LinearModel::FromRows(num_classes_, std::move(out), min_quanta);
+}
+
+}  // namespace dyad::syntax

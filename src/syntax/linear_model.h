@@ -1,0 +1,154 @@
+// Sparse multi-class linear models over hashed features: the scoring core of
+// the tagger and the parser.
+//
+// A feature is a 32-bit key (see hash.h). Each key owns a short row of
+// (class, weight) pairs; a score vector is the sum of the rows of the keys
+// present. Rows are sparse because a perceptron only ever touches the classes
+// it confused, which keeps models small and scoring fast.
+//
+// LinearModel is the immutable inference form (thread-safe const scoring).
+// PerceptronTrainer learns one with the averaged perceptron (Collins 2002)
+// using the lazy-update trick, so averaging costs nothing per step.
+#ifndef DYAD_SYNTAX_LINEAR_MODEL_H_
+#define DYAD_SYNTAX_LINEAR_MODEL_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "syntax/binary_io.h"
+
+namespace dyad::syntax {
+
+// Open-addressing map from a nonzero 32-bit key to a 32-bit value.
+class KeyIndex {
+ public:
+  static constexpr uint32_t kMissing = 0xffffffffu;
+  void Reserve(size_t n);
+  uint32_t Find(uint32_t key) const {
+    if (slots_.empty()) return kMissing;
+    for (size_t i = Home(key);; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.key == key) return s.value;
+      if (s.key == 0) return kMissing;
+    }
+  }
+  // Returns the value for key, inserting `value_if_new` when absent.
+  uint32_t FindOrInsert(uint32_t key, uint32_t value_if_new);
+  size_t size() const { return size_; }
+  size_t memory_bytes() const { return slots_.size() * sizeof(Slot); }
+
+ private:
+  struct Slot {
+    uint32_t key = 0;
+    uint32_t value = 0;
+  };
+  size_t Home(uint32_t key) const { return (static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL) >> shift_; }
+  void Grow();
+  std::vector<Slot> slots_;
+  size_t mask_ = 0, size_ = 0;
+  int shift_ = 64;
+};
+
+class LinearModel {
+ public:
+  int num_classes() const { return num_classes_; }
+  size_t num_features() const { return num_rows_; }
+  size_t num_weights() const { return num_weights_; }
+  size_t memory_bytes() const {
+    return slots_.size() * sizeof(Slot) + data_.size() * sizeof(uint32_t) + dense_.size() * sizeof(int16_t);
+  }
+  // The weight of one quantum: scores are integers, real score = q * step.
+  float step() const { return step_; }
+
+  // scores[0..num_classes) += the rows of keys[0..n), in quanta (exact
+  // integer sums: no rounding-order effects). Unknown keys add nothing.
+  // Memory-bound, so all slot and row loads are prefetched before use.
+  void AddScores(const uint32_t* keys, size_t n, int32_t* scores) const;
+
+  // Serialized form: step, then rows in key order, keys delta coded, each
+  // weight as (class delta, zigzag quantum) varints. Reading and writing are
+  // exact inverses: Write(Read(bytes)) == bytes.
+  void Write(BinaryWriter* w) const;
+  bool Read(BinaryReader* r);
+
+  struct Entry {
+    uint32_t cls;
+    float w;
+  };
+  // Quantizes float rows (keys and classes in any order) to steps of
+  // max|w| / kQuanta, dropping weights whose magnitude rounds below
+  // `min_quanta` quanta (1: only those that round to zero).
+  static constexpr int kQuanta = 2048;
+  static LinearModel FromRows(int num_classes, std::vector<std::pair<uint32_t, std::vector<Entry>>> rows, int min_quanta = 1);
+  // The same model without weights smaller than `min_quanta` quanta.
+  LinearModel Pruned(int min_quanta) const;
+
+ private:
+  // A slot says where its row is without touching the row: a dense row's
+  // index (kDense set), or a sparse row's start in data_ (low 26 bits) and
+  // weight count (next 5 bits).
+  struct Slot {
+    uint32_t key = 0;  // 0 = empty
+    uint32_t ref = 0;
+  };
+  static constexpr uint32_t kDense = 0x80000000u;
+  static constexpr int kCountShift = 26;
+  static constexpr uint32_t kMaxSparse = 31;
+  struct Row {
+    uint32_t key;
+    std::vector<std::pair<uint32_t, int32_t>> weights;  // (class, quanta), classes ascending
+  };
+  static LinearModel FromQuantized(int num_classes, float step, std::vector<Row> rows);
+  std::vector<Row> Rows() const;  // sorted by key
+  size_t Home(uint32_t key) const { return (static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL) >> shift_; }
+
+  int num_classes_ = 0;
+  float step_ = 1.0f;
+  size_t num_rows_ = 0, num_weights_ = 0;
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  int shift_ = 64;
+  // Sparse rows: per weight (class << 16) | uint16(quanta). Rows with many
+  // weights are dense instead: every class's quanta, added with vector
+  // instructions.
+  std::vector<uint32_t> data_;
+  std::vector<int16_t> dense_;
+  size_t dense_stride_ = 0;  // num_classes rounded up to 16
+};
+
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(int num_classes) : num_classes_(num_classes) {}
+  int num_classes() const { return num_classes_; }
+
+  // Current (non-averaged) weights, for decoding during training.
+  void AddScores(const uint32_t* keys, size_t n, float* scores) const;
+  // One perceptron update: +1 on `gold`, -1 on `guess` for each key.
+  void Update(const uint32_t* keys, size_t n, int gold, int guess);
+  // Advances the averaging clock; call once per training decision.
+  void Tick() { ++clock_; }
+
+  // The averaged weights, quantized; see LinearModel::FromRows for min_quanta.
+  LinearModel Averaged(int min_quanta = 1) const;
+  size_t num_features() const { return index_.size(); }
+
+ private:
+  struct Weight {
+    uint32_t cls;
+    float w;
+    double total;    // sum of w over the clock ticks before `stamp`
+    uint64_t stamp;  // clock at the last change of w
+  };
+  void Bump(std::vector<Weight>& row, int cls, float delta);
+
+  int num_classes_;
+  uint64_t clock_ = 1;
+  KeyIndex index_;
+  std::vector<uint32_t> keys_;
+  std::vector<std::vector<Weight>> rows_;
+};
+
+}  // namespace dyad::syntax
+
+#endif  // DYAD_SYNTAX_LINEAR_MODEL_H_

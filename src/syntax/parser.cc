@@ -1,0 +1,528 @@
+#include "syntax/parser.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <ostream>
+
+#include "syntax/hash.h"
+#include "syntax/random.h"
+
+namespace dyad::syntax {
+namespace {
+
+constexpr char kMagic[] = "DYADPAR";
+constexpr uint32_t kVersion = 1;
+constexpr size_t kMaxFeatures = 128;
+constexpr uint64_t kNone = 0x6e6f6e65ULL;  // value of a feature whose position is empty
+
+// Actions: 0 = SHIFT, 1 + l = LEFT-l, 1 + L + l = RIGHT-l.
+enum Kind { kShift, kLeft, kRight };
+struct Action {
+  Kind kind;
+  int label;
+};
+Action Decode(int a, int num_labels) {
+  if (a == 0) return {kShift, -1};
+  if (a <= num_labels) return {kLeft, a - 1};
+  return {kRight, a - 1 - num_labels};
+}
+
+// The parser configuration. Arrays are indexed by word, with ROOT at n.
+struct State {
+  int n = 0;
+  int b = 0;  // buffer front; the buffer is b..n
+  std::vector<int> stack;
+  std::vector<int> head, label, lc1, lc2, rc1, rc2, nl, nr;
+  std::vector<uint64_t> lset, rset;
+
+  void Init(int words) {
+    n = words;
+    b = 0;
+    stack.clear();
+    stack.reserve(words + 1);
+    for (auto* v : {&head, &label, &lc1, &lc2, &rc1, &rc2}) v->assign(words + 1, -1);
+    nl.assign(words + 1, 0);
+    nr.assign(words + 1, 0);
+    lset.assign(words + 1, 0);
+    rset.assign(words + 1, 0);
+  }
+  bool Terminal() const { return stack.empty() && b == n; }
+  int S(size_t k) const { return stack.size() > k ? stack[stack.size() - 1 - k] : -1; }
+  int B(int k) const { return b + k <= n ? b + k : -1; }
+
+  void Apply(Action a) {
+    if (a.kind == kShift) {
+      stack.push_back(b++);
+      return;
+    }
+    int dep = stack.back();
+    stack.pop_back();
+    label[dep] = a.label;
+    uint64_t bit = 1ULL << (a.label & 63);
+    if (a.kind == kLeft) {
+      head[dep] = b;
+      lc2[b] = lc1[b];
+      lc1[b] = dep;
+      ++nl[b];
+      lset[b] |= bit;
+    } else {
+      int h = stack.back();
+      head[dep] = h;
+      rc2[h] = rc1[h];
+      rc1[h] = dep;
+      ++nr[h];
+      rset[h] |= bit;
+    }
+  }
+};
+
+bool CanShift(const State& s) { return s.b < s.n; }
+bool CanLeft(const State& s) { return !s.stack.empty() && (s.b < s.n || s.stack.size() == 1); }
+bool CanRight(const State& s) { return s.stack.size() >= 2; }
+// ROOT's one dependent carries the root label; no other arc does.
+bool LabelAllowed(const State& s, Kind kind, int label, int root_label) {
+  bool to_root = kind == kLeft && s.b == s.n;
+  return to_root == (label == root_label);
+}
+
+uint64_t Bucket(int d) { return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7; }
+uint64_t Cap(int v) { return static_cast<uint64_t>(std::min(v, 6)); }
+
+// Per-sentence feature values, with ROOT at index n.
+struct Values {
+  std::vector<uint64_t> w, t, wt;
+  void Init(const ParserInput& in) {
+    size_t n = in.word.size();
+    w.resize(n + 1);
+    t.resize(n + 1);
+    wt.resize(n + 1);
+    for (size_t i = 0; i < n; ++i) {
+      w[i] = in.word[i];
+      t[i] = in.tag[i];
+    }
+    w[n] = RootWord().lower;
+    t[n] = ParserTagHash("<root>", "<root>");
+    for (size_t i = 0; i <= n; ++i) wt[i] = Combine(w[i], t[i]);
+  }
+};
+
+size_t Features(const Values& v, const State& st, uint32_t* keys) {
+  const int s0 = st.S(0), s1 = st.S(1), s2 = st.S(2), b0 = st.B(0), b1 = st.B(1), b2 = st.B(2);
+  auto W = [&](int i) { return i < 0 ? kNone : v.w[i]; };
+  auto T = [&](int i) { return i < 0 ? kNone : v.t[i]; };
+  auto WT = [&](int i) { return i < 0 ? kNone : v.wt[i]; };
+  auto L = [&](int i) { return i < 0 ? kNone : static_cast<uint64_t>(st.label[i] + 1); };
+  auto Child = [&](int i, const std::vector<int>& c) { return i < 0 ? -1 : c[i]; };
+  const int s0l1 = Child(s0, st.lc1), s0l2 = Child(s0, st.lc2), s0r1 = Child(s0, st.rc1), s0r2 = Child(s0, st.rc2);
+  const int s1l1 = Child(s1, st.lc1), s1r1 = Child(s1, st.rc1), s1r2 = Child(s1, st.rc2);
+  const int b0l1 = Child(b0, st.lc1), b0l2 = Child(b0, st.lc2);
+  const uint64_t d = s0 < 0 ? kNone : b0 == st.n ? 8 : Bucket(b0 - s0);
+  const uint64_t d2 = s1 < 0 ? kNone : Bucket(s0 - s1);
+  const uint64_t s0vl = s0 < 0 ? kNone : Cap(st.nl[s0]), s0vr = s0 < 0 ? kNone : Cap(st.nr[s0]);
+  const uint64_t s1vl = s1 < 0 ? kNone : Cap(st.nl[s1]), s1vr = s1 < 0 ? kNone : Cap(st.nr[s1]);
+  const uint64_t b0vl = b0 < 0 ? kNone : Cap(st.nl[b0]);
+  const uint64_t s0sl = s0 < 0 ? kNone : st.lset[s0], s0sr = s0 < 0 ? kNone : st.rset[s0];
+  const uint64_t s1sl = s1 < 0 ? kNone : st.lset[s1], s1sr = s1 < 0 ? kNone : st.rset[s1];
+  const uint64_t b0sl = b0 < 0 ? kNone : st.lset[b0];
+
+  size_t n = 0;
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  // Single positions.
+  add(1, WT(s0)); add(2, W(s0)); add(3, T(s0));
+  add(4, WT(b0)); add(5, W(b0)); add(6, T(b0));
+  add(7, WT(b1)); add(8, W(b1)); add(9, T(b1));
+  add(10, W(b2)); add(11, T(b2));
+  add(12, WT(s1)); add(13, W(s1)); add(14, T(s1));
+  add(15, T(s2)); add(16, W(s2));
+  // Pairs.
+  add(17, WT(s0), WT(b0)); add(18, WT(s0), W(b0)); add(19, W(s0), WT(b0));
+  add(20, WT(s0), T(b0)); add(21, T(s0), WT(b0)); add(22, W(s0), W(b0));
+  add(23, T(s0), T(b0)); add(24, T(b0), T(b1));
+  add(25, T(s1), T(s0)); add(26, W(s1), W(s0)); add(27, WT(s1), T(s0));
+  add(28, T(s1), WT(s0)); add(29, WT(s1), WT(s0)); add(30, T(s1), T(b0)); add(31, W(s1), W(b0));
+  // Triples.
+  add(32, T(b0), T(b1), T(b2)); add(33, T(s0), T(b0), T(b1)); add(34, T(s1), T(s0), T(b0));
+  add(35, T(s2), T(s1), T(s0)); add(36, T(s0), T(s0l1), T(b0)); add(37, T(s0), T(s0r1), T(b0));
+  add(38, T(s0), T(b0), T(b0l1)); add(39, T(s1), T(s1r1), T(s0)); add(40, T(s1), T(s0), T(s0l1));
+  add(41, T(s1), T(s0), T(s0r1));
+  // Distances.
+  add(42, W(s0), d); add(43, T(s0), d); add(44, W(b0), d); add(45, T(b0), d);
+  add(46, W(s0), W(b0), d); add(47, T(s0), T(b0), d); add(48, T(s1), T(s0), d2); add(49, W(s1), W(s0), d2);
+  add(50, T(s1), T(s0), Combine(T(b0), d2));
+  // Valency.
+  add(51, W(s0), s0vr); add(52, T(s0), s0vr); add(53, W(s0), s0vl); add(54, T(s0), s0vl);
+  add(55, W(b0), b0vl); add(56, T(b0), b0vl); add(57, T(s1), s1vr); add(58, T(s1), s1vl);
+  // Children.
+  add(59, W(s0l1)); add(60, T(s0l1)); add(61, L(s0l1));
+  add(62, W(s0r1)); add(63, T(s0r1)); add(64, L(s0r1));
+  add(65, W(b0l1)); add(66, T(b0l1)); add(67, L(b0l1));
+  add(68, W(s1r1)); add(69, T(s1r1)); add(70, L(s1r1));
+  add(71, T(s1l1)); add(72, L(s1l1));
+  // Third order.
+  add(73, W(s0l2)); add(74, T(s0l2)); add(75, L(s0l2));
+  add(76, W(s0r2)); add(77, T(s0r2)); add(78, L(s0r2));
+  add(79, W(b0l2)); add(80, T(b0l2)); add(81, L(b0l2));
+  add(82, T(s0), T(s0l1), T(s0l2)); add(83, T(s0), T(s0r1), T(s0r2)); add(84, T(b0), T(b0l1), T(b0l2));
+  add(85, T(s1), T(s1r1), T(s1r2));
+  // Label sets.
+  add(86, W(s0), s0sr); add(87, T(s0), s0sr); add(88, W(s0), s0sl); add(89, T(s0), s0sl);
+  add(90, W(b0), b0sl); add(91, T(b0), b0sl); add(92, T(s1), s1sr); add(93, T(s1), s1sl);
+  // Label-aware combinations.
+  add(94, T(s0), L(s0l1), L(s0r1)); add(95, T(b0), L(b0l1), T(s0)); add(96, T(s1), L(s1r1), T(s0));
+  add(97, Cap(static_cast<int>(st.stack.size())), T(b0));
+  add(98, W(s0), T(s0l1), T(s0r1)); add(99, W(b0), T(b0l1), T(s0));
+  return n;
+}
+
+// The best action under `scores` among the valid ones (and, when `costs` is
+// given, among those of cost == min_cost). Returns -1 if none.
+template <typename Score>
+int BestAction(const State& st, const Score* scores, int num_labels, int root_label, const std::vector<int>* costs = nullptr,
+               int min_cost = 0) {
+  int best = -1;
+  Score best_score = std::numeric_limits<Score>::lowest();
+  auto consider = [&](int a) {
+    if (costs && (*costs)[a] != min_cost) return;
+    if (best < 0 || scores[a] > best_score) {
+      best = a;
+      best_score = scores[a];
+    }
+  };
+  if (CanShift(st)) consider(0);
+  if (CanLeft(st)) {
+    if (st.b == st.n) {
+      consider(1 + root_label);
+    } else {
+      for (int l = 0; l < num_labels; ++l)
+        if (l != root_label) consider(1 + l);
+    }
+  }
+  if (CanRight(st)) {
+    for (int l = 0; l < num_labels; ++l)
+      if (l != root_label) consider(1 + num_labels + l);
+  }
+  return best;
+}
+
+// Dynamic-oracle costs (Goldberg & Nivre 2013, arc-hybrid) of every valid
+// action: the number of gold arcs (with labels) it makes unreachable.
+// Invalid actions get a large cost. gold_heads use n for ROOT.
+void Costs(const State& st, const std::vector<int>& gh, const std::vector<int>& gl, int num_labels, int root_label,
+           std::vector<int>* costs) {
+  const int kInvalid = 1 << 20;
+  costs->assign(1 + 2 * num_labels, kInvalid);
+  const int b = st.b, n = st.n, s0 = st.S(0), s1 = st.S(1);
+  auto deps_in_buffer = [&](int x) {
+    int c = 0;
+    for (int d = b; d < n; ++d) c += gh[d] == x;
+    return c;
+  };
+  if (CanShift(st)) {
+    int c = 0;
+    bool head_on_stack = false;
+    for (int s : st.stack) {
+      c += gh[s] == b;
+      head_on_stack |= gh[b] == s && s != s0;
+    }
+    (*costs)[0] = c + head_on_stack;
+  }
+  if (s0 < 0) return;
+  const int lost_deps = deps_in_buffer(s0);
+  if (CanLeft(st)) {
+    int base = lost_deps + (gh[s0] != b && (gh[s0] >= b || (s1 >= 0 && gh[s0] == s1)));
+    for (int l = 0; l < num_labels; ++l) {
+      if (!LabelAllowed(st, kLeft, l, root_label)) continue;
+      (*costs)[1 + l] = base + (gh[s0] == b && gl[s0] != l);
+    }
+  }
+  if (CanRight(st)) {
+    int base = lost_deps + (gh[s0] != s1 && gh[s0] >= b);
+    for (int l = 0; l < num_labels; ++l) {
+      if (!LabelAllowed(st, kRight, l, root_label)) continue;
+      (*costs)[1 + num_labels + l] = base + (gh[s0] == s1 && gl[s0] != l);
+    }
+  }
+}
+
+// Gold heads with ROOT at n (instead of -1).
+std::vector<int> RootAtEnd(const std::vector<int>& heads) {
+  std::vector<int> gh(heads);
+  int n = static_cast<int>(heads.size());
+  for (int& h : gh)
+    if (h < 0) h = n;
+  return gh;
+}
+
+bool Dominates(const std::vector<int>& heads, int h, int k) {
+  // Whether h is an ancestor of k (heads -1..n-1; h == n means ROOT).
+  int n = static_cast<int>(heads.size());
+  if (h == n) return true;
+  for (int steps = 0; k >= 0 && steps <= n; ++steps) {
+    if (k == h) return true;
+    k = heads[k];
+  }
+  return false;
+}
+
+// The shortest non-projective arc's dependent, or -1.
+int ShortestNonProjective(const std::vector<int>& heads) {
+  int n = static_cast<int>(heads.size()), best = -1, best_len = 0;
+  for (int d = 0; d < n; ++d) {
+    int h = heads[d] < 0 ? n : heads[d];
+    int lo = std::min(h, d), hi = std::max(h, d);
+    for (int k = lo + 1; k < hi; ++k) {
+      if (!Dominates(heads, h, k)) {
+        if (best < 0 || hi - lo < best_len) {
+          best = d;
+          best_len = hi - lo;
+        }
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+uint64_t ParserTagHash(std::string_view upos, std::string_view xpos) { return Combine(HashString(upos), HashString(xpos)); }
+
+ParserInput MakeParserInput(const Sentence& s) {
+  ParserInput in;
+  in.word.reserve(s.tokens.size());
+  in.tag.reserve(s.tokens.size());
+  for (const Token& t : s.tokens) {
+    in.word.push_back(HashString(AsciiLower(t.form)));
+    in.tag.push_back(ParserTagHash(t.upos, t.xpos));
+  }
+  return in;
+}
+
+bool IsProjective(const std::vector<int>& heads) { return ShortestNonProjective(heads) < 0; }
+
+std::vector<int> Projectivize(std::vector<int> heads) {
+  for (size_t guard = 0; guard < heads.size() * heads.size() + 1; ++guard) {
+    int d = ShortestNonProjective(heads);
+    if (d < 0) break;
+    heads[d] = heads[heads[d]];  // lift to the grandparent (a root child never crosses)
+  }
+  return heads;
+}
+
+bool IsWellFormedTree(const std::vector<int>& heads) {
+  int n = static_cast<int>(heads.size()), roots = 0;
+  for (int i = 0; i < n; ++i) {
+    if (heads[i] < -1 || heads[i] >= n || heads[i] == i) return false;
+    roots += heads[i] == -1;
+  }
+  if (n > 0 && roots != 1) return false;
+  for (int i = 0; i < n; ++i) {  // every word must reach the root within n steps
+    int k = i, steps = 0;
+    while (k >= 0 && steps <= n) {
+      k = heads[k];
+      ++steps;
+    }
+    if (k >= 0) return false;
+  }
+  return true;
+}
+
+std::vector<int> OracleParse(const std::vector<int>& gold_heads) {
+  int n = static_cast<int>(gold_heads.size());
+  std::vector<int> gh = RootAtEnd(gold_heads), gl(n, 1);
+  for (int i = 0; i < n; ++i)
+    if (gold_heads[i] < 0) gl[i] = 0;
+  const int num_labels = 2, root_label = 0;
+  State st;
+  st.Init(n);
+  std::vector<int> costs;
+  std::vector<float> zero(1 + 2 * num_labels, 0.0f);
+  while (!st.Terminal()) {
+    Costs(st, gh, gl, num_labels, root_label, &costs);
+    int min_cost = *std::min_element(costs.begin(), costs.end());
+    int a = BestAction(st, zero.data(), num_labels, root_label, &costs, min_cost);
+    st.Apply(Decode(a, num_labels));
+  }
+  std::vector<int> heads(st.head.begin(), st.head.begin() + n);
+  for (int& h : heads)
+    if (h == n) h = -1;
+  return heads;
+}
+
+void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels) const {
+  const int n = static_cast<int>(in.word.size());
+  const int num_labels = static_cast<int>(labels_.size());
+  thread_local State st;
+  thread_local Values values;
+  thread_local std::vector<int32_t> scores;
+  st.Init(n);
+  values.Init(in);
+  scores.resize(1 + 2 * num_labels);
+  uint32_t keys[kMaxFeatures];
+  while (!st.Terminal()) {
+    size_t nk = Features(values, st, keys);
+    std::fill(scores.begin(), scores.end(), 0);
+    model_.AddScores(keys, nk, scores.data());
+    st.Apply(Decode(BestAction(st, scores.data(), num_labels, root_label_), num_labels));
+  }
+  heads->assign(st.head.begin(), st.head.begin() + n);
+  for (int& h : *heads)
+    if (h == n) h = -1;
+  labels->assign(st.label.begin(), st.label.begin() + n);
+}
+
+void Parser::Parse(Sentence* s) const {
+  std::vector<int> heads, labels;
+  Parse(MakeParserInput(*s), &heads, &labels);
+  for (size_t i = 0; i < s->tokens.size(); ++i) {
+    s->tokens[i].head = heads[i];
+    s->tokens[i].deprel = labels_[labels[i]];
+  }
+}
+
+namespace {
+
+struct GoldTree {
+  ParserInput input;
+  std::vector<int> heads;   // ROOT at n, projectivized
+  std::vector<int> labels;
+};
+
+double ScoreDev(const Parser& p, const std::vector<ConlluSentence>& dev, double* las) {
+  size_t uas_ok = 0, las_ok = 0, total = 0;
+  std::vector<int> heads, labels;
+  for (const auto& cs : dev) {
+    p.Parse(MakeParserInput(cs.sentence), &heads, &labels);
+    for (size_t i = 0; i < heads.size(); ++i) {
+      const Token& g = cs.sentence.tokens[i];
+      bool head_ok = heads[i] == g.head;
+      uas_ok += head_ok;
+      las_ok += head_ok && p.labels()[labels[i]] == g.deprel;
+      ++total;
+    }
+  }
+  *las = 100.0 * las_ok / std::max<size_t>(1, total);
+  return 100.0 * uas_ok / std::max<size_t>(1, total);
+}
+
+}  // namespace
+
+Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector<ConlluSentence>* dev,
+                     const ParserOptions& options, std::ostream* log) {
+  std::map<std::string, int> label_of;
+  label_of["root"] = 0;
+  for (const auto& cs : train)
+    for (const Token& t : cs.sentence.tokens)
+      if (!t.deprel.empty()) label_of[t.deprel] = 0;
+  Parser parser;
+  for (auto& [name, id] : label_of) {
+    id = static_cast<int>(parser.labels_.size());
+    parser.labels_.push_back(name);
+  }
+  parser.root_label_ = label_of["root"];
+  const int num_labels = static_cast<int>(parser.labels_.size());
+
+  std::vector<GoldTree> gold;
+  size_t lifted = 0;
+  for (const auto& cs : train) {
+    GoldTree g;
+    g.input = MakeParserInput(cs.sentence);
+    std::vector<int> heads;
+    for (const Token& t : cs.sentence.tokens) {
+      heads.push_back(t.head);
+      g.labels.push_back(label_of[t.deprel.empty() ? "root" : t.deprel]);
+    }
+    if (!IsWellFormedTree(heads)) continue;  // unusable gold
+    if (!IsProjective(heads)) {
+      heads = Projectivize(heads);
+      ++lifted;
+    }
+    g.heads = RootAtEnd(heads);
+    gold.push_back(std::move(g));
+  }
+  if (log) *log << "parser: " << gold.size() << " training trees (" << lifted << " projectivized), " << num_labels << " labels" << std::endl;
+
+  PerceptronTrainer trainer(1 + 2 * num_labels);
+  std::vector<size_t> order(gold.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  Rng rng(options.seed);
+  State st;
+  Values values;
+  std::vector<float> scores(1 + 2 * num_labels);
+  std::vector<int> costs;
+  uint32_t keys[kMaxFeatures];
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    rng.Shuffle(&order);
+    size_t steps = 0, errors = 0;
+    for (size_t gi : order) {
+      const GoldTree& g = gold[gi];
+      st.Init(static_cast<int>(g.heads.size()));
+      values.Init(g.input);
+      while (!st.Terminal()) {
+        size_t nk = Features(values, st, keys);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        trainer.AddScores(keys, nk, scores.data());
+        Costs(st, g.heads, g.labels, num_labels, parser.root_label_, &costs);
+        int guess = BestAction(st, scores.data(), num_labels, parser.root_label_);
+        int min_cost = *std::min_element(costs.begin(), costs.end());
+        int best_gold = BestAction(st, scores.data(), num_labels, parser.root_label_, &costs, min_cost);
+        if (costs[guess] > min_cost) {
+          trainer.Update(keys, nk, best_gold, guess);
+          ++errors;
+        }
+        trainer.Tick();
+        ++steps;
+        bool explore = epoch > options.explore_after_epoch && costs[guess] > min_cost && rng.Unit() < options.explore_prob;
+        st.Apply(Decode(explore ? guess : best_gold, num_labels));
+      }
+    }
+    if (log) {
+      *log << "parser epoch " << epoch << ": errors " << 100.0 * errors / std::max<size_t>(1, steps) << "%";
+      if (dev && (epoch == options.epochs || epoch % 3 == 0)) {
+        parser.model_ = trainer.Averaged(options.min_quanta);
+        double las, uas = ScoreDev(parser, *dev, &las);
+        *log << ", dev UAS " << uas << " LAS " << las;
+      }
+      *log << ", features " << trainer.num_features() << std::endl;
+    }
+  }
+  parser.model_ = trainer.Averaged(options.min_quanta);
+  return parser;
+}
+
+std::string Parser::ToBytes() const {
+  BinaryWriter w;
+  w.Raw(std::string_view(kMagic, 8));
+  w.U32(kVersion);
+  w.Strings(labels_);
+  w.VarU(static_cast<uint64_t>(root_label_));
+  model_.Write(&w);
+  return w.bytes();
+}
+
+Result<Parser> Parser::FromBytes(std::string_view bytes, const std::string& name) {
+  BinaryReader r(bytes);
+  std::string_view magic;
+  uint32_t version = 0;
+  if (!r.Raw(8, &magic) || magic != std::string_view(kMagic, 8)) return Status::DataError({name, 0, 0, ""}, "not a dyad parser model");
+  if (!r.U32(&version) || version != kVersion) {
+    return Status::DataError({name, 0, 8, ""}, "unsupported parser model version " + std::to_string(version));
+  }
+  Parser p;
+  uint64_t root;
+  if (!r.Strings(&p.labels_, 64) || p.labels_.empty() || !r.VarU(&root) || root >= p.labels_.size() || !p.model_.Read(&r) ||
+      p.model_.num_classes() != 1 + 2 * static_cast<int>(p.labels_.size()) || !r.at_end()) {
+    return Status::DataError({name, 0, static_cast<int64_t>(r.pos()), ""}, "truncated or corrupt parser model");
+  }
+  p.root_label_ = static_cast<int>(root);
+  return p;
+}
+
+Result<Parser> Parser::Load(const std::string& path) {
+  auto bytes = ReadFileBytes(path);
+  if (!bytes.ok()) return bytes.status();
+  return FromBytes(*bytes, path);
+}
+
+}  // namespace dyad::syntax

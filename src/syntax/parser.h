@@ -1,0 +1,92 @@
+// A greedy labeled arc-hybrid dependency parser with an averaged-perceptron
+// model, trained with the dynamic oracle of Goldberg & Nivre (2013).
+//
+// Transition system: words 0..n-1 and an artificial ROOT at position n, last
+// in the buffer. SHIFT moves the buffer front onto the stack; LEFT-l attaches
+// the stack top to the buffer front; RIGHT-l attaches the stack top to the
+// item below it. ROOT may only take a dependent (labelled "root") when it is
+// the buffer front and the stack holds a single word, so every run ends with
+// exactly one root word and every other word attached once: the output is
+// always a single well-formed tree, whatever the input and the model.
+//
+// Features follow Zhang & Nivre (2011), adapted to arc-hybrid: words, tags,
+// word/tag pairs and triples of S0..S2 and B0..B2, distances, valencies,
+// leftmost/rightmost children (and second ones), their labels and the label
+// sets of S0, S1 and B0.
+#ifndef DYAD_SYNTAX_PARSER_H_
+#define DYAD_SYNTAX_PARSER_H_
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+#include "dyad/status.h"
+#include "syntax/conllu.h"
+#include "syntax/linear_model.h"
+#include "syntax/word_features.h"
+
+namespace dyad::syntax {
+
+struct ParserOptions {
+  int epochs = 15;
+  uint64_t seed = 1;
+  int explore_after_epoch = 1;  // exploration starts after this many epochs
+  double explore_prob = 0.9;    // then follow a wrong prediction with this probability
+  int min_quanta = 1;           // prune averaged weights below this many quanta (LinearModel)
+};
+
+// What the parser reads of each word: hashed lowercase form and tag.
+struct ParserInput {
+  std::vector<uint64_t> word;  // WordInfo::lower
+  std::vector<uint64_t> tag;   // ParserTagHash(upos, xpos)
+};
+uint64_t ParserTagHash(std::string_view upos, std::string_view xpos);
+ParserInput MakeParserInput(const Sentence& s);
+
+class Parser {
+ public:
+  // Trains on the sentences' gold HEAD/DEPREL, reading the tags in their
+  // UPOS/XPOS (give predicted tags, e.g. jackknifed, for realistic features).
+  // Non-projective trees are projectivized (arcs lifted) for training.
+  static Parser Train(const std::vector<ConlluSentence>& train, const std::vector<ConlluSentence>* dev,
+                      const ParserOptions& options, std::ostream* log);
+
+  static Result<Parser> FromBytes(std::string_view bytes, const std::string& name);
+  static Result<Parser> Load(const std::string& path);
+  std::string ToBytes() const;
+
+  // heads[i] in -1..n-1 (-1 = root), labels[i] an index into labels().
+  void Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels) const;
+  // Fills head and deprel of every token from its form and tags.
+  void Parse(Sentence* s) const;
+
+  const std::vector<std::string>& labels() const { return labels_; }
+  const LinearModel& model() const { return model_; }
+  // Drops weights below min_quanta quanta (smaller, faster, slightly less accurate).
+  void PruneWeights(int min_quanta) { model_ = model_.Pruned(min_quanta); }
+
+ private:
+  std::vector<std::string> labels_;
+  int root_label_ = 0;
+  LinearModel model_;
+};
+
+// --- Exposed for tests -------------------------------------------------------
+
+// Whether the tree (heads -1..n-1) has no crossing arcs (ROOT counted at n).
+bool IsProjective(const std::vector<int>& heads);
+// Lifts non-projective arcs until the tree is projective.
+std::vector<int> Projectivize(std::vector<int> heads);
+// Whether heads form one tree: exactly one root, no cycles, heads in range.
+bool IsWellFormedTree(const std::vector<int>& heads);
+
+// Runs the oracle alone (always the cheapest action) on a gold tree and
+// returns the tree it builds; for a projective single-rooted tree it must
+// equal the input.
+std::vector<int> OracleParse(const std::vector<int>& gold_heads);
+
+}  // namespace dyad::syntax
+
+#endif  // DYAD_SYNTAX_PARSER_H_

@@ -928,7 +928,10 @@ std::string JsonLdDatePublished(std::string_view text) {
 // Metadata candidates gathered in one pass over the page.
 struct Meta {
   std::string og_title, title_tag, canonical, og_url;
-  std::vector<std::string> dates[4];  // by priority: published_time, datePublished, <time>, other meta
+  // By priority: article:published_time; JSON-LD or microdata datePublished;
+  // <time datetime> in the article (from the headline to the container's
+  // end); other date meta tags; any other <time> (a site header's "today").
+  std::vector<std::string> dates[5];
 };
 
 bool IsDateMetaName(std::string_view key) {
@@ -950,7 +953,8 @@ void ReadMetaTag(const GumboElement& e, Meta* m) {
   else if (IsDateMetaName(key)) m->dates[3].push_back(content);
 }
 
-Meta ReadMeta(const std::vector<Node>& nodes) {
+// [article_begin, article_end): node indices of the article region.
+Meta ReadMeta(const std::vector<Node>& nodes, uint32_t article_begin, uint32_t article_end) {
   Meta m;
   for (uint32_t i = 0; i < nodes.size(); ++i) {
     const Node& n = nodes[i];
@@ -974,7 +978,7 @@ Meta ReadMeta(const std::vector<Node>& nodes) {
       m.dates[1].push_back(v.empty() ? PlainText(nodes, i) : std::string(TrimAscii(v)));
     }
     if (n.tag == GUMBO_TAG_TIME && !n.blocked && Attr(e, "datetime"))
-      m.dates[2].push_back(std::string(TrimAscii(AttrView(e, "datetime"))));
+      m.dates[i >= article_begin && i < article_end ? 2 : 4].push_back(std::string(TrimAscii(AttrView(e, "datetime"))));
   }
   return m;
 }
@@ -1038,7 +1042,12 @@ Result<HtmlText> ExtractHtml(std::string_view html, const std::string& source_na
 
   HtmlText out;
   emitter.Finish(&out.text, &out.map);
-  Meta meta = ReadMeta(nodes);
+  uint32_t article_begin = 0, article_end = static_cast<uint32_t>(nodes.size());
+  if (choice.container >= 0) {
+    article_begin = static_cast<uint32_t>(headline >= 0 ? std::min(headline, choice.container) : choice.container);
+    article_end = nodes[choice.container].end;
+  }
+  Meta meta = ReadMeta(nodes, article_begin, article_end);
   out.title = !meta.og_title.empty() ? meta.og_title
               : headline >= 0        ? PlainText(nodes, static_cast<uint32_t>(headline))
                                      : meta.title_tag;

@@ -216,6 +216,15 @@ const PageCase kPages[] = {
      "Dockworkers\u2019 strike enters third week",
      "2022-02-14",
      ""},
+    {"modern_wrappers.html",
+     {"^Ceasefire holds in Dorran valley as monitors arrive\n", "^A fragile ceasefire between government forces",
+      "^The twelve-member team", "^\u201CBoth sides have told us they will respect the line,\u201D the team\u2019s leader",
+      "^Years of fighting\n", "^Fighting in the valley has displaced", "^The front\u2019s spokesman said"},
+     {"Skip to content", "World Wire", "Video", "Lena Marsh", "Advertisement", "Conflict", "More stories",
+      "Drought threatens", "Farmers say rainfall", "opposition says the new boundaries", "__NEXT_DATA__", "props"},
+     "Ceasefire holds in Dorran valley as monitors arrive",
+     "2025-01-20",
+     "https://wire.example/news/dorran-ceasefire-monitors"},
     {"scattered_paragraphs.html",
      {"^The mayors of four river towns signed a pact", "^Under the agreement, each town",
       "^Environmental groups welcomed the pact", "^The first cleanup works are due to begin in the autumn"},
@@ -362,6 +371,38 @@ TEST(Html, DatesInPriorityOrder) {
   }
 }
 
+TEST(Html, TimeInTheArticleBeatsTimeInTheSiteHeader) {
+  std::string para = "<p>The committee published its findings on the collapse of the bridge on Thursday.</p>";
+  std::string html = "<header class='site-header'><time datetime='2030-01-01'>Today</time></header>"
+                     "<article><h1>Bridge report</h1><time datetime='2029-05-06T10:00'>May 6</time>" +
+                     para + para + "</article>";
+  auto r = ExtractHtml(html, "t");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->date ? r->date->ToString() : "", "2029-05-06");
+  // Without one in the article, the page's other <time> is the last resort.
+  html = "<header class='site-header'><time datetime='2030-01-01'>Today</time></header><article>" + para + para +
+         "</article>";
+  r = ExtractHtml(html, "t");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->date ? r->date->ToString() : "", "2030-01-01");
+}
+
+TEST(Html, DatesFromMicrodataAndTime) {
+  struct Case {
+    std::string head;
+    std::string want;
+  } cases[] = {
+      {"<span itemprop='datePublished' content='2014-04-04'>April 4</span>", "2014-04-04"},
+      {"<time itemprop='datePublished' datetime='2013-03-03T00:00'>March 3</time>", "2013-03-03"},
+      {"<span itemprop='datePublished'>2012-02-02</span>", "2012-02-02"},
+  };
+  for (const Case& c : cases) {
+    auto r = ExtractHtml("<html><head>" + c.head + "</head><body><p>Body text of the article.</p></body></html>", "t");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->date ? r->date->ToString() : "", c.want) << c.head;
+  }
+}
+
 TEST(Html, ArticleWrapperWithBoilerplateClassIsKept) {
   // A page-wide wrapper whose class looks like boilerplate must not hide the article.
   std::string p = "<p>" + std::string(120, 'x') + " words of the article body that matter.</p>";
@@ -400,7 +441,7 @@ void ExpectOkOrDataError(const std::string& html, const std::string& what) {
 
 TEST(HtmlFuzz, TruncatedFixtures) {
   for (const char* file : {"news_article.html", "legacy_table.html", "blog_divs.html", "broken_markup.html",
-                           "scattered_paragraphs.html"}) {
+                           "modern_wrappers.html", "scattered_paragraphs.html"}) {
     std::string raw = ReadFixture(file);
     for (size_t n = 0; n <= raw.size(); n += 37) ExpectOkOrDataError(raw.substr(0, n), file);
     for (size_t n = 0; n <= raw.size(); n += 53) ExpectOkOrDataError(raw.substr(n), file);

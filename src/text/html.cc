@@ -13,7 +13,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>

@@ -73,6 +73,32 @@ struct Sentence {
   std::vector<Token> tokens;
 };
 
+// An actor as one document knows it: a dictionary entry, or a new actor that
+// a title introduced ("Colombian Foreign Minister Rosa Villavicencio").
+struct Actor {
+  std::string name;           // canonical name
+  std::string kind;           // country, region, person, org, group, media, role
+  std::string code;           // CAMEO code at the document's date ("" if none then)
+  std::string country;        // country or IGO code it belongs to, when known
+  char gender = 0;            // 'm', 'f', 0 unknown
+  bool plural = false;        // "the rebels", "the opposition parties"
+  bool in_dictionary = false;
+};
+
+// A stretch of a sentence that refers to an actor.
+struct Mention {
+  int sentence = 0;
+  int first_token = 0;        // token range [first_token, last_token) in the sentence
+  int last_token = 0;
+  Span raw;
+  std::string text;           // the cleaned text of the mention
+  int actor = -1;             // index into Document::actors
+  std::string code;           // CAMEO code at the date
+  // How it was recognized: dictionary, title, demonym, metonym, agent,
+  // surname, pronoun, description.
+  std::string how;
+};
+
 struct Document {
   // Metadata.
   std::string id;             // JSON Lines "id", or the file name without extension
@@ -88,6 +114,8 @@ struct Document {
   std::vector<Repair> repairs;
   std::vector<Span> quotations;  // quoted passages, possibly over several sentences
   std::vector<Sentence> sentences;
+  std::vector<Actor> actors;       // filled by the lexicon stage
+  std::vector<Mention> mentions;   // in text order
 
   std::string_view RawText(Span s) const { return std::string_view(raw).substr(s.begin, s.size()); }
 };

@@ -7,10 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#if __has_include("text/html.h")  // TEMP until the HTML reader lands
 #include "text/html.h"
-#define DYAD_HAVE_HTML 1
-#endif
 #include "base/strings.h"
 #include "text/utf8.h"
 
@@ -180,9 +177,6 @@ void ReadHtmlFile(const fs::path& path, const ReadOptions& options, const Docume
   auto bytes = ReadFile(path, options.max_document_bytes);
   if (!bytes.ok()) return on_error(bytes.status());
   if (Status s = CheckText(*bytes, path.string()); !s.ok()) return on_error(s);
-#ifndef DYAD_HAVE_HTML
-  return on_error(Status::Internal("HTML reader not built"));
-#else
   auto extracted = ExtractHtml(*bytes, path.string());
   if (!extracted.ok()) return on_error(extracted.status());
   Document doc;
@@ -197,7 +191,6 @@ void ReadHtmlFile(const fs::path& path, const ReadOptions& options, const Docume
   doc.clean = std::move(extracted->text);
   doc.map = std::move(extracted->map);
   on_document(std::move(doc));
-#endif
 }
 
 void ReadJsonLinesFile(const fs::path& path, const ReadOptions& options, const DocumentSink& on_document,

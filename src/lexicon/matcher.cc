@@ -1,0 +1,131 @@
+#include "lexicon/matcher.h"
+
+#include "text/utf8.h"
+
+namespace dyad::lexicon {
+namespace {
+
+bool IsHyphen(std::string_view form) { return form == "-" || form == "\u2010" || form == "\u2011"; }
+
+constexpr char kExactMark = '\x01';
+
+}  // namespace
+
+std::string NameMatcher::FoldToken(std::string_view form) {
+  std::string key = text::FoldKey(form);
+  // Typographic apostrophes fold to ASCII ("’s" and "'s" meet).
+  for (size_t at = key.find("\u2019"); at != std::string::npos; at = key.find("\u2019", at + 1)) key.replace(at, 3, "'");
+  return key;
+}
+
+uint32_t NameMatcher::TokenId(const std::string& key) const {
+  auto it = token_ids_.find(key);
+  return it == token_ids_.end() ? kNone : it->second;
+}
+
+uint32_t NameMatcher::Child(uint32_t node, uint32_t token) const {
+  if (token == kNone) return kNone;
+  auto it = edges_.find((static_cast<uint64_t>(node) << 32) | token);
+  return it == edges_.end() ? kNone : it->second;
+}
+
+void NameMatcher::Add(std::string_view name, bool exact, MatchPayload payload, const text::Abbreviations& abbrevs) {
+  if (node_payloads_.empty()) node_payloads_.emplace_back();  // the root
+  uint32_t node = 0;
+  bool any = false;
+  for (const auto& span : text::Tokenize(name, abbrevs)) {
+    std::string_view form = name.substr(span.begin, span.size());
+    if (IsHyphen(form)) continue;
+    std::string key = exact ? kExactMark + std::string(form) : FoldToken(form);
+    auto [tok, added] = token_ids_.emplace(key, static_cast<uint32_t>(token_ids_.size()));
+    uint64_t edge = (static_cast<uint64_t>(node) << 32) | tok->second;
+    auto it = edges_.find(edge);
+    if (it == edges_.end()) {
+      it = edges_.emplace(edge, static_cast<uint32_t>(node_payloads_.size())).first;
+      node_payloads_.emplace_back();
+    }
+    node = it->second;
+    any = true;
+  }
+  if (!any) return;
+  // One payload per (entry, kind, role, office) at a node.
+  for (uint32_t p : node_payloads_[node]) {
+    const MatchPayload& q = payloads_[p];
+    if (q.entry == payload.entry && q.kind == payload.kind && q.role == payload.role && q.office == payload.office)
+      return;
+  }
+  node_payloads_[node].push_back(static_cast<uint32_t>(payloads_.size()));
+  payloads_.push_back(std::move(payload));
+  ++patterns_;
+}
+
+NameMatcher NameMatcher::Build(const ActorDictionary& dict, const text::Abbreviations& abbrevs) {
+  NameMatcher m;
+  m.node_payloads_.emplace_back();
+  for (uint32_t i = 0; i < dict.entries.size(); ++i) {
+    const ActorEntry& e = dict.entries[i];
+    if (e.kind == EntryKind::kAgent) {
+      for (const auto& t : e.terms) m.Add(t, false, {i, MatchKind::kTerm, e.code, ""}, abbrevs);
+      for (const auto& t : e.titles) m.Add(t.text, false, {i, MatchKind::kTitle, e.code, t.office}, abbrevs);
+      continue;
+    }
+    m.Add(e.name, false, {i, MatchKind::kName, "", ""}, abbrevs);
+    for (const auto& a : e.aliases) m.Add(a.text, a.exact, {i, MatchKind::kName, "", ""}, abbrevs);
+    for (const auto& d : e.demonyms) m.Add(d, false, {i, MatchKind::kDemonym, "", ""}, abbrevs);
+    for (const auto& mt : e.metonyms) m.Add(mt.text, false, {i, MatchKind::kMetonym, mt.role, ""}, abbrevs);
+    for (const auto& t : e.titles) m.Add(t.text, false, {i, MatchKind::kTitle, "GOV", t.office}, abbrevs);
+  }
+  return m;
+}
+
+std::vector<NameMatch> NameMatcher::Match(const std::vector<std::string_view>& forms) const {
+  const int n = static_cast<int>(forms.size());
+  std::vector<uint32_t> folded(n), exact(n);
+  std::vector<bool> hyphen(n);
+  for (int i = 0; i < n; ++i) {
+    hyphen[i] = IsHyphen(forms[i]);
+    folded[i] = TokenId(FoldToken(forms[i]));
+    exact[i] = TokenId(kExactMark + std::string(forms[i]));
+  }
+  std::vector<NameMatch> out;
+  std::vector<uint32_t> frontier, next;
+  for (int i = 0; i < n;) {
+    if (hyphen[i] || (folded[i] == kNone && exact[i] == kNone)) {
+      ++i;
+      continue;
+    }
+    frontier.assign(1, 0);
+    int best_end = -1;
+    std::vector<uint32_t> best_nodes;
+    for (int j = i; j < n && !frontier.empty(); ++j) {
+      if (hyphen[j]) continue;  // "Díaz-Canel" == "Díaz Canel"
+      next.clear();
+      for (uint32_t node : frontier) {
+        for (uint32_t tok : {folded[j], exact[j]}) {
+          uint32_t child = Child(node, tok);
+          if (child != kNone) next.push_back(child);
+        }
+      }
+      frontier.swap(next);
+      std::vector<uint32_t> with_payload;
+      for (uint32_t node : frontier)
+        if (!node_payloads_[node].empty()) with_payload.push_back(node);
+      if (!with_payload.empty()) {
+        best_end = j + 1;
+        best_nodes = std::move(with_payload);
+      }
+    }
+    if (best_end < 0) {
+      ++i;
+      continue;
+    }
+    NameMatch m{i, best_end, {}};
+    for (uint32_t node : best_nodes)
+      for (uint32_t p : node_payloads_[node]) m.payloads.push_back(&payloads_[p]);
+    out.push_back(std::move(m));
+    i = best_end;
+  }
+  return out;
+}
+
+}  // namespace dyad::lexicon

@@ -1,0 +1,501 @@
+#include "lexicon/recognizer.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "text/utf8.h"
+
+namespace dyad::lexicon {
+namespace {
+
+// Grammar, not lexicon: the closed classes that resolution needs.
+struct Pronoun {
+  const char* form;
+  char gender;  // 'm', 'f', 'n' (it), 'p' (they)
+};
+constexpr Pronoun kPronouns[] = {{"he", 'm'},  {"him", 'm'},  {"his", 'm'},   {"himself", 'm'}, {"she", 'f'},
+                                 {"her", 'f'}, {"hers", 'f'}, {"herself", 'f'}, {"its", 'n'},   {"they", 'p'},
+                                 {"them", 'p'}, {"their", 'p'}, {"theirs", 'p'}, {"themselves", 'p'}};
+constexpr const char* kLocatives[] = {"in", "at", "near", "inside", "within", "throughout", "across", "around"};
+constexpr const char* kNameParticles[] = {"de", "da", "del", "della", "di", "do", "dos", "la", "le", "van", "von",
+                                          "bin", "al", "el", "y", "ibn"};
+
+template <size_t N>
+bool InList(std::string_view w, const char* const (&list)[N]) {
+  for (const char* x : list)
+    if (w == x) return true;
+  return false;
+}
+
+bool Capitalized(std::string_view form) {
+  size_t len;
+  return !form.empty() && text::IsUpper(text::DecodeAt(form, 0, &len));
+}
+
+bool IsPossessive(std::string_view f) { return f == "'s" || f == "\u2019s" || f == "'" || f == "\u2019"; }
+
+bool IsPersonish(EntryKind k) { return k == EntryKind::kPerson; }
+
+// The reading of a match the composer uses first.
+int Priority(const MatchPayload& p, const ActorDictionary& dict) {
+  EntryKind k = dict.entries[p.entry].kind;
+  switch (p.kind) {
+    case MatchKind::kName:
+      return k == EntryKind::kCountry || k == EntryKind::kRegion ? 4 : 6;
+    case MatchKind::kDemonym: return 3;
+    case MatchKind::kMetonym: return 2;
+    case MatchKind::kTitle: return 1;
+    case MatchKind::kTerm: return 0;
+  }
+  return 0;
+}
+
+const MatchPayload* BestReading(const NameMatch& m, const ActorDictionary& dict) {
+  const MatchPayload* best = nullptr;
+  for (const MatchPayload* p : m.payloads)
+    if (!best || Priority(*p, dict) > Priority(*best, dict)) best = p;
+  return best;
+}
+
+bool IsCountryish(const MatchPayload& p, const ActorDictionary& dict) {
+  EntryKind k = dict.entries[p.entry].kind;
+  return (k == EntryKind::kCountry || k == EntryKind::kRegion) &&
+         (p.kind == MatchKind::kName || p.kind == MatchKind::kDemonym);
+}
+
+bool IsRoleWord(const MatchPayload& p) { return p.kind == MatchKind::kTitle || p.kind == MatchKind::kTerm; }
+
+// One sentence's worth of composed mention, before it is tied to an actor.
+struct Phrase {
+  int first = 0, last = 0;
+  const ActorEntry* country = nullptr;   // from a country name or demonym
+  const ActorEntry* named = nullptr;     // a dictionary person, org, group or media
+  std::string role, office;              // from titles and terms
+  std::vector<int> new_name;             // tokens of a name the dictionary lacks
+  const MatchPayload* metonym = nullptr;
+  bool bare_country = false;             // a country name alone
+  std::string how = "dictionary";
+};
+
+class DocumentRecognizer {
+ public:
+  DocumentRecognizer(Document* doc, const LexiconResources& res) : doc_(*doc), res_(res), dict_(res.dictionary) {
+    if (doc->date) date_ = doc->date;
+  }
+
+  void Run() {
+    doc_.actors.clear();
+    doc_.mentions.clear();
+    for (size_t s = 0; s < doc_.sentences.size(); ++s) Sentence(static_cast<int>(s));
+  }
+
+ private:
+  // ---- composition -----------------------------------------------------
+  void Sentence(int s) {
+    const auto& toks = doc_.sentences[s].tokens;
+    forms_.clear();
+    for (const auto& t : toks) forms_.push_back(t.form);
+    std::vector<NameMatch> matches = res_.matcher.Match(forms_);
+    std::vector<bool> covered(toks.size(), false);
+    size_t before = doc_.mentions.size();
+    for (size_t k = 0; k < matches.size();) {
+      Phrase p;
+      size_t used = Compose(matches, k, &p);
+      for (int i = p.first; i < p.last; ++i) covered[i] = true;
+      Emit(s, p);
+      k += used;
+    }
+    ShortNames(s, covered);
+    Pronouns(s, covered);
+    std::sort(doc_.mentions.begin() + static_cast<std::ptrdiff_t>(before), doc_.mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+  }
+
+  int Skip(int i, std::initializer_list<std::string_view> words) const {
+    while (i < static_cast<int>(forms_.size())) {
+      bool skip = false;
+      for (auto w : words) skip |= text::Lower(forms_[i]) == w;
+      if (!skip) break;
+      ++i;
+    }
+    return i;
+  }
+
+  // Composes the mention that starts at matches[k]; returns how many matches it used.
+  size_t Compose(const std::vector<NameMatch>& ms, size_t k, Phrase* p) {
+    const MatchPayload* r = BestReading(ms[k], dict_);
+    p->first = ms[k].first;
+    p->last = ms[k].last;
+    size_t used = 1;
+    // Determiners before the phrase belong to it ("the Kremlin", "The Colombian Foreign Ministry").
+    if (p->first > 0 && text::Lower(forms_[p->first - 1]) == "the") --p->first;
+    auto next_at = [&](int tok) -> const NameMatch* {
+      return k + used < ms.size() && ms[k + used].first == tok ? &ms[k + used] : nullptr;
+    };
+    if (!IsCountryish(*r, dict_) && !IsRoleWord(*r)) {
+      // A name: a person, organisation, group, medium, or a metonym.
+      if (r->kind == MatchKind::kMetonym) p->metonym = r;
+      else p->named = &dict_.entries[r->entry];
+      return used;
+    }
+    if (IsCountryish(*r, dict_)) {
+      p->country = &dict_.entries[r->entry];
+      int after = p->last;
+      if (after < static_cast<int>(forms_.size()) && IsPossessive(forms_[after])) ++after;  // "Colombia's chancellor"
+      const NameMatch* n = next_at(after);
+      if (!n || !IsRoleWord(*BestReading(*n, dict_))) {
+        const NameMatch* person = next_at(p->last);
+        if (person && r->kind == MatchKind::kDemonym && BestReading(*person, dict_)->kind == MatchKind::kName &&
+            IsPersonish(dict_.entries[BestReading(*person, dict_)->entry].kind)) {
+          p->named = &dict_.entries[BestReading(*person, dict_)->entry];  // "Venezuelan leader" elided: "Cuban Díaz-Canel"
+          p->last = person->last;
+          return used + 1;
+        }
+        p->bare_country = r->kind == MatchKind::kName;
+        return used;
+      }
+      AddRole(*BestReading(*n, dict_), p);
+      p->last = n->last;
+      ++used;
+    } else {
+      AddRole(*r, p);
+    }
+    // Further titles and terms: "Foreign Ministry spokeswoman".
+    for (const NameMatch* n = next_at(p->last); n && IsRoleWord(*BestReading(*n, dict_)); n = next_at(p->last)) {
+      AddRole(*BestReading(*n, dict_), p);
+      p->last = n->last;
+      ++used;
+    }
+    // "... of Nicaragua", "... of the United States"
+    int of = p->last;
+    if (!p->country && of < static_cast<int>(forms_.size()) && text::Lower(forms_[of]) == "of") {
+      int c = Skip(of + 1, {"the"});
+      if (const NameMatch* n = next_at(c); n && IsCountryish(*BestReading(*n, dict_), dict_)) {
+        p->country = &dict_.entries[BestReading(*n, dict_)->entry];
+        p->last = n->last;
+        ++used;
+      }
+    }
+    if (p->role.empty()) return used;
+    // "... in Moscow" after an ambassador or envoy.
+    int at = p->last;
+    if (at < static_cast<int>(forms_.size()) && (text::Lower(forms_[at]) == "in" || text::Lower(forms_[at]) == "to")) {
+      if (const NameMatch* n = next_at(at + 1); n) {
+        const MatchPayload* nr = BestReading(*n, dict_);
+        if (nr->kind == MatchKind::kMetonym || IsCountryish(*nr, dict_)) {
+          at = n->last;
+          ++used;
+          p->last = at;
+        }
+      }
+    }
+    // The name the title introduces, after an optional comma.
+    int name_at = p->last;
+    if (name_at < static_cast<int>(forms_.size()) && forms_[name_at] == ",") ++name_at;
+    if (const NameMatch* n = next_at(name_at); n && IsPersonish(dict_.entries[BestReading(*n, dict_)->entry].kind) &&
+                                               BestReading(*n, dict_)->kind == MatchKind::kName) {
+      p->named = &dict_.entries[BestReading(*n, dict_)->entry];
+      p->last = n->last;
+      return used + 1;
+    }
+    std::vector<int> name = NameTokens(name_at);
+    if (!name.empty() && (name_at == p->last || name.size() >= 2)) {
+      p->new_name = name;
+      p->last = name.back() + 1;
+      p->how = "title";
+    }
+    return used;
+  }
+
+  void AddRole(const MatchPayload& r, Phrase* p) {
+    if (!r.role.empty()) p->role = r.role;
+    if (!r.office.empty()) p->office = r.office;
+  }
+
+  // Capitalized tokens that can be a person's name ("Rosa Villavicencio",
+  // "Jesús Rafael Salazar Velázquez"), starting at token i.
+  std::vector<int> NameTokens(int i) const {
+    std::vector<int> out;
+    const int n = static_cast<int>(forms_.size());
+    for (int j = i; j < n && out.size() < 6; ++j) {
+      std::string lower = text::Lower(forms_[j]);
+      bool particle = !out.empty() && InList(lower, kNameParticles) && j + 1 < n && Capitalized(forms_[j + 1]);
+      bool word = Capitalized(forms_[j]) && text::IsLetter(text::DecodeAt(forms_[j], 0, &len_)) &&
+                  !res_.function_words.count(lower);
+      if (!word && !particle) break;
+      out.push_back(j);
+    }
+    while (!out.empty() && !Capitalized(forms_[out.back()])) out.pop_back();
+    return out;
+  }
+
+  // ---- actors and codes ---------------------------------------------------
+  Date ReferenceDate() const { return date_.value_or(Date{9999, 12, 31}); }
+
+  int ActorForEntry(const ActorEntry* e) {
+    auto it = entry_actor_.find(e);
+    if (it != entry_actor_.end()) return it->second;
+    Actor a;
+    a.name = e->name;
+    a.kind = std::string(KindName(e->kind));
+    a.code = EntryCodeAt(*e, date_);
+    a.gender = e->gender;
+    a.in_dictionary = true;
+    a.country = a.code.size() >= 3 ? a.code.substr(0, 3) : "";
+    int idx = AddActor(std::move(a));
+    entry_actor_[e] = idx;
+    RegisterShortNames(e->name, idx);
+    return idx;
+  }
+
+  int ActorForRole(const std::string& country, const std::string& role, const std::string& country_name) {
+    std::string key = country + "|" + role;
+    auto it = role_actor_.find(key);
+    if (it != role_actor_.end()) return it->second;
+    Actor a;
+    a.name = role.empty() ? country_name : country_name + " (" + role + ")";
+    a.kind = role.empty() ? "country" : "role";
+    a.code = country + role;
+    a.country = country;
+    int idx = AddActor(std::move(a));
+    role_actor_[key] = idx;
+    return idx;
+  }
+
+  int NewPerson(const std::string& name, const std::string& country, const std::string& role,
+                const std::string& office) {
+    auto it = new_person_.find(name);
+    if (it != new_person_.end()) return it->second;
+    Actor a;
+    a.name = name;
+    a.kind = "person";
+    a.country = country;
+    a.code = country.empty() ? "" : country + (role.empty() ? "GOV" : role);
+    int idx = AddActor(std::move(a));
+    new_person_[name] = idx;
+    if (!office.empty()) office_holder_[country + "|" + office] = idx;
+    RegisterShortNames(name, idx);
+    return idx;
+  }
+
+  int AddActor(Actor a) {
+    doc_.actors.push_back(std::move(a));
+    return static_cast<int>(doc_.actors.size()) - 1;
+  }
+
+  // The person who held `office` of `country` on the date, per the dictionary.
+  const ActorEntry* OfficeHolder(const std::string& country, const std::string& office) const {
+    Date d = ReferenceDate();
+    for (const ActorEntry& e : dict_.entries) {
+      if (e.kind != EntryKind::kPerson) continue;
+      for (const Office& o : e.offices)
+        if (o.country == country && o.role == office && o.range.Contains(d)) return &e;
+    }
+    return nullptr;
+  }
+
+  void Emit(int s, const Phrase& p) {
+    std::string how = p.how;
+    int actor = -1;
+    std::string code;
+    std::string country = p.country ? p.country->code : "";
+    if (p.named) {
+      actor = ActorForEntry(p.named);
+      code = doc_.actors[actor].code;
+      if (code.empty() && !country.empty()) code = country + (p.role.empty() ? "GOV" : p.role);
+    } else if (!p.new_name.empty()) {
+      std::string name;
+      for (int t : p.new_name) name += (name.empty() ? "" : " ") + std::string(forms_[t]);
+      actor = NewPerson(name, country.empty() ? FocusCountry() : country, p.role, p.office);
+      code = doc_.actors[actor].code;
+    } else if (p.metonym) {
+      if (Locative(p.first)) return;  // "in Caracas": a place, not an actor
+      const ActorEntry& c = dict_.entries[p.metonym->entry];
+      actor = ActorForRole(c.code, p.metonym->role, c.name);
+      code = doc_.actors[actor].code;
+      how = "metonym";
+    } else if (p.bare_country) {
+      bool place = Locative(p.first);
+      actor = ActorForRole(country, place ? "" : "GOV", p.country->name);
+      code = doc_.actors[actor].code;
+    } else if (!p.role.empty()) {
+      actor = Describe(p, country, &how);
+      if (actor < 0) return;
+      code = doc_.actors[actor].code;
+    } else if (p.country) {
+      return;  // a demonym alone ("Russian weapons") names no actor
+    } else {
+      return;
+    }
+    if (p.country) focus_country_ = country;
+    else if (!doc_.actors[actor].country.empty()) focus_country_ = doc_.actors[actor].country;
+    AddMention(s, p.first, p.last, actor, code, how);
+  }
+
+  // "the Venezuelan president", "the chancellor", "the opposition": a role,
+  // perhaps with a country, resolved to the holder of the office or to the
+  // country's institution.
+  int Describe(const Phrase& p, const std::string& country, std::string* how) {
+    std::string c = country.empty() ? FocusCountry() : country;
+    if (!p.office.empty()) {
+      *how = "description";
+      // An office holder the article introduced, or the dictionary's.
+      if (!c.empty()) {
+        if (auto it = office_holder_.find(c + "|" + p.office); it != office_holder_.end()) return it->second;
+        if (const ActorEntry* e = OfficeHolder(c, p.office)) return ActorForEntry(e);
+      }
+      if (int recent = RecentPerson(c, p.role); recent >= 0) return recent;
+    }
+    if (c.empty()) return -1;
+    // A bare role word is a definite description only with "the": "the
+    // opposition" is the article's opposition, "reporters" is nobody's.
+    if (country.empty() && text::Lower(forms_[p.first]) != "the") return -1;
+    if (!country.empty()) *how = "agent";
+    else *how = "description";
+    const ActorEntry* ce = dict_.Country(c);
+    return ActorForRole(c, p.role, ce ? ce->name : c);
+  }
+
+  // The most recently mentioned person of `country` whose code has `role`.
+  int RecentPerson(const std::string& country, const std::string& role) const {
+    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
+      const Actor& a = doc_.actors[it->actor];
+      if (a.kind != "person") continue;
+      if (!country.empty() && a.country != country) continue;
+      if (!role.empty() && a.code.find(role, 3) == std::string::npos) continue;
+      return it->actor;
+    }
+    return -1;
+  }
+
+  std::string FocusCountry() const { return focus_country_; }
+
+  bool Locative(int first) const {
+    int i = first;
+    if (i > 0 && text::Lower(forms_[i]) == "the") --i;
+    return i > 0 && InList(text::Lower(forms_[i - 1]), kLocatives);
+  }
+
+  void AddMention(int s, int first, int last, int actor, const std::string& code, const std::string& how) {
+    const dyad::Sentence& sent = doc_.sentences[s];
+    Mention m;
+    m.sentence = s;
+    m.first_token = first;
+    m.last_token = last;
+    m.raw = {sent.tokens[first].raw.begin, sent.tokens[last - 1].raw.end};
+    for (int i = first; i < last; ++i) {
+      m.text += sent.tokens[i].form;
+      if (i + 1 < last && sent.tokens[i].space_after) m.text += ' ';
+    }
+    m.actor = actor;
+    m.code = code;
+    m.how = how;
+    doc_.mentions.push_back(std::move(m));
+  }
+
+  // ---- surnames and first names --------------------------------------------
+  void RegisterShortNames(const std::string& name, int actor) {
+    if (doc_.actors[actor].kind != "person") return;
+    std::vector<std::string> parts;
+    size_t b = 0;
+    for (size_t i = 0; i <= name.size(); ++i) {
+      if (i == name.size() || name[i] == ' ') {
+        if (i > b && name[b] != '(') parts.push_back(name.substr(b, i - b));
+        b = i + 1;
+      }
+    }
+    if (parts.size() < 2) return;
+    for (const std::string& part : {parts.front(), parts.back()}) {
+      std::string key = NameMatcher::FoldToken(part);
+      if (res_.function_words.count(key)) continue;
+      auto [it, added] = short_names_.emplace(key, actor);
+      if (!added && it->second != actor) it->second = -1;  // two actors share it: ambiguous
+    }
+  }
+
+  void ShortNames(int s, std::vector<bool>& covered) {
+    for (size_t i = 0; i < forms_.size(); ++i) {
+      if (covered[i] || !Capitalized(forms_[i])) continue;
+      auto it = short_names_.find(NameMatcher::FoldToken(forms_[i]));
+      if (it == short_names_.end() || it->second < 0) continue;
+      covered[i] = true;
+      AddMention(s, static_cast<int>(i), static_cast<int>(i) + 1, it->second, doc_.actors[it->second].code, "surname");
+    }
+  }
+
+  // ---- pronouns -------------------------------------------------------------
+  void Pronouns(int s, std::vector<bool>& covered) {
+    const auto& toks = doc_.sentences[s].tokens;
+    for (size_t i = 0; i < forms_.size(); ++i) {
+      if (covered[i]) continue;
+      std::string lower = text::Lower(forms_[i]);
+      char g = 0;
+      for (const Pronoun& p : kPronouns)
+        if (lower == p.form) g = p.gender;
+      if (!g) continue;
+      int actor = Antecedent(s, static_cast<int>(i), g);
+      if (actor < 0) continue;
+      AddMention(s, static_cast<int>(i), static_cast<int>(i) + 1, actor, doc_.actors[actor].code, "pronoun");
+      (void)toks;
+    }
+  }
+
+  // Institutions and countries are "it" and "they" alike in news prose ("the
+  // army said its units", "the opposition said they"), so number is not used.
+  bool Agrees(const Actor& a, char g) const {
+    if (g == 'm' || g == 'f') return a.kind == "person" && (a.gender == 0 || a.gender == g);
+    return a.kind != "person";
+  }
+
+  // The nearest earlier compatible mention in this or the two previous
+  // sentences; a grammatical subject of the previous sentence is preferred
+  // over a nearer non-subject.
+  int Antecedent(int s, int token, char g) const {
+    int best = -1, best_score = -1000;
+    int rank = 0;
+    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
+      const Mention& m = *it;
+      if (m.sentence < s - 2) break;
+      if (m.sentence == s && m.first_token >= token) continue;
+      if (!Agrees(doc_.actors[m.actor], g)) continue;
+      int score = -rank++;
+      if (IsSubject(m)) score += 2;
+      if (m.sentence == s) score += 1;
+      if (score > best_score) {
+        best_score = score;
+        best = m.actor;
+      }
+    }
+    return best;
+  }
+
+  bool IsSubject(const Mention& m) const {
+    const auto& toks = doc_.sentences[m.sentence].tokens;
+    for (int i = m.first_token; i < m.last_token; ++i) {
+      const Token& t = toks[i];
+      bool head_outside = t.head < m.first_token || t.head >= m.last_token;
+      if (head_outside && t.deprel.rfind("nsubj", 0) == 0) return true;
+    }
+    return false;
+  }
+
+  Document& doc_;
+  const LexiconResources& res_;
+  const ActorDictionary& dict_;
+  std::optional<Date> date_;
+  std::vector<std::string_view> forms_;
+  mutable size_t len_ = 0;
+  std::string focus_country_;
+  std::unordered_map<const ActorEntry*, int> entry_actor_;
+  std::unordered_map<std::string, int> role_actor_, new_person_, office_holder_, short_names_;
+};
+
+}  // namespace
+
+std::string EntryCodeAt(const ActorEntry& entry, const std::optional<Date>& date) {
+  return CodeAt(entry, date.value_or(Date{9999, 12, 31})).value_or("");
+}
+
+void RecognizeActors(Document* doc, const LexiconResources& res) { DocumentRecognizer(doc, res).Run(); }
+
+}  // namespace dyad::lexicon

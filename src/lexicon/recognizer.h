@@ -1,0 +1,46 @@
+// The lexicon stage: recognizes actor mentions in a document and resolves each
+// to a document-level actor with the CAMEO code valid at the document's date.
+//
+// Per sentence, dictionary matches (NameMatcher) are composed into mentions:
+//   "Colombian Foreign Minister Rosa Villavicencio"  country + title + name
+//   "the President of Nicaragua, Daniel Ortega"      title + "of" + country [+ name]
+//   "President Vladimir Putin", "Vladimir Putin"     [title +] known name
+//   "the Kremlin", "Russia", "the Russian Foreign Ministry"
+// A title followed by a name the dictionary lacks introduces a new actor with
+// the country and role the title implies. Then, within the document,
+// surnames and first names of earlier actors, descriptions ("the Venezuelan
+// president", "the chancellor", "the diplomat") and pronouns (he, she, they,
+// his, her, its) resolve to the right earlier actor: agreement in gender and
+// number, the nearest candidate, a grammatical subject preferred when the
+// sentence is parsed. Places after a locative preposition ("in Caracas") are
+// locations, not actors.
+#ifndef DYAD_LEXICON_RECOGNIZER_H_
+#define DYAD_LEXICON_RECOGNIZER_H_
+
+#include <memory>
+#include <string>
+#include <unordered_set>
+
+#include "dyad/document.h"
+#include "dyad/status.h"
+#include "lexicon/actor_dictionary.h"
+#include "lexicon/matcher.h"
+
+namespace dyad::lexicon {
+
+struct LexiconResources {
+  ActorDictionary dictionary;
+  NameMatcher matcher;
+  std::unordered_set<std::string> function_words;  // lower case
+};
+
+// Fills doc->actors and doc->mentions. Dates: doc->date, or, when unknown, the
+// codes valid today.
+void RecognizeActors(Document* doc, const LexiconResources& res);
+
+// The CAMEO code of a dictionary entry at `date` ("" when none is valid).
+std::string EntryCodeAt(const ActorEntry& entry, const std::optional<Date>& date);
+
+}  // namespace dyad::lexicon
+
+#endif  // DYAD_LEXICON_RECOGNIZER_H_

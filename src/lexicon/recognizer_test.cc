@@ -1,0 +1,107 @@
+#include "lexicon/recognizer.h"
+
+#include <gtest/gtest.h>
+
+#include "dyad/resources.h"
+#include "text/text_stage.h"
+
+namespace dyad::lexicon {
+namespace {
+
+struct Env {
+  text::TextResources text;
+  LexiconResources lexicon;
+};
+
+const Env& Resources() {
+  static const Env* env = [] {
+    auto* e = new Env{*text::TextResources::Load(DataDir()), {}};
+    auto dict = LoadBundledActorDictionary(DataDir());
+    EXPECT_TRUE(dict.ok()) << dict.status().ToString();
+    e->lexicon.dictionary = std::move(*dict);
+    e->lexicon.matcher = NameMatcher::Build(e->lexicon.dictionary, e->text.abbreviations);
+    e->lexicon.function_words = e->text.clean.glue.function_words;
+    return e;
+  }();
+  return *env;
+}
+
+// "text=CODE how" for each mention, "; " between them; pronouns and other
+// resolved mentions also name their actor.
+std::string Mentions(const std::string& raw, const char* date) {
+  Document d;
+  d.id = "t";
+  d.raw = raw;
+  d.date = Date::Parse(date);
+  EXPECT_TRUE(text::ProcessText(&d, Resources().text).ok());
+  RecognizeActors(&d, Resources().lexicon);
+  std::string out;
+  for (const Mention& m : d.mentions) {
+    if (!out.empty()) out += "; ";
+    out += m.text + "=" + m.code + " " + m.how;
+    if (m.how == "pronoun" || m.how == "description" || m.how == "surname") out += "(" + d.actors[m.actor].name + ")";
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  const char* date;
+  const char* mentions;
+};
+
+class RecognizerTest : public testing::TestWithParam<Case> {};
+
+TEST_P(RecognizerTest, MentionsAndCodes) {
+  EXPECT_EQ(Mentions(GetParam().text, GetParam().date), GetParam().mentions) << GetParam().text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    CodesAtTheDate, RecognizerTest,
+    testing::Values(
+        Case{"Iván Duque spoke.", "2021-03-01", "Iván Duque=COLGOV dictionary"},
+        Case{"Iván Duque spoke.", "2023-03-01", "Iván Duque=COLELI dictionary"},
+        Case{"Colombian President Iván Duque spoke.", "2020-01-10", "Colombian President Iván Duque=COLGOV dictionary"},
+        Case{"Colombian President Gustavo Petro spoke.", "2024-07-30",
+             "Colombian President Gustavo Petro=COLGOV dictionary"},
+        Case{"Donald Trump spoke.", "2019-01-27", "Donald Trump=USAGOV dictionary"},
+        Case{"Donald Trump spoke.", "2022-02-04", "Donald Trump=USAELI dictionary"},
+        Case{"Donald Trump spoke.", "2025-12-11", "Donald Trump=USAGOV dictionary"},
+        Case{"Juan Guaidó spoke.", "2019-01-27", "Juan Guaidó=VENOPP dictionary"},
+        Case{"Juan Guaido spoke.", "2020-05-01", "Juan Guaido=VENOPP dictionary"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Composition, RecognizerTest,
+    testing::Values(
+        Case{"The Kremlin said so.", "2024-01-01", "The Kremlin=RUSGOV metonym"},
+        Case{"Talks were held in Caracas.", "2024-01-01", ""},
+        Case{"Russia warned Colombia.", "2024-01-01", "Russia=RUSGOV dictionary; Colombia=COLGOV dictionary"},
+        Case{"He has friends in Colombia.", "2024-01-01", "Colombia=COL dictionary"},
+        Case{"The Colombian army said its units would stay.", "2025-12-11",
+             "The Colombian army=COLMIL dictionary; its=COLMIL pronoun(Military Forces of Colombia)"},
+        Case{"The Peruvian army said its units would stay.", "2025-12-11",
+             "The Peruvian army=PERMIL agent; its=PERMIL pronoun(Peru (MIL))"},
+        Case{"Officials met. The opposition left.", "2024-08-28", ""},
+        Case{"Venezuela voted. The opposition left.", "2024-08-28",
+             "Venezuela=VENGOV dictionary; The opposition=VENOPP description(Venezuela (OPP))"},
+        Case{"It was attended by the President of Nicaragua, Daniel Ortega.", "2024-08-28",
+             "the President of Nicaragua, Daniel Ortega=NICGOV dictionary"},
+        Case{"The Venezuelan opposition rejected it.", "2024-08-28", "The Venezuelan opposition=VENOPP agent"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Resolution, RecognizerTest,
+    testing::Values(
+        // A title introduces an actor the dictionary lacks; the surname follows.
+        Case{"Peruvian Foreign Minister Ana Quispe Torres met reporters. Later Torres left.", "2024-03-01",
+             "Peruvian Foreign Minister Ana Quispe Torres=PERGOV title; Torres=PERGOV surname(Ana Quispe Torres)"},
+        // Pronouns agree in gender.
+        Case{"Alexander Lukashenko met María Corina Machado. She said he was polite.", "2024-03-01",
+             "Alexander Lukashenko=BLRGOV dictionary; María Corina Machado=VENOPP dictionary; "
+             "She=VENOPP pronoun(María Corina Machado); he=BLRGOV pronoun(Alexander Lukashenko)"},
+        // Descriptions resolve to the office holder on the date.
+        Case{"Nicolás Maduro spoke. The Venezuelan president said more.", "2024-08-28",
+             "Nicolás Maduro=VENGOV dictionary; The Venezuelan president=VENGOV description(Nicolás Maduro)"},
+        Case{"The Russian president spoke.", "2024-08-28", "The Russian president=RUSGOV description(Vladimir Putin)"}));
+
+}  // namespace
+}  // namespace dyad::lexicon

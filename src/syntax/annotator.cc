@@ -1,5 +1,7 @@
 #include "syntax/annotator.h"
 
+#include "syntax/hash.h"
+
 namespace dyad::syntax {
 
 Result<Annotator> Annotator::Load(const std::string& models_dir) {
@@ -14,7 +16,10 @@ Annotator Annotator::FromModels(Tagger tagger, Parser parser) {
   Annotator a;
   a.tagger_ = std::make_shared<const Tagger>(std::move(tagger));
   a.parser_ = std::make_shared<const Parser>(std::move(parser));
-  for (int c = 0; c < a.tagger_->num_classes(); ++c) a.class_tag_hash_.push_back(ParserTagHash(a.tagger_->upos(c), a.tagger_->xpos(c)));
+  for (int c = 0; c < a.tagger_->num_classes(); ++c) {
+    a.class_tag_hash_.push_back(ParserTagHash(a.tagger_->upos(c), a.tagger_->xpos(c)));
+    a.class_coarse_hash_.push_back(HashString(a.tagger_->upos(c)));
+  }
   return a;
 }
 
@@ -27,11 +32,12 @@ void Annotator::Annotate(Sentence& s) const {
   words.clear();
   for (const Token& t : s.tokens) words.push_back(ComputeWordInfo(t.form));
   tagger_->Predict(words, &classes);
-  input.word.clear();
-  input.tag.clear();
+  input.clear();
   for (size_t i = 0; i < words.size(); ++i) {
     input.word.push_back(words[i].lower);
+    input.suffix.push_back(words[i].suffix[2]);
     input.tag.push_back(class_tag_hash_[classes[i]]);
+    input.coarse.push_back(class_coarse_hash_[classes[i]]);
   }
   parser_->Parse(input, &heads, &labels);
   for (size_t i = 0; i < s.tokens.size(); ++i) {

@@ -41,7 +41,8 @@ class Annotator {
  private:
   std::shared_ptr<const Tagger> tagger_;
   std::shared_ptr<const Parser> parser_;
-  std::vector<uint64_t> class_tag_hash_;  // ParserTagHash of each tagger class
+  std::vector<uint64_t> class_tag_hash_;     // ParserTagHash of each tagger class
+  std::vector<uint64_t> class_coarse_hash_;  // HashString of its UPOS
 };
 
 }  // namespace dyad::syntax

@@ -45,19 +45,19 @@ LinearModel LinearModel::FromQuantized(int num_classes, float step, std::vector<
   m.num_classes_ = num_classes;
   m.step_ = step;
   m.num_rows_ = rows.size();
-  size_t cap = 16;
-  while (cap * 5 < rows.size() * 8) cap <<= 1;  // load factor <= 0.625
-  m.slots_.assign(cap, Slot{});
-  m.mask_ = cap - 1;
-  m.shift_ = 64 - __builtin_ctzll(cap);
+  // Load factor 0.5: most lookups at run time are for keys absent from the
+  // model, and linear probing's miss cost grows as 1/(1-load)^2.
+  size_t cap = std::max<size_t>(16, rows.size() * 2);
+  m.slots_.assign(cap + kProbeSlack, Slot{});
+  m.capacity_ = cap;
   m.dense_stride_ = (static_cast<size_t>(num_classes) + 15) / 16 * 16;
   for (const Row& r : rows) {
     size_t i = m.Home(r.key);
-    while (m.slots_[i].key != 0) i = (i + 1) & m.mask_;
+    while (m.slots_[i].key != 0) i = i + 1 == m.slots_.size() ? 0 : i + 1;
     m.num_weights_ += r.weights.size();
     // Dense when the sparse form would take over a quarter of a dense row's
     // words: then the vectorized add wins and memory grows little.
-    if (r.weights.size() * 4 > m.dense_stride_ || r.weights.size() > kMaxSparse) {
+    if (r.weights.size() * kDenseFraction > m.dense_stride_ || r.weights.size() > kMaxSparse) {
       m.slots_[i] = {r.key, kDense | static_cast<uint32_t>(m.dense_.size() / m.dense_stride_)};
       size_t base = m.dense_.size();
       m.dense_.resize(base + m.dense_stride_, 0);
@@ -116,14 +116,15 @@ LinearModel LinearModel::Pruned(int min_quanta) const {
 
 namespace {
 // Separate function with restrict pointers so the compiler vectorizes it.
-void AddDense(const int16_t* __restrict row, int n, int32_t* __restrict scores) {
+// Cloned for AVX2 (picked at load time when the CPU has it) and baseline.
+__attribute__((target_clones("avx2", "default"))) void AddDense(const int16_t* __restrict row, int n, int32_t* __restrict scores) {
   for (int c = 0; c < n; ++c) scores[c] += row[c];
 }
 }  // namespace
 
 void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) const {
   if (slots_.empty()) return;
-  constexpr size_t kChunk = 64;
+  constexpr size_t kChunk = 128;  // all of a parser state's keys: maximal overlap of misses
   size_t home[kChunk];
   uint32_t refs[kChunk];
   for (size_t base = 0; base < n; base += kChunk) {
@@ -135,7 +136,7 @@ void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) con
     size_t found = 0;
     for (size_t i = 0; i < m; ++i) {
       const uint32_t key = keys[base + i];
-      for (size_t s = home[i];; s = (s + 1) & mask_) {
+      for (size_t s = home[i];; s = s + 1 == slots_.size() ? 0 : s + 1) {
         const Slot& slot = slots_[s];
         if (slot.key == key) {
           refs[found++] = slot.ref;

@@ -95,20 +95,22 @@ class LinearModel {
   static constexpr uint32_t kDense = 0x80000000u;
   static constexpr int kCountShift = 26;
   static constexpr uint32_t kMaxSparse = 31;
+  static constexpr size_t kDenseFraction = 4;
   struct Row {
     uint32_t key;
     std::vector<std::pair<uint32_t, int32_t>> weights;  // (class, quanta), classes ascending
   };
   static LinearModel FromQuantized(int num_classes, float step, std::vector<Row> rows);
   std::vector<Row> Rows() const;  // sorted by key
-  size_t Home(uint32_t key) const { return (static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL) >> shift_; }
+  // Keys are already hashes: scale the mixed key onto [0, capacity).
+  size_t Home(uint32_t key) const { return (static_cast<uint64_t>(key * 0x9E3779B1u) * capacity_) >> 32; }
+  static constexpr size_t kProbeSlack = 64;  // slots past capacity_, so probes rarely wrap
 
   int num_classes_ = 0;
   float step_ = 1.0f;
   size_t num_rows_ = 0, num_weights_ = 0;
   std::vector<Slot> slots_;
-  size_t mask_ = 0;
-  int shift_ = 64;
+  size_t capacity_ = 0;
   // Sparse rows: per weight (class << 16) | uint16(quanta). Rows with many
   // weights are dense instead: every class's quanta, added with vector
   // instructions.

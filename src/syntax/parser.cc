@@ -91,20 +91,33 @@ uint64_t Cap(int v) { return static_cast<uint64_t>(std::min(v, 6)); }
 
 // Per-sentence feature values, with ROOT at index n.
 struct Values {
-  std::vector<uint64_t> w, t, wt;
+  std::vector<uint64_t> w, t, wt, u, suf;
+  std::vector<int> punct_before;  // punctuation words before i
   void Init(const ParserInput& in) {
+    static const uint64_t kPunct = HashString("PUNCT");
+    static const uint64_t kRootTag = ParserTagHash("<root>", "<root>");
     size_t n = in.word.size();
     w.resize(n + 1);
     t.resize(n + 1);
     wt.resize(n + 1);
+    u.resize(n + 1);
+    suf.resize(n + 1);
+    punct_before.resize(n + 2);
+    punct_before[0] = 0;
     for (size_t i = 0; i < n; ++i) {
       w[i] = in.word[i];
       t[i] = in.tag[i];
+      u[i] = in.coarse[i];
+      suf[i] = in.suffix[i];
+      punct_before[i + 1] = punct_before[i] + (u[i] == kPunct);
     }
-    w[n] = RootWord().lower;
-    t[n] = ParserTagHash("<root>", "<root>");
+    punct_before[n + 1] = punct_before[n];
+    w[n] = suf[n] = RootWord().lower;
+    t[n] = u[n] = kRootTag;
     for (size_t i = 0; i <= n; ++i) wt[i] = Combine(w[i], t[i]);
   }
+  // Punctuation words strictly between a and b (a < b), capped at 2.
+  uint64_t PunctBetween(int a, int b) const { return static_cast<uint64_t>(std::min(2, punct_before[b] - punct_before[a + 1])); }
 };
 
 size_t Features(const Values& v, const State& st, uint32_t* keys) {
@@ -113,6 +126,8 @@ size_t Features(const Values& v, const State& st, uint32_t* keys) {
   auto T = [&](int i) { return i < 0 ? kNone : v.t[i]; };
   auto WT = [&](int i) { return i < 0 ? kNone : v.wt[i]; };
   auto L = [&](int i) { return i < 0 ? kNone : static_cast<uint64_t>(st.label[i] + 1); };
+  auto U = [&](int i) { return i < 0 ? kNone : v.u[i]; };
+  auto Suf = [&](int i) { return i < 0 ? kNone : v.suf[i]; };
   auto Child = [&](int i, const std::vector<int>& c) { return i < 0 ? -1 : c[i]; };
   const int s0l1 = Child(s0, st.lc1), s0l2 = Child(s0, st.lc2), s0r1 = Child(s0, st.rc1), s0r2 = Child(s0, st.rc2);
   const int s1l1 = Child(s1, st.lc1), s1r1 = Child(s1, st.rc1), s1r2 = Child(s1, st.rc2);
@@ -172,6 +187,14 @@ size_t Features(const Values& v, const State& st, uint32_t* keys) {
   add(94, T(s0), L(s0l1), L(s0r1)); add(95, T(b0), L(b0l1), T(s0)); add(96, T(s1), L(s1r1), T(s0));
   add(97, Cap(static_cast<int>(st.stack.size())), T(b0));
   add(98, W(s0), T(s0l1), T(s0r1)); add(99, W(b0), T(b0l1), T(s0));
+  // Coarse (UPOS) back-offs of the tag combinations.
+  add(100, U(s0), U(b0)); add(101, U(s1), U(s0), U(b0)); add(102, U(s0), U(b0), U(b1));
+  add(103, U(s2), U(s1), U(s0)); add(104, U(s0), U(s0l1), U(b0)); add(105, U(s1), U(s1r1), U(s0));
+  // Punctuation in between (clause and coordination boundaries).
+  const uint64_t p_s0b0 = s0 < 0 ? kNone : v.PunctBetween(s0, b0), p_s1s0 = s1 < 0 ? kNone : v.PunctBetween(s1, s0);
+  add(106, T(s0), T(b0), p_s0b0); add(107, T(s1), T(s0), p_s1s0);
+  // Suffixes, for words too rare to have weights of their own.
+  add(108, Suf(b0), T(b0)); add(109, Suf(s0), T(s0));
   return n;
 }
 
@@ -290,11 +313,12 @@ uint64_t ParserTagHash(std::string_view upos, std::string_view xpos) { return Co
 
 ParserInput MakeParserInput(const Sentence& s) {
   ParserInput in;
-  in.word.reserve(s.tokens.size());
-  in.tag.reserve(s.tokens.size());
   for (const Token& t : s.tokens) {
-    in.word.push_back(HashString(AsciiLower(t.form)));
+    WordInfo w = ComputeWordInfo(t.form);
+    in.word.push_back(w.lower);
+    in.suffix.push_back(w.suffix[2]);
     in.tag.push_back(ParserTagHash(t.upos, t.xpos));
+    in.coarse.push_back(HashString(t.upos));
   }
   return in;
 }

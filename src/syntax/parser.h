@@ -37,10 +37,18 @@ struct ParserOptions {
   int min_quanta = 1;           // prune averaged weights below this many quanta (LinearModel)
 };
 
-// What the parser reads of each word: hashed lowercase form and tag.
+// What the parser reads of each word: hashed lowercase form, suffix and tags.
 struct ParserInput {
-  std::vector<uint64_t> word;  // WordInfo::lower
-  std::vector<uint64_t> tag;   // ParserTagHash(upos, xpos)
+  std::vector<uint64_t> word;    // WordInfo::lower
+  std::vector<uint64_t> suffix;  // WordInfo::suffix[2] (last 3 bytes)
+  std::vector<uint64_t> tag;     // ParserTagHash(upos, xpos)
+  std::vector<uint64_t> coarse;  // HashString(upos)
+  void clear() {
+    word.clear();
+    suffix.clear();
+    tag.clear();
+    coarse.clear();
+  }
 };
 uint64_t ParserTagHash(std::string_view upos, std::string_view xpos);
 ParserInput MakeParserInput(const Sentence& s);

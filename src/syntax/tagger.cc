@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <ostream>
 
 #include "syntax/hash.h"
@@ -11,10 +12,25 @@ namespace dyad::syntax {
 namespace {
 
 constexpr char kMagic[] = "DYADTAG";
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
+// Words seen fewer times than this in training get no ambiguity class.
+constexpr int kMinAmbiguityCount = 3;
 
 const WordInfo& At(const std::vector<WordInfo>& w, long i) {
   return i < 0 || i >= static_cast<long>(w.size()) ? BoundaryWord() : w[i];
+}
+
+bool ReadAmbiguity(BinaryReader* r, std::unordered_map<uint64_t, uint64_t>* amb) {
+  uint64_t n;
+  if (!r->VarU(&n) || n > (1u << 24)) return false;
+  amb->clear();
+  amb->reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint32_t k0, k1, v0, v1;
+    if (!r->U32(&k0) || !r->U32(&k1) || !r->U32(&v0) || !r->U32(&v1)) return false;
+    (*amb)[static_cast<uint64_t>(k1) << 32 | k0] = static_cast<uint64_t>(v1) << 32 | v0;
+  }
+  return true;
 }
 
 }  // namespace
@@ -26,8 +42,11 @@ std::vector<WordInfo> WordInfos(const Sentence& s) {
   return w;
 }
 
-size_t TaggerFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint32_t* keys) {
+size_t TaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, size_t i, int prev1, int prev2,
+                      uint32_t* keys) {
   long k = static_cast<long>(i);
+  auto A = [&](long j) -> uint64_t { return j < 0 || j >= static_cast<long>(amb.size()) ? 0x626f756eULL : amb[j]; };
+  const uint64_t a0 = A(k), a1 = A(k + 1), a2 = A(k + 2), am1 = A(k - 1);
   const WordInfo& w = words[i];
   const WordInfo &m1 = At(words, k - 1), &m2 = At(words, k - 2), &p1 = At(words, k + 1), &p2 = At(words, k + 2);
   uint64_t t1 = static_cast<uint64_t>(prev1 + 2), t2 = static_cast<uint64_t>(prev2 + 2);
@@ -63,17 +82,35 @@ size_t TaggerFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, i
   add(33, m2.lower, m1.lower, w.lower);
   add(34, w.shape, p1.shape);
   add(35, p1.lower, p2.lower);
+  add(36, a0);
+  add(37, a0, a1);
+  add(38, a1);
+  add(39, a1, a2);
+  add(40, t1, a0, a1);
+  add(41, a0, w.suffix[2]);
+  add(42, am1, a0);
+  add(43, a0, p1.lower);
   return n;
 }
 
+void Tagger::AmbiguityClasses(const std::vector<WordInfo>& words, std::vector<uint64_t>* amb) const {
+  amb->clear();
+  for (const WordInfo& w : words) {
+    auto it = ambiguity_.find(w.lower);
+    amb->push_back(it == ambiguity_.end() ? 0 : it->second);
+  }
+}
+
 void Tagger::Predict(const std::vector<WordInfo>& words, std::vector<int>* classes) const {
+  thread_local std::vector<uint64_t> amb;
+  AmbiguityClasses(words, &amb);
   classes->assign(words.size(), 0);
   thread_local std::vector<int32_t> scores;
   scores.resize(upos_.size());
   uint32_t keys[kMaxTaggerFeatures];
   for (size_t i = 0; i < words.size(); ++i) {
     int prev1 = i >= 1 ? (*classes)[i - 1] : -1, prev2 = i >= 2 ? (*classes)[i - 2] : -1;
-    size_t n = TaggerFeatures(words, i, prev1, prev2, keys);
+    size_t n = TaggerFeatures(words, amb, i, prev1, prev2, keys);
     std::fill(scores.begin(), scores.end(), 0);
     model_.AddScores(keys, n, scores.data());
     (*classes)[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
@@ -104,11 +141,29 @@ Tagger Tagger::Train(const std::vector<ConlluSentence>& train, const std::vector
     tagger.xpos_.push_back(pair.second);
   }
   tagger.lemmatizer_ = Lemmatizer::Train(train);
+  // Ambiguity classes: the sorted tag set of each frequent lowercased word.
+  std::map<std::string, std::pair<int, std::set<int>>> tag_sets;
+  for (const auto& cs : train) {
+    for (const Token& t : cs.sentence.tokens) {
+      auto& [count, tags] = tag_sets[AsciiLower(t.form)];
+      ++count;
+      tags.insert(class_of[{t.upos, t.xpos}]);
+    }
+  }
+  for (const auto& [word, entry] : tag_sets) {
+    if (entry.first < kMinAmbiguityCount) continue;
+    uint64_t h = HashString("amb");
+    for (int tag : entry.second) h = Combine(h, static_cast<uint64_t>(tag));
+    tagger.ambiguity_[HashString(word)] = h;
+  }
 
   std::vector<std::vector<WordInfo>> words;
+  std::vector<std::vector<uint64_t>> ambs;
   std::vector<std::vector<int>> gold;
   for (const auto& cs : train) {
     words.push_back(WordInfos(cs.sentence));
+    ambs.emplace_back();
+    tagger.AmbiguityClasses(words.back(), &ambs.back());
     gold.emplace_back();
     for (const Token& t : cs.sentence.tokens) gold.back().push_back(class_of[{t.upos, t.xpos}]);
   }
@@ -126,7 +181,7 @@ Tagger Tagger::Train(const std::vector<ConlluSentence>& train, const std::vector
       std::vector<int> pred(w.size());
       for (size_t i = 0; i < w.size(); ++i) {
         int prev1 = i >= 1 ? pred[i - 1] : -1, prev2 = i >= 2 ? pred[i - 2] : -1;
-        size_t n = TaggerFeatures(w, i, prev1, prev2, keys);
+        size_t n = TaggerFeatures(w, ambs[si], i, prev1, prev2, keys);
         std::fill(scores.begin(), scores.end(), 0.0f);
         trainer.AddScores(keys, n, scores.data());
         int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
@@ -166,6 +221,15 @@ std::string Tagger::ToBytes() const {
   w.Strings(upos_);
   w.Strings(xpos_);
   lemmatizer_.Write(&w);
+  std::vector<std::pair<uint64_t, uint64_t>> amb(ambiguity_.begin(), ambiguity_.end());
+  std::sort(amb.begin(), amb.end());
+  w.VarU(amb.size());
+  for (const auto& [k, v] : amb) {
+    w.U32(static_cast<uint32_t>(k));
+    w.U32(static_cast<uint32_t>(k >> 32));
+    w.U32(static_cast<uint32_t>(v));
+    w.U32(static_cast<uint32_t>(v >> 32));
+  }
   model_.Write(&w);
   return w.bytes();
 }
@@ -180,7 +244,7 @@ Result<Tagger> Tagger::FromBytes(std::string_view bytes, const std::string& name
   }
   Tagger t;
   if (!r.Strings(&t.upos_) || !r.Strings(&t.xpos_) || t.upos_.size() != t.xpos_.size() || t.upos_.empty() ||
-      !t.lemmatizer_.Read(&r) || !t.model_.Read(&r) || t.model_.num_classes() != t.num_classes() || !r.at_end()) {
+      !t.lemmatizer_.Read(&r) || !ReadAmbiguity(&r, &t.ambiguity_) || !t.model_.Read(&r) || t.model_.num_classes() != t.num_classes() || !r.at_end()) {
     return Status::DataError({name, 0, static_cast<int64_t>(r.pos()), ""}, "truncated or corrupt tagger model");
   }
   return t;

@@ -3,8 +3,9 @@
 // the treebank-learned lemmatizer.
 //
 // Features: the word, its lowercase form, suffixes and prefixes, shape, the
-// two words either side (and their suffixes and shapes), and the two previous
-// predicted tags. The model file is "DYADTAG" + version, the class names, the
+// two words either side (and their suffixes and shapes), the two previous
+// predicted tags, and the ambiguity classes (tag sets seen in training) of the
+// word and the two words either side, which give some right-hand tag context. The model file is "DYADTAG" + version, the class names, the
 // lemmatizer and the linear model (docs/syntax.md has the byte layout).
 #ifndef DYAD_SYNTAX_TAGGER_H_
 #define DYAD_SYNTAX_TAGGER_H_
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "dyad/document.h"
@@ -42,6 +44,9 @@ class Tagger {
 
   // Predicted class per word (index into class_names()).
   void Predict(const std::vector<WordInfo>& words, std::vector<int>* classes) const;
+  // The ambiguity class of each word: a hash of the set of tags the word
+  // (lowercased) had in training, if it was seen often enough; 0 otherwise.
+  void AmbiguityClasses(const std::vector<WordInfo>& words, std::vector<uint64_t>* amb) const;
   // Fills upos, xpos and lemma of every token.
   void Tag(Sentence* s) const;
 
@@ -56,13 +61,15 @@ class Tagger {
  private:
   std::vector<std::string> upos_, xpos_;  // per class
   Lemmatizer lemmatizer_;
+  std::unordered_map<uint64_t, uint64_t> ambiguity_;  // WordInfo::lower -> ambiguity class
   LinearModel model_;
 };
 
-// Feature keys for word i given the previous two predicted classes (-1 = none).
-// Exposed for the trainer and tests. Returns the number of keys written.
-size_t TaggerFeatures(const std::vector<WordInfo>& words, size_t i, int prev1, int prev2, uint32_t* keys);
-constexpr size_t kMaxTaggerFeatures = 40;
+// Feature keys for word i given the words' ambiguity classes and the previous
+// two predicted classes (-1 = none). Returns the number of keys written.
+size_t TaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, size_t i, int prev1, int prev2,
+                      uint32_t* keys);
+constexpr size_t kMaxTaggerFeatures = 48;
 
 std::vector<WordInfo> WordInfos(const Sentence& s);
 

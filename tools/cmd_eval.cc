@@ -75,8 +75,9 @@ int RunEval(const std::vector<std::string>& args) {
   Result<eval::SystemRecords> system =
       opts.Has("system") ? eval::ReadSystemRecords(opts.Get("system")) : RunCoderOnGold(gold_path);
   if (!system.ok()) {
-    std::cerr << "dyad eval: " << system.status().ToString() << "\n";
-    return system.status().code() == Status::Code::kNotFound ? 2 : 1;
+    bool no_coder = system.status().code() == Status::Code::kNotFound;
+    std::cerr << "dyad eval: " << (no_coder ? system.status().message() : system.status().ToString()) << "\n";
+    return no_coder ? 2 : 1;
   }
   const bool listing = opts.Has("misses");
   if (gold_format == eval::GoldFormat::kDyad) {

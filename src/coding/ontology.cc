@@ -82,7 +82,8 @@ Result<Ontology> Ontology::Parse(std::string_view cameo_tsv, const std::string& 
     o.codes_.push_back(std::move(c));
   }
   for (int root = 1; root <= 20; ++root) {
-    std::string r = (root < 10 ? "0" : "") + std::to_string(root);
+    std::string r = std::to_string(root);
+    if (r.size() < 2) r.insert(r.begin(), '0');
     if (!o.index_.count(r)) return Status::DataError(Where{cameo_name}, "root " + r + " is missing");
   }
   for (const DataLine& line : DataLines(plover_tsv)) {

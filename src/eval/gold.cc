@@ -18,10 +18,10 @@ template <typename Fn>
 Status ForEachObject(const JsonFields& f, std::string_view key, const std::string& name, int line, Fn fn) {
   const json* list = f.Get(key);
   if (!list || list->is_null()) return Status::Ok();
-  if (!list->is_array()) return f.Error("\"" + std::string(key) + "\" must be a list");
+  if (!list->is_array()) return f.Error(Quoted(key) + " must be a list");
   for (size_t i = 0; i < list->size(); ++i) {
     const json& item = (*list)[i];
-    if (!item.is_object()) return f.Error("\"" + std::string(key) + "\" must hold objects");
+    if (!item.is_object()) return f.Error(Quoted(key) + " must hold objects");
     std::string context = std::string(key) + "[" + std::to_string(i) + "]: ";
     Status s = fn(JsonFields(item, name, line, context), i);
     if (!s.ok()) return s;

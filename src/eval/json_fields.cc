@@ -1,6 +1,12 @@
 #include "eval/json_fields.h"
 
 namespace dyad::eval {
+std::string Quoted(std::string_view key) {
+  std::string s = "\"";
+  s.append(key);
+  s += '"';
+  return s;
+}
 
 bool IsHeaderObject(const nlohmann::json& j) {
   if (!j.is_object() || j.empty()) return false;
@@ -21,8 +27,8 @@ Status JsonFields::Error(std::string_view what) const { return Status::DataError
 
 Status JsonFields::String(std::string_view key, std::string* out) const {
   const nlohmann::json* v = Get(key);
-  if (!v) return Error("missing \"" + std::string(key) + "\"");
-  if (!v->is_string()) return Error("\"" + std::string(key) + "\" must be a string");
+  if (!v) return Error(std::string("missing ").append(Quoted(key)));
+  if (!v->is_string()) return Error(Quoted(key) + " must be a string");
   *out = v->get_ref<const std::string&>();
   return Status::Ok();
 }
@@ -31,7 +37,7 @@ Status JsonFields::OptString(std::string_view key, std::optional<std::string>* o
   const nlohmann::json* v = Get(key);
   out->reset();
   if (!v || v->is_null()) return Status::Ok();
-  if (!v->is_string()) return Error("\"" + std::string(key) + "\" must be a string or null");
+  if (!v->is_string()) return Error(Quoted(key) + " must be a string or null");
   *out = v->get_ref<const std::string&>();
   return Status::Ok();
 }
@@ -47,7 +53,7 @@ Status JsonFields::OptNumber(std::string_view key, std::optional<double>* out) c
   const nlohmann::json* v = Get(key);
   out->reset();
   if (!v || v->is_null()) return Status::Ok();
-  if (!v->is_number()) return Error("\"" + std::string(key) + "\" must be a number");
+  if (!v->is_number()) return Error(Quoted(key) + " must be a number");
   *out = v->get<double>();
   return Status::Ok();
 }
@@ -55,7 +61,7 @@ Status JsonFields::OptNumber(std::string_view key, std::optional<double>* out) c
 Status JsonFields::OptBool(std::string_view key, bool* out) const {
   const nlohmann::json* v = Get(key);
   if (!v || v->is_null()) return Status::Ok();
-  if (!v->is_boolean()) return Error("\"" + std::string(key) + "\" must be true or false");
+  if (!v->is_boolean()) return Error(Quoted(key) + " must be true or false");
   *out = v->get<bool>();
   return Status::Ok();
 }
@@ -66,7 +72,7 @@ Status JsonFields::OptDate(std::string_view key, std::optional<Date>* out) const
   out->reset();
   if (!s || s->empty()) return Status::Ok();
   *out = Date::Parse(*s);
-  if (!*out) return Error("\"" + std::string(key) + "\" is not a date (YYYY-MM-DD): '" + *s + "'");
+  if (!*out) return Error(Quoted(key) + " is not a date (YYYY-MM-DD): '" + *s + "'");
   return Status::Ok();
 }
 
@@ -92,9 +98,9 @@ Status JsonFields::OptStringList(std::string_view key, std::vector<std::string>*
   const nlohmann::json* v = Get(key);
   out->clear();
   if (!v || v->is_null()) return Status::Ok();
-  if (!v->is_array()) return Error("\"" + std::string(key) + "\" must be a list of strings");
+  if (!v->is_array()) return Error(Quoted(key) + " must be a list of strings");
   for (const auto& item : *v) {
-    if (!item.is_string()) return Error("\"" + std::string(key) + "\" must be a list of strings");
+    if (!item.is_string()) return Error(Quoted(key) + " must be a list of strings");
     out->push_back(item.get<std::string>());
   }
   return Status::Ok();

@@ -46,6 +46,10 @@ class JsonFields {
   std::string context_;
 };
 
+// "\"key\"" for messages, built by appending: GCC 12 warns (-Wrestrict, a
+// false positive) on "literal" + std::string.
+std::string Quoted(std::string_view key);
+
 // True for a header line: an object whose keys all start with "_".
 bool IsHeaderObject(const nlohmann::json& j);
 

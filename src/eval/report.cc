@@ -22,6 +22,9 @@ std::string PadLeft(const std::string& s, size_t width) {
   return s.size() < width ? std::string(width - s.size(), ' ') + s : s;
 }
 
+// An F1 for a table cell: "-" when there was nothing to score either way.
+std::string F1Cell(const Counts& c) { return c.gold == 0 && c.system == 0 ? "-" : Fixed(c.f1()); }
+
 std::string CountsRow(const std::string& label, const Counts& c) {
   return "  " + Pad(label, 22) + PadLeft(std::to_string(c.system), 7) + PadLeft(std::to_string(c.gold), 7) +
          PadLeft(std::to_string(c.matched_system), 9) + PadLeft(std::to_string(c.matched_gold), 9) +
@@ -97,9 +100,9 @@ std::string FormatText(const EvalReport& r, bool listing) {
          PadLeft("quotes", 8) + PadLeft("dates", 8) + PadLeft("mentions", 10) + "\n";
   for (const DocScore& d : r.docs) {
     std::string dates = std::to_string(d.dates.correct) + "/" + std::to_string(d.dates.dated);
-    out += "  " + Pad(d.doc, 24) + PadLeft(Fixed(d.events.root.f1()), 7) + PadLeft(Fixed(d.events.code.f1()), 7) +
-           PadLeft(Fixed(d.events.dyad.f1()), 7) + PadLeft(Fixed(d.quotes.f1()), 8) + PadLeft(dates, 8) +
-           PadLeft(Fixed(d.mentions.f1()), 10) + "\n";
+    out += "  " + Pad(d.doc, 24) + PadLeft(F1Cell(d.events.root), 7) + PadLeft(F1Cell(d.events.code), 7) +
+           PadLeft(F1Cell(d.events.dyad), 7) + PadLeft(F1Cell(d.quotes), 8) + PadLeft(dates, 8) +
+           PadLeft(F1Cell(d.mentions), 10) + "\n";
   }
   if (listing) {
     out += "\nmisses: gold events not matched at the code level (" + std::to_string(r.misses.size()) + ")\n";

@@ -61,11 +61,11 @@ Status ReadPloverActors(const JsonFields& f, std::string_view key, std::vector<s
     return Status::Ok();
   }
   for (const json& a : *list) {
-    if (!a.is_object()) return f.Error("\"" + std::string(key) + "\" must hold objects");
+    if (!a.is_object()) return f.Error(Quoted(key) + " must hold objects");
     JsonFields af(a, "", 0);
     std::string code, sector;
     if (!af.String("code", &code).ok() || !af.OptString("sector", &sector).ok()) {
-      return f.Error("\"" + std::string(key) + "\": each actor needs a string \"code\"");
+      return f.Error(Quoted(key) + ": each actor needs a string \"code\"");
     }
     out->push_back(code + sector);
   }

@@ -65,6 +65,7 @@ int RunIngest(const std::vector<std::string>& args) {
   opts.Value("db", "FILE", "the SQLite database to write (created if missing)")
       .Value("date", "YYYY-MM-DD", "publication date for documents whose metadata has none")
       .Value("max-bytes", "N", "largest document accepted, in bytes", "16777216")
+      .Value("actors", "FILE", "an extra actor dictionary (dyad or CAMEO/PETRARCH format); repeatable")
       .Value("data", "DIR", "resource directory (default: built-in data/)")
       .Flag("quiet", "no progress bar");
   int code = 0;
@@ -84,7 +85,9 @@ int RunIngest(const std::vector<std::string>& args) {
   read.max_document_bytes = std::stoull(opts.Get("max-bytes"));
   if (opts.Has("data")) dyad::SetDataDir(opts.Get("data"));
 
-  auto pipeline = dyad::Pipeline::Create({});
+  dyad::PipelineOptions popts;
+  popts.actor_files = opts.GetAll("actors");
+  auto pipeline = dyad::Pipeline::Create(popts);
   if (!pipeline.ok()) {
     std::cerr << "dyad ingest: " << pipeline.status().ToString() << "\n";
     return 1;

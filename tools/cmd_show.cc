@@ -7,11 +7,25 @@
 
 namespace {
 
+// The sentence rebuilt from its tokens with each mention as [text]{CODE}.
+std::string Marked(const dyad::Sentence& s, const std::vector<const dyad::Mention*>& mentions) {
+  std::string out;
+  for (size_t t = 0; t < s.tokens.size(); ++t) {
+    for (const auto* m : mentions)
+      if (m->first_token == static_cast<int>(t)) out += "[";
+    out += s.tokens[t].form;
+    for (const auto* m : mentions)
+      if (m->last_token == static_cast<int>(t) + 1) out += "]{" + (m->code.empty() ? std::string("?") : m->code) + "}";
+    if (s.tokens[t].space_after && t + 1 < s.tokens.size()) out += " ";
+  }
+  return out;
+}
+
 int RunShow(const std::vector<std::string>& args) {
   dyad::cli::Options opts("show", "DOC --db FILE",
                           "Prints a stored document: its metadata, each sentence as [index] raw-begin..raw-end and\n"
-                          "its cleaned text (q: inside a quotation, h: a heading), then the dropped lines and\n"
-                          "repaired glued words with their raw offsets.");
+                          "its cleaned text (q: inside a quotation, h: a heading) with actor mentions marked as\n"
+                          "[text]{CODE}, then the dropped lines and repaired glued words with their raw offsets.");
   opts.Value("db", "FILE", "the SQLite database").Flag("tokens", "also list each sentence's tokens with offsets");
   int code = 0;
   if (!opts.Parse(args, &code)) return code;
@@ -40,10 +54,15 @@ int RunShow(const std::vector<std::string>& args) {
   if (!d.title.empty()) std::cout << "title:  " << d.title << "\n";
   if (!d.url.empty()) std::cout << "url:    " << d.url << "\n";
   std::cout << "\n";
+  // Mentions by sentence, to mark them as [text]{CODE}.
+  std::vector<std::vector<const dyad::Mention*>> by_sentence(d.sentences.size());
+  for (const auto& m : d.mentions)
+    if (m.sentence >= 0 && static_cast<size_t>(m.sentence) < d.sentences.size()) by_sentence[m.sentence].push_back(&m);
   for (size_t i = 0; i < d.sentences.size(); ++i) {
     const dyad::Sentence& s = d.sentences[i];
     std::string flags = std::string(s.quotation >= 0 ? "q" : " ") + (s.heading ? "h" : " ");
-    std::cout << "[" << i << "] " << s.raw.begin << ".." << s.raw.end << " " << flags << " " << s.text << "\n";
+    std::cout << "[" << i << "] " << s.raw.begin << ".." << s.raw.end << " " << flags << " "
+              << (by_sentence[i].empty() ? s.text : Marked(s, by_sentence[i])) << "\n";
     if (opts.Has("tokens")) {
       for (const auto& t : s.tokens) {
         std::cout << "      " << t.raw.begin << ".." << t.raw.end << "\t" << t.form;

@@ -2,6 +2,7 @@
 //
 //   text    clean, repair, segment, tokenize (raw offsets kept)
 //   syntax  UD tags, lemmas, dependency trees      (when models are present)
+//   lexicon actor mentions resolved to actors, CAMEO codes at the date
 //
 // Resources (rules, word lists, models) are loaded once by Create; Process is
 // const and may be called from several threads.
@@ -10,6 +11,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "dyad/document.h"
 #include "dyad/status.h"
@@ -20,6 +22,9 @@ struct PipelineOptions {
   std::string data_dir;    // empty: dyad::DataDir()
   std::string models_dir;  // empty: dyad::ModelsDir()
   bool parse = true;       // run the syntax stage when its models are present
+  // Actor dictionaries loaded beside the bundled one: dyad's format (.actors)
+  // or CAMEO/PETRARCH actor and agent files.
+  std::vector<std::string> actor_files;
 };
 
 class Pipeline {

@@ -28,6 +28,16 @@ struct DocumentSummary {
   int drops = 0;
 };
 
+struct ActorSummary {
+  std::string name, kind, code;
+  int mentions = 0;
+  int documents = 0;
+};
+
+namespace store {
+class Database;
+}
+
 class Store {
  public:
   enum class Mode { kReadWrite, kReadOnly };
@@ -47,12 +57,15 @@ class Store {
   // quotations (clean text and raw bytes included); nullopt if absent.
   Result<std::optional<Document>> Get(const std::string& id);
   Result<std::vector<DocumentSummary>> List();
+  // Actors over all documents: canonical name, kind and code, with counts.
+  Result<std::vector<ActorSummary>> ListActors();
 
   int schema_version() const;
 
  private:
   struct Impl;
   explicit Store(std::unique_ptr<Impl> impl);
+  static Status LoadActors(store::Database& db, int64_t key, Document* doc);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -1,6 +1,7 @@
 #include "lexicon/recognizer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <unordered_map>
 
 #include "text/utf8.h"
@@ -72,6 +73,7 @@ struct Phrase {
   const ActorEntry* named = nullptr;     // a dictionary person, org, group or media
   std::string role, office;              // from titles and terms
   std::vector<int> new_name;             // tokens of a name the dictionary lacks
+  std::vector<const MatchPayload*> titles;  // every reading of the phrase's title words
   const MatchPayload* metonym = nullptr;
   bool bare_country = false;             // a country name alone
   std::string how = "dictionary";
@@ -95,7 +97,7 @@ class DocumentRecognizer {
     const auto& toks = doc_.sentences[s].tokens;
     forms_.clear();
     for (const auto& t : toks) forms_.push_back(t.form);
-    std::vector<NameMatch> matches = res_.matcher.Match(forms_);
+    std::vector<NameMatch> matches = DropLowercaseNames(res_.matcher.Match(forms_));
     std::vector<bool> covered(toks.size(), false);
     size_t before = doc_.mentions.size();
     for (size_t k = 0; k < matches.size();) {
@@ -109,6 +111,25 @@ class DocumentRecognizer {
     Pronouns(s, covered);
     std::sort(doc_.mentions.begin() + static_cast<std::ptrdiff_t>(before), doc_.mentions.end(),
               [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+  }
+
+  // Names are capitalized in running text: "amnesty" is not Amnesty
+  // International, "china" not China. Role words may be lower case.
+  std::vector<NameMatch> DropLowercaseNames(std::vector<NameMatch> matches) const {
+    std::vector<NameMatch> kept;
+    for (NameMatch& m : matches) {
+      int first = m.first;
+      if (text::Lower(forms_[first]) == "the" && first + 1 < m.last) ++first;
+      size_t len;
+      char32_t c = text::DecodeAt(forms_[first], 0, &len);
+      bool capital = text::IsUpper(c) || text::IsDigit(c);
+      if (!capital) {
+        std::erase_if(m.payloads, [](const MatchPayload* p) { return !IsRoleWord(*p); });
+        if (m.payloads.empty()) continue;
+      }
+      kept.push_back(std::move(m));
+    }
+    return kept;
   }
 
   int Skip(int i, std::initializer_list<std::string_view> words) const {
@@ -136,9 +157,29 @@ class DocumentRecognizer {
       // A name: a person, organisation, group, medium, or a metonym.
       if (r->kind == MatchKind::kMetonym) p->metonym = r;
       else p->named = &dict_.entries[r->entry];
-      return used;
+      const NameMatch* n = next_at(p->last);
+      if (!n || r->kind != MatchKind::kName) return used;
+      const MatchPayload* nr = BestReading(*n, dict_);
+      const ActorEntry* home = dict_.Country(EntryCodeAt(*p->named, date_).substr(0, 3));
+      if (!home) return used;
+      bool person = p->named->kind == EntryKind::kPerson;
+      if (person && nr->kind == MatchKind::kTerm) {
+        // "the Trump administration", "the Maduro government": the institution.
+        p->named = nullptr;
+        p->country = home;
+        p->role = nr->role;
+        p->last = n->last;
+        p->how = "agent";
+        return used + 1;
+      }
+      if (person || nr->kind != MatchKind::kTitle) return used;
+      // "Russian Foreign Ministry spokeswoman Maria Zakharova": the body is an affiliation.
+      p->named = nullptr;
+      p->country = home;
     }
-    if (IsCountryish(*r, dict_)) {
+    if (p->country) {
+      // An affiliation already set: titles follow.
+    } else if (IsCountryish(*r, dict_)) {
       p->country = &dict_.entries[r->entry];
       int after = p->last;
       if (after < static_cast<int>(forms_.size()) && IsPossessive(forms_[after])) ++after;  // "Colombia's chancellor"
@@ -154,15 +195,15 @@ class DocumentRecognizer {
         p->bare_country = r->kind == MatchKind::kName;
         return used;
       }
-      AddRole(*BestReading(*n, dict_), p);
+      AddRole(*n, p);
       p->last = n->last;
       ++used;
-    } else {
-      AddRole(*r, p);
+    } else if (IsRoleWord(*r)) {
+      AddRole(ms[k], p);
     }
     // Further titles and terms: "Foreign Ministry spokeswoman".
     for (const NameMatch* n = next_at(p->last); n && IsRoleWord(*BestReading(*n, dict_)); n = next_at(p->last)) {
-      AddRole(*BestReading(*n, dict_), p);
+      AddRole(*n, p);
       p->last = n->last;
       ++used;
     }
@@ -179,7 +220,9 @@ class DocumentRecognizer {
     if (p->role.empty()) return used;
     // "... in Moscow" after an ambassador or envoy.
     int at = p->last;
-    if (at < static_cast<int>(forms_.size()) && (text::Lower(forms_[at]) == "in" || text::Lower(forms_[at]) == "to")) {
+    bool posted = p->office == "ambassador" || p->office == "envoy";
+    if (posted && at < static_cast<int>(forms_.size()) &&
+        (text::Lower(forms_[at]) == "in" || text::Lower(forms_[at]) == "to")) {
       if (const NameMatch* n = next_at(at + 1); n) {
         const MatchPayload* nr = BestReading(*n, dict_);
         if (nr->kind == MatchKind::kMetonym || IsCountryish(*nr, dict_)) {
@@ -207,9 +250,15 @@ class DocumentRecognizer {
     return used;
   }
 
-  void AddRole(const MatchPayload& r, Phrase* p) {
+  void AddRole(const NameMatch& m, Phrase* p) {
+    const MatchPayload& r = *BestReading(m, dict_);
     if (!r.role.empty()) p->role = r.role;
     if (!r.office.empty()) p->office = r.office;
+    if (r.kind == MatchKind::kTitle) {
+      p->titles.clear();
+      for (const MatchPayload* t : m.payloads)
+        if (t->kind == MatchKind::kTitle) p->titles.push_back(t);
+    }
   }
 
   // Capitalized tokens that can be a person's name ("Rosa Villavicencio",
@@ -244,6 +293,8 @@ class DocumentRecognizer {
     a.country = a.code.size() >= 3 ? a.code.substr(0, 3) : "";
     int idx = AddActor(std::move(a));
     entry_actor_[e] = idx;
+    for (const Office& o : e->offices)
+      if (o.range.Contains(ReferenceDate())) offices_[idx].push_back({o.country, o.role});
     RegisterShortNames(e->name, idx);
     return idx;
   }
@@ -273,7 +324,10 @@ class DocumentRecognizer {
     a.code = country.empty() ? "" : country + (role.empty() ? "GOV" : role);
     int idx = AddActor(std::move(a));
     new_person_[name] = idx;
-    if (!office.empty()) office_holder_[country + "|" + office] = idx;
+    if (!office.empty()) {
+      office_holder_[country + "|" + office] = idx;
+      offices_[idx].push_back({country, office});
+    }
     RegisterShortNames(name, idx);
     return idx;
   }
@@ -309,17 +363,18 @@ class DocumentRecognizer {
       actor = NewPerson(name, country.empty() ? FocusCountry() : country, p.role, p.office);
       code = doc_.actors[actor].code;
     } else if (p.metonym) {
-      if (Locative(p.first)) return;  // "in Caracas": a place, not an actor
+      if (Locative(p.first) || Dateline(s, p)) return;  // "in Caracas": a place, not an actor
       const ActorEntry& c = dict_.entries[p.metonym->entry];
       actor = ActorForRole(c.code, p.metonym->role, c.name);
       code = doc_.actors[actor].code;
       how = "metonym";
     } else if (p.bare_country) {
-      bool place = Locative(p.first);
+      if (Dateline(s, p)) return;
+      bool place = Locative(p.first) || p.country->kind == EntryKind::kRegion;
       actor = ActorForRole(country, place ? "" : "GOV", p.country->name);
       code = doc_.actors[actor].code;
     } else if (!p.role.empty()) {
-      actor = Describe(p, country, &how);
+      actor = Describe(s, p, country, &how);
       if (actor < 0) return;
       code = doc_.actors[actor].code;
     } else if (p.country) {
@@ -327,53 +382,116 @@ class DocumentRecognizer {
     } else {
       return;
     }
-    if (p.country) focus_country_ = country;
-    else if (!doc_.actors[actor].country.empty()) focus_country_ = doc_.actors[actor].country;
+    CountCountry(doc_.actors[actor].country);
     AddMention(s, p.first, p.last, actor, code, how);
   }
 
+  // Offices that news prose uses for one another: "the envoy" after "the
+  // ambassador".
+  static bool SameOffice(const std::string& a, const std::string& b) {
+    auto diplomat = [](const std::string& o) { return o == "ambassador" || o == "envoy"; };
+    return a == b || (diplomat(a) && diplomat(b));
+  }
+
+  // The office a title denotes in `country`: its own title if it has one
+  // ("chancellor" in Colombia), else the general reading.
+  std::string OfficeIn(const Phrase& p, const std::string& country) const {
+    for (const MatchPayload* t : p.titles)
+      if (dict_.entries[t->entry].kind == EntryKind::kCountry && dict_.entries[t->entry].code == country) return t->office;
+    for (const MatchPayload* t : p.titles)
+      if (dict_.entries[t->entry].kind != EntryKind::kCountry) return t->office;
+    return p.office;
+  }
+
   // "the Venezuelan president", "the chancellor", "the opposition": a role,
-  // perhaps with a country, resolved to the holder of the office or to the
-  // country's institution.
-  int Describe(const Phrase& p, const std::string& country, std::string* how) {
-    std::string c = country.empty() ? FocusCountry() : country;
+  // perhaps with a country, resolved to a person who holds the office or to
+  // the country's institution.
+  int Describe(int s, const Phrase& p, const std::string& country, std::string* how) {
     if (!p.office.empty()) {
       *how = "description";
-      // An office holder the article introduced, or the dictionary's.
-      if (!c.empty()) {
-        if (auto it = office_holder_.find(c + "|" + p.office); it != office_holder_.end()) return it->second;
-        if (const ActorEntry* e = OfficeHolder(c, p.office)) return ActorForEntry(e);
+      if (int a = Appositive(s, p); a >= 0) return a;
+      if (!country.empty()) {
+        std::string office = OfficeIn(p, country);
+        if (auto it = office_holder_.find(country + "|" + office); it != office_holder_.end()) return it->second;
+        if (const ActorEntry* e = OfficeHolder(country, office)) return ActorForEntry(e);
       }
-      if (int recent = RecentPerson(c, p.role); recent >= 0) return recent;
+      if (int a = RecentOfficeHolder(p, country); a >= 0) return a;
+      std::string focus = FocusCountry();
+      if (country.empty() && !focus.empty()) {
+        if (const ActorEntry* e = OfficeHolder(focus, OfficeIn(p, focus))) return ActorForEntry(e);
+      }
     }
+    std::string c = country.empty() ? FocusCountry() : country;
     if (c.empty()) return -1;
     // A bare role word is a definite description only with "the": "the
     // opposition" is the article's opposition, "reporters" is nobody's.
     if (country.empty() && text::Lower(forms_[p.first]) != "the") return -1;
-    if (!country.empty()) *how = "agent";
-    else *how = "description";
+    *how = country.empty() ? "description" : "agent";
     const ActorEntry* ce = dict_.Country(c);
     return ActorForRole(c, p.role, ce ? ce->name : c);
   }
 
-  // The most recently mentioned person of `country` whose code has `role`.
-  int RecentPerson(const std::string& country, const std::string& role) const {
-    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
-      const Actor& a = doc_.actors[it->actor];
-      if (a.kind != "person") continue;
-      if (!country.empty() && a.country != country) continue;
-      if (!role.empty() && a.code.find(role, 3) == std::string::npos) continue;
-      return it->actor;
+  // "Jesús Salazar, Venezuelan ambassador in Moscow": a title right after a
+  // person's name (with or without a comma) describes that person.
+  int Appositive(int s, const Phrase& p) {
+    if (doc_.mentions.empty()) return -1;
+    const Mention& prev = doc_.mentions.back();
+    bool adjacent = prev.last_token == p.first || (prev.last_token + 1 == p.first && forms_[prev.last_token] == ",");
+    if (prev.sentence != s || !adjacent || doc_.actors[prev.actor].kind != "person") return -1;
+    const std::string& home = doc_.actors[prev.actor].country;
+    if (p.country && p.country->code != home) return -1;  // "Maduro Colombia's chancellor": two people
+    std::string c = p.country ? p.country->code : home;
+    offices_[prev.actor].push_back({c, p.office});
+    return prev.actor;
+  }
+
+  // The most recent person holding one of the offices the title can denote
+  // ("chancellor": Colombia's foreign minister, or a head of government).
+  int RecentOfficeHolder(const Phrase& p, const std::string& country) const {
+    int seen = 0;
+    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && seen < 40; ++it, ++seen) {
+      auto held = offices_.find(it->actor);
+      if (held == offices_.end()) continue;
+      for (const auto& [c, office] : held->second) {
+        if (!country.empty() && c != country) continue;
+        for (const MatchPayload* t : p.titles) {
+          const ActorEntry& owner = dict_.entries[t->entry];
+          bool country_title = owner.kind == EntryKind::kCountry;
+          if (SameOffice(t->office, office) && (!country_title || owner.code == c)) return it->actor;
+        }
+        if (p.titles.empty() && office == p.office) return it->actor;
+      }
     }
     return -1;
   }
 
-  std::string FocusCountry() const { return focus_country_; }
+  // The article's main country: the most mentioned one so far.
+  std::string FocusCountry() const {
+    std::string best;
+    int most = 0;
+    for (const auto& [c, n] : country_counts_)
+      if (n > most || (n == most && c < best)) best = c, most = n;
+    return best;
+  }
 
+  void CountCountry(const std::string& code) {
+    const ActorEntry* c = code.size() == 3 ? dict_.Country(code) : nullptr;
+    if (c && c->kind == EntryKind::kCountry) ++country_counts_[code];
+  }
+
+  // "in Caracas", "in the Caribbean": the phrase is a place.
   bool Locative(int first) const {
-    int i = first;
-    if (i > 0 && text::Lower(forms_[i]) == "the") --i;
-    return i > 0 && InList(text::Lower(forms_[i - 1]), kLocatives);
+    int before = first - 1;
+    if (text::Lower(forms_[first]) != "the" && before >= 0 && text::Lower(forms_[before]) == "the") --before;
+    return before >= 0 && InList(text::Lower(forms_[before]), kLocatives);
+  }
+
+  // "MOSCOW.-", "CARACAS, Venezuela -": a dateline at the top of an article.
+  bool Dateline(int s, const Phrase& p) const {
+    if (s != 0 || p.first > 1) return false;
+    for (char c : forms_[p.last - 1])
+      if (std::islower(static_cast<unsigned char>(c))) return false;
+    return true;
   }
 
   void AddMention(int s, int first, int last, int actor, const std::string& code, const std::string& how) {
@@ -485,7 +603,9 @@ class DocumentRecognizer {
   std::optional<Date> date_;
   std::vector<std::string_view> forms_;
   mutable size_t len_ = 0;
-  std::string focus_country_;
+  std::unordered_map<std::string, int> country_counts_;
+  // Offices each actor is known to hold: (country, office).
+  std::unordered_map<int, std::vector<std::pair<std::string, std::string>>> offices_;
   std::unordered_map<const ActorEntry*, int> entry_actor_;
   std::unordered_map<std::string, int> role_actor_, new_person_, office_holder_, short_names_;
 };

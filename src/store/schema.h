@@ -71,6 +71,36 @@ CREATE TABLE tokens (
   PRIMARY KEY (doc, sent, idx)
 ) WITHOUT ROWID;
 )sql",
+    // 2: actors and their mentions (the lexicon stage).
+    R"sql(
+CREATE TABLE actors (
+  doc         INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+  idx         INTEGER NOT NULL,
+  name        TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  code        TEXT NOT NULL,
+  country     TEXT NOT NULL,
+  gender      TEXT NOT NULL,
+  in_dictionary INTEGER NOT NULL,
+  PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX actors_name ON actors(name);
+CREATE TABLE mentions (
+  doc         INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+  idx         INTEGER NOT NULL,
+  sent        INTEGER NOT NULL,
+  first_token INTEGER NOT NULL,
+  last_token  INTEGER NOT NULL,
+  raw_begin   INTEGER NOT NULL,
+  raw_end     INTEGER NOT NULL,
+  text        TEXT NOT NULL,
+  actor       INTEGER NOT NULL,
+  code        TEXT NOT NULL,
+  how         TEXT NOT NULL,
+  PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX mentions_code ON mentions(code);
+)sql",
 };
 
 inline constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -139,6 +139,27 @@ Status InsertLayers(Database& db, int64_t doc_key, const Document& doc) {
   return Status::Ok();
 }
 
+Status InsertActors(Database& db, int64_t doc_key, const Document& doc) {
+  auto actor = db.Prepare("INSERT INTO actors VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  auto mention = db.Prepare("INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  if (!actor.ok()) return actor.status();
+  if (!mention.ok()) return mention.status();
+  for (size_t i = 0; i < doc.actors.size(); ++i) {
+    const Actor& a = doc.actors[i];
+    actor->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, a.name).Bind(4, a.kind).Bind(5, a.code);
+    actor->Bind(6, a.country).Bind(7, a.gender ? std::string(1, a.gender) : "").Bind(8, a.in_dictionary ? 1 : 0);
+    DYAD_RETURN_IF_ERROR(actor->Run());
+  }
+  for (size_t i = 0; i < doc.mentions.size(); ++i) {
+    const Mention& m = doc.mentions[i];
+    mention->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, m.sentence).Bind(4, m.first_token);
+    mention->Bind(5, m.last_token).Bind(6, m.raw.begin).Bind(7, m.raw.end).Bind(8, m.text).Bind(9, m.actor);
+    mention->Bind(10, m.code).Bind(11, m.how);
+    DYAD_RETURN_IF_ERROR(mention->Run());
+  }
+  return Status::Ok();
+}
+
 Result<Store::PutOutcome> PutInTransaction(Database& db, const Document& doc, const std::string& hash) {
   auto existing = db.Prepare("SELECT doc, content_hash FROM documents WHERE id = ?1");
   if (!existing.ok()) return existing.status();
@@ -166,7 +187,9 @@ Result<Store::PutOutcome> PutInTransaction(Database& db, const Document& doc, co
   ins->Bind(6, hash).BindBlob(7, doc.raw).Bind(8, doc.clean);
   ins->Bind(9, static_cast<int64_t>(doc.sentences.size())).Bind(10, static_cast<int64_t>(n_tokens));
   DYAD_RETURN_IF_ERROR(ins->Run());
-  DYAD_RETURN_IF_ERROR(InsertLayers(db, sqlite3_last_insert_rowid(db.handle()), doc));
+  int64_t key = sqlite3_last_insert_rowid(db.handle());
+  DYAD_RETURN_IF_ERROR(InsertLayers(db, key, doc));
+  DYAD_RETURN_IF_ERROR(InsertActors(db, key, doc));
   return outcome;
 }
 
@@ -251,7 +274,58 @@ Result<std::optional<Document>> Store::Get(const std::string& id) {
     t.space_after = toks->Int(9) != 0;
     doc.sentences[sent].tokens.push_back(std::move(t));
   }
+  DYAD_RETURN_IF_ERROR(LoadActors(db, key, &doc));
   return std::optional<Document>(std::move(doc));
+}
+
+Status Store::LoadActors(store::Database& db, int64_t key, Document* doc) {
+  auto actors = db.Prepare(
+      "SELECT name, kind, code, country, gender, in_dictionary FROM actors WHERE doc = ?1 ORDER BY idx");
+  if (!actors.ok()) return actors.status();
+  actors->Bind(1, key);
+  for (auto r = actors->Step(); r.ok() && *r; r = actors->Step()) {
+    Actor a;
+    a.name = actors->Text(0);
+    a.kind = actors->Text(1);
+    a.code = actors->Text(2);
+    a.country = actors->Text(3);
+    std::string g = actors->Text(4);
+    a.gender = g.empty() ? 0 : g[0];
+    a.in_dictionary = actors->Int(5) != 0;
+    doc->actors.push_back(std::move(a));
+  }
+  auto mentions = db.Prepare(
+      "SELECT sent, first_token, last_token, raw_begin, raw_end, text, actor, code, how FROM mentions "
+      "WHERE doc = ?1 ORDER BY idx");
+  if (!mentions.ok()) return mentions.status();
+  mentions->Bind(1, key);
+  for (auto r = mentions->Step(); r.ok() && *r; r = mentions->Step()) {
+    Mention m;
+    m.sentence = static_cast<int>(mentions->Int(0));
+    m.first_token = static_cast<int>(mentions->Int(1));
+    m.last_token = static_cast<int>(mentions->Int(2));
+    m.raw = {static_cast<uint32_t>(mentions->Int(3)), static_cast<uint32_t>(mentions->Int(4))};
+    m.text = mentions->Text(5);
+    m.actor = static_cast<int>(mentions->Int(6));
+    m.code = mentions->Text(7);
+    m.how = mentions->Text(8);
+    doc->mentions.push_back(std::move(m));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<ActorSummary>> Store::ListActors() {
+  // One row per canonical name and code, with how often and where it is mentioned.
+  auto st = impl_->db.Prepare(
+      "SELECT a.name, a.kind, m.code, COUNT(*), COUNT(DISTINCT m.doc) FROM mentions m "
+      "JOIN actors a ON a.doc = m.doc AND a.idx = m.actor "
+      "GROUP BY a.name, a.kind, m.code ORDER BY COUNT(*) DESC, a.name");
+  if (!st.ok()) return st.status();
+  std::vector<ActorSummary> out;
+  for (auto r = st->Step(); r.ok() && *r; r = st->Step()) {
+    out.push_back({st->Text(0), st->Text(1), st->Text(2), static_cast<int>(st->Int(3)), static_cast<int>(st->Int(4))});
+  }
+  return out;
 }
 
 Result<std::vector<DocumentSummary>> Store::List() {

@@ -26,9 +26,7 @@ Status LoadLexicon(const std::string& data_dir, const std::vector<std::string>& 
     if (!more.ok()) return more.status();
     DYAD_RETURN_IF_ERROR(dict->Merge(std::move(*more)));
   }
-  out->dictionary = std::move(*dict);
-  out->matcher = lexicon::NameMatcher::Build(out->dictionary, text.abbreviations);
-  out->function_words = text.clean.glue.function_words;
+  *out = lexicon::LexiconResources::Build(std::move(*dict), text.abbreviations, text.clean.glue.function_words);
   return Status::Ok();
 }
 

@@ -339,12 +339,12 @@ class DocumentRecognizer {
 
   // The person who held `office` of `country` on the date, per the dictionary.
   const ActorEntry* OfficeHolder(const std::string& country, const std::string& office) const {
+    auto it = res_.office_holders.find(country + "|" + office);
+    if (it == res_.office_holders.end()) return nullptr;
     Date d = ReferenceDate();
-    for (const ActorEntry& e : dict_.entries) {
-      if (e.kind != EntryKind::kPerson) continue;
-      for (const Office& o : e.offices)
-        if (o.country == country && o.role == office && o.range.Contains(d)) return &e;
-    }
+    for (const ActorEntry* e : it->second)
+      for (const Office& o : e->offices)
+        if (o.country == country && o.role == office && o.range.Contains(d)) return e;
     return nullptr;
   }
 
@@ -611,6 +611,20 @@ class DocumentRecognizer {
 };
 
 }  // namespace
+
+LexiconResources LexiconResources::Build(ActorDictionary dictionary, const text::Abbreviations& abbrevs,
+                                         std::unordered_set<std::string> function_words) {
+  LexiconResources res;
+  res.dictionary = std::move(dictionary);
+  res.matcher = NameMatcher::Build(res.dictionary, abbrevs);
+  res.function_words = std::move(function_words);
+  for (const ActorEntry& e : res.dictionary.entries)
+    for (const Office& o : e.offices) {
+      auto& holders = res.office_holders[o.country + "|" + o.role];
+      if (holders.empty() || holders.back() != &e) holders.push_back(&e);
+    }
+  return res;
+}
 
 std::string EntryCodeAt(const ActorEntry& entry, const std::optional<Date>& date) {
   return CodeAt(entry, date.value_or(Date{9999, 12, 31})).value_or("");

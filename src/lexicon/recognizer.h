@@ -19,7 +19,9 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "dyad/document.h"
 #include "dyad/status.h"
@@ -32,6 +34,12 @@ struct LexiconResources {
   ActorDictionary dictionary;
   NameMatcher matcher;
   std::unordered_set<std::string> function_words;  // lower case
+  // "VEN|president" -> the persons who held that office at some time.
+  std::unordered_map<std::string, std::vector<const ActorEntry*>> office_holders;
+
+  // Builds the matcher and indexes over `dictionary`.
+  static LexiconResources Build(ActorDictionary dictionary, const text::Abbreviations& abbrevs,
+                                std::unordered_set<std::string> function_words);
 };
 
 // Fills doc->actors and doc->mentions. Dates: doc->date, or, when unknown, the

@@ -18,9 +18,7 @@ const Env& Resources() {
     auto* e = new Env{*text::TextResources::Load(DataDir()), {}};
     auto dict = LoadBundledActorDictionary(DataDir());
     EXPECT_TRUE(dict.ok()) << dict.status().ToString();
-    e->lexicon.dictionary = std::move(*dict);
-    e->lexicon.matcher = NameMatcher::Build(e->lexicon.dictionary, e->text.abbreviations);
-    e->lexicon.function_words = e->text.clean.glue.function_words;
+    e->lexicon = LexiconResources::Build(std::move(*dict), e->text.abbreviations, e->text.clean.glue.function_words);
     return e;
   }();
   return *env;

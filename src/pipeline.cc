@@ -1,13 +1,20 @@
 #include "dyad/pipeline.h"
 
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+
+#include "base/strings.h"
 #include "dyad/resources.h"
 #include "lexicon/recognizer.h"
+#include "syntax/annotator.h"
 #include "text/text_stage.h"
 
 namespace dyad {
 
 struct Pipeline::Stages {
   text::TextResources text;
+  std::optional<syntax::Annotator> syntax;  // absent without models or with parse off
   lexicon::LexiconResources lexicon;
   std::string version;
 };
@@ -30,6 +37,20 @@ Status LoadLexicon(const std::string& data_dir, const std::vector<std::string>& 
   return Status::Ok();
 }
 
+// A short fingerprint of the model files, so that retrained models make the
+// store re-process documents.
+std::string ModelFingerprint(const std::string& models_dir) {
+  uint64_t h = 1469598103934665603ull;
+  for (const char* name : {syntax::kTaggerModelFile, syntax::kParserModelFile}) {
+    std::string bytes;
+    if (!ReadWholeFile(models_dir + "/" + name, &bytes)) return "none";
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  }
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(h >> 32));
+  return buf;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
@@ -38,13 +59,23 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   auto text = text::TextResources::Load(data_dir);
   if (!text.ok()) return text.status();
   stages->text = std::move(*text);
+  std::string models_dir = options.models_dir.empty() ? ModelsDir() : options.models_dir;
+  std::string syntax_version = "none";
+  if (options.parse && std::filesystem::exists(models_dir + "/" + syntax::kParserModelFile)) {
+    auto annotator = syntax::Annotator::Load(models_dir);
+    if (!annotator.ok()) return annotator.status();
+    stages->syntax = std::move(*annotator);
+    syntax_version = ModelFingerprint(models_dir);
+  }
   DYAD_RETURN_IF_ERROR(LoadLexicon(data_dir, options.actor_files, stages->text, &stages->lexicon));
-  stages->version = std::string("dyad-") + DYAD_VERSION + "/text-1/lexicon-1";
+  stages->version = std::string("dyad-") + DYAD_VERSION + "/text-1/syntax-" + syntax_version + "/lexicon-1";
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages)));
 }
 
 Status Pipeline::Process(Document* doc) const {
   DYAD_RETURN_IF_ERROR(text::ProcessText(doc, stages_->text));
+  if (stages_->syntax)
+    for (Sentence& s : doc->sentences) stages_->syntax->Annotate(s);
   lexicon::RecognizeActors(doc, stages_->lexicon);
   return Status::Ok();
 }

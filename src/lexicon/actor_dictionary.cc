@@ -11,7 +11,10 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 #include <utility>
+
+#include "lexicon/cameo_import.h"
 
 namespace dyad::lexicon {
 namespace {
@@ -360,6 +363,84 @@ std::string ExactKey(std::string_view s) {
   return key;
 }
 
+// Every folded name of the dyad-format entries: the names imported entries
+// must not take (Merge).
+void AddCuratedKeys(const std::vector<ActorEntry>& entries, std::unordered_set<std::string>* keys) {
+  for (const ActorEntry& e : entries) {
+    if (e.imported) continue;
+    if (e.kind != EntryKind::kAgent) keys->insert(FoldName(StripQualifier(e.name)));
+    for (const Name& a : e.aliases) keys->insert(FoldName(a.text));  // exact ones too: "US" shadows "us"
+    for (const std::string& d : e.demonyms) keys->insert(FoldName(d));
+    for (const Metonym& m : e.metonyms) keys->insert(FoldName(m.text));
+    for (const Title& t : e.titles) keys->insert(FoldName(t.text));
+    for (const std::string& t : e.terms) keys->insert(FoldName(t));
+  }
+}
+
+// Drops the names of imported entries found in `keys`; an entry that loses its
+// canonical name takes its first remaining alias, one with no name left goes.
+void ShadowImported(const std::unordered_set<std::string>& keys, std::vector<ActorEntry>* entries,
+                    ImportMergeStats* stats) {
+  auto shadowed = [&](const std::string& text) {
+    bool hit = keys.count(FoldName(text)) > 0;
+    stats->shadowed_names += hit;
+    return hit;
+  };
+  auto gone = [&](ActorEntry& e) {
+    if (!e.imported) return false;
+    if (e.kind == EntryKind::kAgent) {
+      std::erase_if(e.terms, shadowed);
+      return e.terms.empty();
+    }
+    std::erase_if(e.aliases, [&](const Name& a) { return shadowed(a.text); });
+    if (shadowed(e.name)) {
+      if (e.aliases.empty()) return true;
+      e.name = std::move(e.aliases.front().text);
+      e.aliases.erase(e.aliases.begin());
+    }
+    return false;
+  };
+  stats->skipped_entries += std::erase_if(*entries, gone);
+}
+
+// Adds what `more` knows about the same imported actor to `first`.
+void Fold(ActorEntry&& more, ActorEntry* first) {
+  for (Name& a : more.aliases) {
+    bool known = a.text == first->name;
+    for (const Name& b : first->aliases) known = known || b.text == a.text;
+    if (!known) first->aliases.push_back(std::move(a));
+  }
+  for (DatedCode& c : more.codes) first->codes.push_back(std::move(c));
+  for (std::string& d : more.doubts) first->doubts.push_back(std::move(d));
+}
+
+bool AnyImported(const std::vector<ActorEntry>& entries) {
+  return std::any_of(entries.begin(), entries.end(), [](const ActorEntry& e) { return e.imported; });
+}
+bool AnyCurated(const std::vector<ActorEntry>& entries) {
+  return std::any_of(entries.begin(), entries.end(), [](const ActorEntry& e) { return !e.imported; });
+}
+
+// Fast path of FoldName for ASCII text (CAMEO dictionaries are nearly all
+// ASCII, and BuildIndex folds every name): the same result without ICU.
+bool FoldAscii(std::string_view s, std::string* out) {
+  out->clear();
+  bool space = true;
+  for (char ch : s) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) return false;
+    if (c == '-' || c == ' ' || (c >= '\t' && c <= '\r')) {
+      if (!space) out->push_back(' ');
+      space = true;
+      continue;
+    }
+    out->push_back(c == '`' ? '\'' : static_cast<char>(std::tolower(c)));
+    space = false;
+  }
+  if (!out->empty() && out->back() == ' ') out->pop_back();
+  return true;
+}
+
 }  // namespace
 
 std::string_view KindName(EntryKind kind) { return kKindNames[static_cast<size_t>(kind)]; }
@@ -411,6 +492,7 @@ bool IsOfficeRole(std::string_view role) {
 }
 
 std::string FoldName(std::string_view s) {
+  if (std::string ascii; FoldAscii(s, &ascii)) return ascii;
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
@@ -519,11 +601,13 @@ size_t ActorDictionary::CountAgentTerms() const {
 }
 
 Status ActorDictionary::Merge(ActorDictionary other) {
+  // Check first, so that a failed merge leaves this dictionary's dyad entries as they were.
   std::map<std::pair<int, std::string>, const ActorEntry*> seen;
-  for (const ActorEntry& e : entries) seen.emplace(std::make_pair(static_cast<int>(e.kind), e.name), &e);
   std::map<std::string, const ActorEntry*> codes;
-  for (const ActorEntry& e : entries)
+  for (const ActorEntry& e : entries) {
+    if (!e.imported) seen.emplace(std::make_pair(static_cast<int>(e.kind), e.name), &e);
     if (e.kind == EntryKind::kCountry || e.kind == EntryKind::kRegion) codes.emplace(e.code, &e);
+  }
   for (const ActorEntry& e : other.entries) {
     auto where = [&](const ActorEntry* first) {
       return first->file + ":" + std::to_string(first->line);
@@ -534,15 +618,39 @@ Status ActorDictionary::Merge(ActorDictionary other) {
         return Status::DataError(Where{e.file, e.line, -1, "@" + std::string(KindName(e.kind)) + " " + e.code},
                                  "code " + e.code + " already defined at " + where(it->second));
     }
-    if (e.kind == EntryKind::kAgent) continue;  // several @agent GOV blocks are fine
+    if (e.kind == EntryKind::kAgent || e.imported) continue;  // several @agent GOV blocks are fine
     auto [it, fresh] = seen.emplace(std::make_pair(static_cast<int>(e.kind), e.name), &e);
     if (!fresh)
       return Status::DataError(Where{e.file, e.line, -1, "@" + std::string(KindName(e.kind)) + " " + e.name},
                                "duplicate entry; first defined at " + where(it->second) +
                                    " (add a qualifier in parentheses to tell homonyms apart)");
   }
-  // Pointers in `seen` die here; entries move in afterwards.
-  for (ActorEntry& e : other.entries) entries.push_back(std::move(e));
+  import_stats.shadowed_names += other.import_stats.shadowed_names;
+  import_stats.skipped_entries += other.import_stats.skipped_entries;
+  import_stats.folded_entries += other.import_stats.folded_entries;
+  if (AnyImported(entries) || AnyImported(other.entries)) {
+    std::unordered_set<std::string> keys;
+    AddCuratedKeys(entries, &keys);
+    AddCuratedKeys(other.entries, &keys);
+    if (AnyCurated(other.entries)) ShadowImported(keys, &entries, &import_stats);
+    ShadowImported(keys, &other.entries, &import_stats);
+  }
+  // Pointers in `seen` die here; imported duplicates fold into the first of their (kind, name).
+  std::map<std::pair<int, std::string>, size_t> imported;
+  for (size_t i = 0; i < entries.size(); ++i)
+    if (entries[i].imported && entries[i].kind != EntryKind::kAgent)
+      imported.emplace(std::make_pair(static_cast<int>(entries[i].kind), entries[i].name), i);
+  for (ActorEntry& e : other.entries) {
+    if (e.imported && e.kind != EntryKind::kAgent) {
+      auto [it, fresh] = imported.emplace(std::make_pair(static_cast<int>(e.kind), e.name), entries.size());
+      if (!fresh) {
+        Fold(std::move(e), &entries[it->second]);
+        ++import_stats.folded_entries;
+        continue;
+      }
+    }
+    entries.push_back(std::move(e));
+  }
   BuildIndex();
   return Status::Ok();
 }
@@ -550,6 +658,7 @@ Status ActorDictionary::Merge(ActorDictionary other) {
 void ActorDictionary::BuildIndex() {
   name_index.clear();
   country_index.clear();
+  name_index.reserve(entries.size() * 3);
   for (size_t i = 0; i < entries.size(); ++i) {
     const ActorEntry& e = entries[i];
     if (e.kind == EntryKind::kCountry || e.kind == EntryKind::kRegion) country_index.emplace(e.code, i);
@@ -593,7 +702,16 @@ Result<ActorDictionary> LoadActorDictionary(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) return Status::IOError("cannot read actor dictionary " + path);
-  return ParseActorDictionary(ss.str(), path);
+  const std::string text = ss.str();
+  switch (SniffDictionaryFormat(text, path)) {
+    case DictionaryFormat::kCameoActors:
+      return ParseCameoActors(text, path);
+    case DictionaryFormat::kCameoAgents:
+      return ParseCameoAgents(text, path);
+    case DictionaryFormat::kDyad:
+      break;
+  }
+  return ParseActorDictionary(text, path);
 }
 
 Result<ActorDictionary> LoadActorDictionaries(const std::vector<std::string>& paths) {

@@ -92,6 +92,7 @@ struct ActorEntry {
   std::vector<std::string> doubts;    // the text of "# doubt: ..." comments in the entry
   std::string file;
   int line = 0;                       // line of the "@kind" header
+  bool imported = false;              // read from a CAMEO/PETRARCH file (cameo_import.h); see Merge
 };
 
 // How a name found by Lookup relates to the entry.
@@ -103,8 +104,16 @@ struct NameHit {
   std::string role;  // for metonyms and agent terms: the role code
 };
 
+// What Merge did with imported (CAMEO/PETRARCH) entries.
+struct ImportMergeStats {
+  size_t shadowed_names = 0;   // imported names dropped because a dyad entry has them
+  size_t skipped_entries = 0;  // imported entries left without a name (or agent term)
+  size_t folded_entries = 0;   // imported entries folded into an earlier one of the same kind and name
+};
+
 struct ActorDictionary {
   std::vector<ActorEntry> entries;
+  ImportMergeStats import_stats;  // summed over every Merge that built this dictionary
   // Folded name -> indices into `entries`; exact aliases under their own key
   // (prefixed "\x01"). Filled by the loaders (BuildIndex).
   std::unordered_multimap<std::string, size_t> name_index;
@@ -123,7 +132,13 @@ struct ActorDictionary {
   size_t CountAgentTerms() const;
 
   // Appends another dictionary; duplicate countries or duplicate (kind, name)
-  // pairs are a DataError naming both places.
+  // pairs of dyad-format entries are a DataError naming both places.
+  // Imported entries yield instead of failing: a name (canonical, alias or
+  // agent term) of an imported entry that folds to any name of a dyad-format
+  // entry, in either dictionary, is dropped (an entry left nameless is
+  // skipped); an imported entry whose (kind, name) is already taken by an
+  // imported entry is folded into it (aliases added, codes appended after the
+  // earlier ones, so the earlier file wins where both cover a date).
   Status Merge(ActorDictionary other);
   // Rebuilds name_index and country_index from entries.
   void BuildIndex();
@@ -151,7 +166,8 @@ std::string FoldName(std::string_view s);
 // Parses dictionary text; `file` names it in error messages.
 Result<ActorDictionary> ParseActorDictionary(std::string_view text, const std::string& file);
 // Loads one file, or every *.actors file under a directory (recursively, in
-// name order).
+// name order). A file may be in dyad's format or a CAMEO/PETRARCH actor or
+// agent dictionary (SniffDictionaryFormat in cameo_import.h).
 Result<ActorDictionary> LoadActorDictionary(const std::string& path);
 // Loads several files or directories into one dictionary.
 Result<ActorDictionary> LoadActorDictionaries(const std::vector<std::string>& paths);

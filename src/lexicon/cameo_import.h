@@ -1,0 +1,70 @@
+// Import of CAMEO actor and agent dictionaries in the TABARI/PETRARCH format
+// (docs/actor-dictionary.md, "Importing CAMEO/PETRARCH dictionaries"), so
+// curated .actors/.agents files can be used as they are.
+//
+// The readers follow what PETRARCH2's reader accepts, with two kinds of
+// outcome for a bad line:
+//  - a Status::DataError naming file:line and what is wrong, for text no
+//    CAMEO reader can make sense of (an unclosed or empty code bracket, a
+//    date that is not a calendar day, a malformed range, an alias or code line
+//    before any entry, an undefined substitution marker ...);
+//  - a skip recorded in CameoImportReport (and, when it concerns a kept entry,
+//    in that entry's `doubts`), for quirks real PETRARCH files contain and
+//    PETRARCH reads without complaint but that carry nothing dyad can code: null
+//    codes ("[---]"), codes that are not groups of three letters ("G77",
+//    "NGOEEURENV"), a range ending before it begins, an agent line without a
+//    code.
+// Every imported entry has `imported` set; ActorDictionary::Merge lets dyad's
+// own entries win over imported ones (see there).
+#ifndef DYAD_LEXICON_CAMEO_IMPORT_H_
+#define DYAD_LEXICON_CAMEO_IMPORT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/document.h"
+#include "dyad/status.h"
+#include "lexicon/actor_dictionary.h"
+
+namespace dyad::lexicon {
+
+// What an import left out or read in an unusual way, one line each.
+struct CameoImportReport {
+  struct Item {
+    int line = 0;
+    std::string what;
+  };
+  std::vector<Item> items;
+  size_t entries = 0;         // entries produced (before merging duplicates)
+  size_t skipped_entries = 0; // entries left without any usable code
+  size_t dropped_codes = 0;   // code brackets or agent lines dropped
+};
+
+enum class DictionaryFormat { kDyad, kCameoActors, kCameoAgents };
+
+// Guesses the format of dictionary text: dyad's when the first line that is
+// not blank or a '#' comment starts with '@' (or there is no such line);
+// otherwise CAMEO agents when `path`'s file name contains "agent" (any case)
+// or the first code bracket holds a '~'; otherwise CAMEO actors.
+DictionaryFormat SniffDictionaryFormat(std::string_view text, std::string_view path);
+
+// A CAMEO date: YYMMDD (years 00-30 are 2000-2030, 31-99 are 1931-1999, as in
+// KEDS, TABARI and PETRARCH) or YYYYMMDD. Like PETRARCH, 7 digits are read as
+// YYMMDD plus junk and 9 or more as YYYYMMDD plus junk; *odd is set then.
+// nullopt when not digits, shorter than 6, or not a calendar day.
+std::optional<Date> ParseCameoDate(std::string_view digits, bool* odd = nullptr);
+
+// Actors: "NAME [CODE]" entries, "+ALIAS" lines and "[CODE RANGE]" lines.
+// `file` names the text in messages and in the entries.
+Result<ActorDictionary> ParseCameoActors(std::string_view text, const std::string& file,
+                                         CameoImportReport* report = nullptr);
+// Agents: "PHRASE {PLURAL} [~CODE]" lines and "!MARKER! = A, B" sets; one
+// @agent entry per role code (and placement), in order of first use.
+Result<ActorDictionary> ParseCameoAgents(std::string_view text, const std::string& file,
+                                         CameoImportReport* report = nullptr);
+
+}  // namespace dyad::lexicon
+
+#endif  // DYAD_LEXICON_CAMEO_IMPORT_H_

@@ -18,7 +18,7 @@ const std::string kModels = std::string(DYAD_SOURCE_DIR) + "/models";
 constexpr double kTargetUpos = 95.5, kTargetUas = 88.0, kTargetLas = 85.0;
 // What the committed models measured on dev (docs/syntax.md), minus a small
 // margin: a drop below these is a regression.
-constexpr double kFloorUpos = 94.5, kFloorUas = 83.3, kFloorLas = 79.9;
+constexpr double kFloorUpos = 94.7, kFloorUas = 83.5, kFloorLas = 80.0;
 
 class CommittedModelTest : public testing::Test {
  protected:

@@ -19,6 +19,7 @@ Annotator Annotator::FromModels(Tagger tagger, Parser parser) {
   for (int c = 0; c < a.tagger_->num_classes(); ++c) {
     a.class_tag_hash_.push_back(ParserTagHash(a.tagger_->upos(c), a.tagger_->xpos(c)));
     a.class_coarse_hash_.push_back(HashString(a.tagger_->upos(c)));
+    a.class_xpos_hash_.push_back(HashString(a.tagger_->xpos(c)));
   }
   return a;
 }
@@ -44,7 +45,7 @@ void Annotator::Annotate(Sentence& s) const {
     Token& t = s.tokens[i];
     t.upos = tagger_->upos(classes[i]);
     t.xpos = tagger_->xpos(classes[i]);
-    t.lemma = tagger_->lemmatizer().Lemmatize(t.form, t.xpos);
+    t.lemma = tagger_->lemmatizer().Lemmatize(t.form, words[i].form, words[i].lower, t.xpos, class_xpos_hash_[classes[i]]);
     t.head = heads[i];
     t.deprel = parser_->labels()[labels[i]];
   }

@@ -43,6 +43,7 @@ class Annotator {
   std::shared_ptr<const Parser> parser_;
   std::vector<uint64_t> class_tag_hash_;     // ParserTagHash of each tagger class
   std::vector<uint64_t> class_coarse_hash_;  // HashString of its UPOS
+  std::vector<uint64_t> class_xpos_hash_;    // HashString of its XPOS
 };
 
 }  // namespace dyad::syntax

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "syntax/hash.h"
 #include "syntax/word_features.h"
 
 namespace dyad::syntax {
@@ -44,14 +45,17 @@ std::vector<std::pair<std::string, std::string>> Sorted(const Map& m) {
 
 }  // namespace
 
+uint64_t Lemmatizer::DictKey(uint64_t form_hash, uint64_t xpos_hash) { return Combine(form_hash, xpos_hash); }
+
 Lemmatizer Lemmatizer::Train(const std::vector<ConlluSentence>& sentences) {
-  std::map<std::string, std::map<std::string, int>> dict_counts, rule_counts;
+  std::map<std::pair<std::string, std::string>, std::map<std::string, int>> dict_counts;
+  std::map<std::string, std::map<std::string, int>> rule_counts;
   for (const auto& cs : sentences) {
     for (const Token& t : cs.sentence.tokens) {
       if (t.form.empty() || t.lemma.empty()) continue;
-      dict_counts[t.form + "\t" + t.xpos][t.lemma]++;
+      dict_counts[{t.form, t.xpos}][t.lemma]++;
       std::string lower = AsciiLower(t.form);
-      if (lower != t.form) dict_counts[lower + "\t" + t.xpos][t.lemma]++;
+      if (lower != t.form) dict_counts[{lower, t.xpos}][t.lemma]++;
       // Rules learn on the form as the lemma is cased: proper nouns keep case.
       std::string base = IsProperTag(t.xpos) ? t.form : lower;
       std::string rule = RuleFor(base, t.lemma);
@@ -61,7 +65,7 @@ Lemmatizer Lemmatizer::Train(const std::vector<ConlluSentence>& sentences) {
     }
   }
   Lemmatizer lem;
-  for (const auto& [key, counts] : dict_counts) lem.dict_[key] = Best(counts);
+  for (const auto& [key, counts] : dict_counts) lem.dict_[DictKey(HashString(key.first), HashString(key.second))] = Best(counts);
   // Keep a suffix rule only where it differs from its one-shorter suffix's rule:
   // lookup takes the longest stored suffix, so the rest add nothing.
   for (const auto& [key, counts] : rule_counts) {
@@ -78,11 +82,15 @@ Lemmatizer Lemmatizer::Train(const std::vector<ConlluSentence>& sentences) {
 }
 
 std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view xpos) const {
+  return Lemmatize(form, HashString(form), HashString(AsciiLower(form)), xpos, HashString(xpos));
+}
+
+std::string Lemmatizer::Lemmatize(std::string_view form, uint64_t form_hash, uint64_t lower_hash, std::string_view xpos,
+                                  uint64_t xpos_hash) const {
   if (form.empty()) return "_";
-  std::string key = std::string(form) + "\t" + std::string(xpos);
-  if (auto it = dict_.find(key); it != dict_.end()) return it->second;
+  if (auto it = dict_.find(DictKey(form_hash, xpos_hash)); it != dict_.end()) return it->second;
+  if (auto it = dict_.find(DictKey(lower_hash, xpos_hash)); it != dict_.end()) return it->second;
   std::string lower = AsciiLower(form);
-  if (auto it = dict_.find(lower + "\t" + std::string(xpos)); it != dict_.end()) return it->second;
   std::string base = IsProperTag(xpos) ? std::string(form) : lower;
   for (int k = std::min<int>(kMaxSuffix, static_cast<int>(lower.size())); k >= 0; --k) {
     auto it = rules_.find(std::string(xpos) + "\t" + lower.substr(lower.size() - k));
@@ -94,18 +102,34 @@ std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view xpos) 
 }
 
 void Lemmatizer::Write(BinaryWriter* w) const {
-  for (const auto* m : {&dict_, &rules_}) {
-    auto v = Sorted(*m);
-    w->VarU(v.size());
-    for (const auto& [k, val] : v) {
-      w->Str(k);
-      w->Str(val);
-    }
+  std::vector<std::pair<uint64_t, std::string>> dict(dict_.begin(), dict_.end());
+  std::sort(dict.begin(), dict.end());
+  w->VarU(dict.size());
+  for (const auto& [k, val] : dict) {
+    w->U32(static_cast<uint32_t>(k));
+    w->U32(static_cast<uint32_t>(k >> 32));
+    w->Str(val);
+  }
+  auto rules = Sorted(rules_);
+  w->VarU(rules.size());
+  for (const auto& [k, val] : rules) {
+    w->Str(k);
+    w->Str(val);
   }
 }
 
 bool Lemmatizer::Read(BinaryReader* r) {
-  for (auto* m : {&dict_, &rules_}) {
+  uint64_t n;
+  if (!r->VarU(&n) || n > (1u << 24)) return false;
+  dict_.clear();
+  dict_.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    uint32_t lo, hi;
+    std::string v;
+    if (!r->U32(&lo) || !r->U32(&hi) || !r->Str(&v)) return false;
+    dict_[static_cast<uint64_t>(hi) << 32 | lo] = std::move(v);
+  }
+  for (auto* m : {&rules_}) {
     uint64_t n;
     if (!r->VarU(&n) || n > (1u << 24)) return false;
     m->clear();

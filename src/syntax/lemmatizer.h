@@ -6,6 +6,7 @@
 #ifndef DYAD_SYNTAX_LEMMATIZER_H_
 #define DYAD_SYNTAX_LEMMATIZER_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -23,6 +24,10 @@ class Lemmatizer {
 
   // Never empty for a nonempty form.
   std::string Lemmatize(std::string_view form, std::string_view xpos) const;
+  // The same, given HashString of the form, of its AsciiLower and of the
+  // XPOS (the annotator has them already): no allocation for known words.
+  std::string Lemmatize(std::string_view form, uint64_t form_hash, uint64_t lower_hash, std::string_view xpos,
+                        uint64_t xpos_hash) const;
 
   void Write(BinaryWriter* w) const;  // deterministic: entries sorted
   bool Read(BinaryReader* r);
@@ -31,8 +36,9 @@ class Lemmatizer {
 
  private:
   static constexpr int kMaxSuffix = 6;
-  // "form\txpos" -> lemma, and "lowercased form\txpos" -> lemma.
-  std::unordered_map<std::string, std::string> dict_;
+  // DictKey(form, xpos) -> lemma, and DictKey(lowercased form, xpos) -> lemma.
+  static uint64_t DictKey(uint64_t form_hash, uint64_t xpos_hash);
+  std::unordered_map<uint64_t, std::string> dict_;
   // "xpos\tsuffix" -> rule "strip\tappend" (strip = bytes removed from the end).
   std::unordered_map<std::string, std::string> rules_;
 };

@@ -48,23 +48,25 @@ LinearModel LinearModel::FromQuantized(int num_classes, float step, std::vector<
   // Load factor 0.5: most lookups at run time are for keys absent from the
   // model, and linear probing's miss cost grows as 1/(1-load)^2.
   size_t cap = std::max<size_t>(16, rows.size() * 2);
-  m.slots_.assign(cap + kProbeSlack, Slot{});
+  m.keys_.assign(cap + kProbeSlack, 0);
+  m.refs_.assign(cap + kProbeSlack, 0);
   m.capacity_ = cap;
   m.dense_stride_ = (static_cast<size_t>(num_classes) + 15) / 16 * 16;
   for (const Row& r : rows) {
     size_t i = m.Home(r.key);
-    while (m.slots_[i].key != 0) i = i + 1 == m.slots_.size() ? 0 : i + 1;
+    while (m.keys_[i] != 0) i = i + 1 == m.keys_.size() ? 0 : i + 1;
+    m.keys_[i] = r.key;
     m.num_weights_ += r.weights.size();
     // Dense when the sparse form would take over a quarter of a dense row's
     // words: then the vectorized add wins and memory grows little.
     if (r.weights.size() * kDenseFraction > m.dense_stride_ || r.weights.size() > kMaxSparse) {
-      m.slots_[i] = {r.key, kDense | static_cast<uint32_t>(m.dense_.size() / m.dense_stride_)};
+      m.refs_[i] = kDense | static_cast<uint32_t>(m.dense_.size() / m.dense_stride_);
       size_t base = m.dense_.size();
       m.dense_.resize(base + m.dense_stride_, 0);
       for (const auto& [cls, q] : r.weights) m.dense_[base + cls] = static_cast<int16_t>(q);
       continue;
     }
-    m.slots_[i] = {r.key, static_cast<uint32_t>(r.weights.size()) << kCountShift | static_cast<uint32_t>(m.data_.size())};
+    m.refs_[i] = static_cast<uint32_t>(r.weights.size()) << kCountShift | static_cast<uint32_t>(m.data_.size());
     for (const auto& [cls, q] : r.weights) m.data_.push_back(cls << 16 | static_cast<uint16_t>(static_cast<int16_t>(q)));
   }
   return m;
@@ -91,8 +93,9 @@ LinearModel LinearModel::FromRows(int num_classes, std::vector<std::pair<uint32_
 std::vector<LinearModel::Row> LinearModel::Rows() const {
   std::vector<Row> rows;
   rows.reserve(num_rows_);
-  for (const Slot& s : slots_) {
-    if (s.key == 0) continue;
+  for (size_t i = 0; i < keys_.size(); ++i) {
+    if (keys_[i] == 0) continue;
+    const Slot s{keys_[i], refs_[i]};
     Row r{s.key, {}};
     if (s.ref & kDense) {
       const int16_t* d = &dense_[(s.ref & ~kDense) * dense_stride_];
@@ -123,7 +126,7 @@ __attribute__((target_clones("avx2", "default"))) void AddDense(const int16_t* _
 }  // namespace
 
 void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) const {
-  if (slots_.empty()) return;
+  if (keys_.empty()) return;
   constexpr size_t kChunk = 128;  // all of a parser state's keys: maximal overlap of misses
   size_t home[kChunk];
   uint32_t refs[kChunk];
@@ -131,24 +134,29 @@ void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) con
     size_t m = std::min(kChunk, n - base);
     for (size_t i = 0; i < m; ++i) {
       home[i] = Home(keys[base + i]);
-      __builtin_prefetch(&slots_[home[i]]);
+      __builtin_prefetch(&keys_[home[i]]);
     }
     size_t found = 0;
     for (size_t i = 0; i < m; ++i) {
       const uint32_t key = keys[base + i];
-      for (size_t s = home[i];; s = s + 1 == slots_.size() ? 0 : s + 1) {
-        const Slot& slot = slots_[s];
-        if (slot.key == key) {
-          refs[found++] = slot.ref;
-          if (slot.ref & kDense) {
-            const int16_t* d = &dense_[(slot.ref & ~kDense) * dense_stride_];
-            for (size_t off = 0; off < dense_stride_; off += 32) __builtin_prefetch(d + off);
-          } else {
-            __builtin_prefetch(&data_[slot.ref & ((1u << kCountShift) - 1)]);
-          }
+      for (size_t s = home[i];; s = s + 1 == keys_.size() ? 0 : s + 1) {
+        const uint32_t k = keys_[s];
+        if (k == key) {
+          refs[found++] = static_cast<uint32_t>(s);
+          __builtin_prefetch(&refs_[s]);
           break;
         }
-        if (slot.key == 0) break;
+        if (k == 0) break;
+      }
+    }
+    // Found slots' refs, then their rows: each stage's loads overlap.
+    for (size_t j = 0; j < found; ++j) {
+      const uint32_t ref = refs[j] = refs_[refs[j]];
+      if (ref & kDense) {
+        const int16_t* d = &dense_[(ref & ~kDense) * dense_stride_];
+        for (size_t off = 0; off < dense_stride_; off += 32) __builtin_prefetch(d + off);
+      } else {
+        __builtin_prefetch(&data_[ref & ((1u << kCountShift) - 1)]);
       }
     }
     for (size_t j = 0; j < found; ++j) {

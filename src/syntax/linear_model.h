@@ -56,7 +56,7 @@ class LinearModel {
   size_t num_features() const { return num_rows_; }
   size_t num_weights() const { return num_weights_; }
   size_t memory_bytes() const {
-    return slots_.size() * sizeof(Slot) + data_.size() * sizeof(uint32_t) + dense_.size() * sizeof(int16_t);
+    return (keys_.size() + refs_.size() + data_.size()) * sizeof(uint32_t) + dense_.size() * sizeof(int16_t);
   }
   // The weight of one quantum: scores are integers, real score = q * step.
   float step() const { return step_; }
@@ -85,12 +85,13 @@ class LinearModel {
   LinearModel Pruned(int min_quanta) const;
 
  private:
-  // A slot says where its row is without touching the row: a dense row's
-  // index (kDense set), or a sparse row's start in data_ (low 26 bits) and
-  // weight count (next 5 bits).
+  // A slot's ref says where its row is without touching the row: a dense
+  // row's index (kDense set), or a sparse row's start in data_ (low 26 bits)
+  // and weight count (next 5 bits). Keys and refs are separate arrays because
+  // most lookups are for absent keys and need only the (denser) keys.
   struct Slot {
-    uint32_t key = 0;  // 0 = empty
-    uint32_t ref = 0;
+    uint32_t key;
+    uint32_t ref;
   };
   static constexpr uint32_t kDense = 0x80000000u;
   static constexpr int kCountShift = 26;
@@ -109,7 +110,7 @@ class LinearModel {
   int num_classes_ = 0;
   float step_ = 1.0f;
   size_t num_rows_ = 0, num_weights_ = 0;
-  std::vector<Slot> slots_;
+  std::vector<uint32_t> keys_, refs_;  // open addressing; key 0 = empty
   size_t capacity_ = 0;
   // Sparse rows: per weight (class << 16) | uint16(quanta). Rows with many
   // weights are dense instead: every class's quanta, added with vector

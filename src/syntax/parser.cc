@@ -12,21 +12,14 @@ namespace dyad::syntax {
 namespace {
 
 constexpr char kMagic[] = "DYADPAR";
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 constexpr size_t kMaxFeatures = 128;
 constexpr uint64_t kNone = 0x6e6f6e65ULL;  // value of a feature whose position is empty
 
-// Actions: 0 = SHIFT, 1 + l = LEFT-l, 1 + L + l = RIGHT-l.
-enum Kind { kShift, kLeft, kRight };
-struct Action {
-  Kind kind;
-  int label;
-};
-Action Decode(int a, int num_labels) {
-  if (a == 0) return {kShift, -1};
-  if (a <= num_labels) return {kLeft, a - 1};
-  return {kRight, a - 1 - num_labels};
-}
+// The transition classifier's classes; an arc's label is chosen by the label
+// classifier once the arc is decided.
+enum Kind { kShift = 0, kLeft = 1, kRight = 2 };
+constexpr int kNumKinds = 3;
 
 // The parser configuration. Arrays are indexed by word, with ROOT at n.
 struct State {
@@ -51,16 +44,19 @@ struct State {
   int S(size_t k) const { return stack.size() > k ? stack[stack.size() - 1 - k] : -1; }
   int B(int k) const { return b + k <= n ? b + k : -1; }
 
-  void Apply(Action a) {
-    if (a.kind == kShift) {
+  // The head the arc of `kind` would give the stack top.
+  int HeadFor(Kind kind) const { return kind == kLeft ? b : S(1); }
+
+  void Apply(Kind kind, int arc_label) {
+    if (kind == kShift) {
       stack.push_back(b++);
       return;
     }
     int dep = stack.back();
     stack.pop_back();
-    label[dep] = a.label;
-    uint64_t bit = 1ULL << (a.label & 63);
-    if (a.kind == kLeft) {
+    label[dep] = arc_label;
+    uint64_t bit = 1ULL << (arc_label & 63);
+    if (kind == kLeft) {
       head[dep] = b;
       lc2[b] = lc1[b];
       lc1[b] = dep;
@@ -80,11 +76,6 @@ struct State {
 bool CanShift(const State& s) { return s.b < s.n; }
 bool CanLeft(const State& s) { return !s.stack.empty() && (s.b < s.n || s.stack.size() == 1); }
 bool CanRight(const State& s) { return s.stack.size() >= 2; }
-// ROOT's one dependent carries the root label; no other arc does.
-bool LabelAllowed(const State& s, Kind kind, int label, int root_label) {
-  bool to_root = kind == kLeft && s.b == s.n;
-  return to_root == (label == root_label);
-}
 
 uint64_t Bucket(int d) { return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7; }
 uint64_t Cap(int v) { return static_cast<uint64_t>(std::min(v, 6)); }
@@ -147,27 +138,27 @@ size_t Features(const Values& v, const State& st, uint32_t* keys) {
   add(1, WT(s0)); add(2, W(s0)); add(3, T(s0));
   add(4, WT(b0)); add(5, W(b0)); add(6, T(b0));
   add(7, WT(b1)); add(8, W(b1)); add(9, T(b1));
-  add(10, W(b2)); add(11, T(b2));
+  add(11, T(b2));
   add(12, WT(s1)); add(13, W(s1)); add(14, T(s1));
-  add(15, T(s2)); add(16, W(s2));
+  add(15, T(s2));
   // Pairs.
-  add(17, WT(s0), WT(b0)); add(18, WT(s0), W(b0)); add(19, W(s0), WT(b0));
+  add(17, WT(s0), WT(b0));
   add(20, WT(s0), T(b0)); add(21, T(s0), WT(b0)); add(22, W(s0), W(b0));
   add(23, T(s0), T(b0)); add(24, T(b0), T(b1));
   add(25, T(s1), T(s0)); add(26, W(s1), W(s0)); add(27, WT(s1), T(s0));
-  add(28, T(s1), WT(s0)); add(29, WT(s1), WT(s0)); add(30, T(s1), T(b0)); add(31, W(s1), W(b0));
+  add(28, T(s1), WT(s0)); add(29, WT(s1), WT(s0)); add(30, T(s1), T(b0));
   // Triples.
   add(32, T(b0), T(b1), T(b2)); add(33, T(s0), T(b0), T(b1)); add(34, T(s1), T(s0), T(b0));
   add(35, T(s2), T(s1), T(s0)); add(36, T(s0), T(s0l1), T(b0)); add(37, T(s0), T(s0r1), T(b0));
   add(38, T(s0), T(b0), T(b0l1)); add(39, T(s1), T(s1r1), T(s0)); add(40, T(s1), T(s0), T(s0l1));
   add(41, T(s1), T(s0), T(s0r1));
   // Distances.
-  add(42, W(s0), d); add(43, T(s0), d); add(44, W(b0), d); add(45, T(b0), d);
-  add(46, W(s0), W(b0), d); add(47, T(s0), T(b0), d); add(48, T(s1), T(s0), d2); add(49, W(s1), W(s0), d2);
+  add(43, T(s0), d); add(45, T(b0), d);
+  add(46, W(s0), W(b0), d); add(47, T(s0), T(b0), d); add(48, T(s1), T(s0), d2);
   add(50, T(s1), T(s0), Combine(T(b0), d2));
   // Valency.
-  add(51, W(s0), s0vr); add(52, T(s0), s0vr); add(53, W(s0), s0vl); add(54, T(s0), s0vl);
-  add(55, W(b0), b0vl); add(56, T(b0), b0vl); add(57, T(s1), s1vr); add(58, T(s1), s1vl);
+  add(52, T(s0), s0vr); add(54, T(s0), s0vl);
+  add(56, T(b0), b0vl); add(57, T(s1), s1vr); add(58, T(s1), s1vl);
   // Children.
   add(59, W(s0l1)); add(60, T(s0l1)); add(61, L(s0l1));
   add(62, W(s0r1)); add(63, T(s0r1)); add(64, L(s0r1));
@@ -175,18 +166,17 @@ size_t Features(const Values& v, const State& st, uint32_t* keys) {
   add(68, W(s1r1)); add(69, T(s1r1)); add(70, L(s1r1));
   add(71, T(s1l1)); add(72, L(s1l1));
   // Third order.
-  add(73, W(s0l2)); add(74, T(s0l2)); add(75, L(s0l2));
-  add(76, W(s0r2)); add(77, T(s0r2)); add(78, L(s0r2));
-  add(79, W(b0l2)); add(80, T(b0l2)); add(81, L(b0l2));
+  add(74, T(s0l2)); add(75, L(s0l2));
+  add(77, T(s0r2)); add(78, L(s0r2));
+  add(80, T(b0l2)); add(81, L(b0l2));
   add(82, T(s0), T(s0l1), T(s0l2)); add(83, T(s0), T(s0r1), T(s0r2)); add(84, T(b0), T(b0l1), T(b0l2));
   add(85, T(s1), T(s1r1), T(s1r2));
   // Label sets.
-  add(86, W(s0), s0sr); add(87, T(s0), s0sr); add(88, W(s0), s0sl); add(89, T(s0), s0sl);
-  add(90, W(b0), b0sl); add(91, T(b0), b0sl); add(92, T(s1), s1sr); add(93, T(s1), s1sl);
+  add(87, T(s0), s0sr); add(89, T(s0), s0sl);
+  add(91, T(b0), b0sl); add(92, T(s1), s1sr); add(93, T(s1), s1sl);
   // Label-aware combinations.
   add(94, T(s0), L(s0l1), L(s0r1)); add(95, T(b0), L(b0l1), T(s0)); add(96, T(s1), L(s1r1), T(s0));
   add(97, Cap(static_cast<int>(st.stack.size())), T(b0));
-  add(98, W(s0), T(s0l1), T(s0r1)); add(99, W(b0), T(b0l1), T(s0));
   // Coarse (UPOS) back-offs of the tag combinations.
   add(100, U(s0), U(b0)); add(101, U(s1), U(s0), U(b0)); add(102, U(s0), U(b0), U(b1));
   add(103, U(s2), U(s1), U(s0)); add(104, U(s0), U(s0l1), U(b0)); add(105, U(s1), U(s1r1), U(s0));
@@ -198,49 +188,66 @@ size_t Features(const Values& v, const State& st, uint32_t* keys) {
   return n;
 }
 
-// The best action under `scores` among the valid ones (and, when `costs` is
-// given, among those of cost == min_cost). Returns -1 if none.
+// Features for labelling the arc `kind` is about to make: the dependent (the
+// stack top, whose subtree is complete), its head and their context.
+size_t LabelFeatures(const Values& v, const State& st, Kind kind, uint32_t* keys) {
+  const int dep = st.S(0), head = st.HeadFor(kind), next = st.B(kind == kLeft ? 1 : 0);
+  auto W = [&](int i) { return i < 0 ? kNone : v.w[i]; };
+  auto T = [&](int i) { return i < 0 ? kNone : v.t[i]; };
+  auto U = [&](int i) { return i < 0 ? kNone : v.u[i]; };
+  auto L = [&](int i) { return i < 0 ? kNone : static_cast<uint64_t>(st.label[i] + 1); };
+  const int dl1 = st.lc1[dep], dr1 = st.rc1[dep], hl1 = st.lc1[head], hr1 = st.rc1[head];
+  const uint64_t dir = kind, dist = Bucket(std::abs(head - dep));
+  const uint64_t th = T(head), td = T(dep), wh = W(head), wd = W(dep);
+  size_t n = 0;
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(200 + templ, a, b, c); };
+  add(0, dir); add(1, td, dir); add(2, wd, dir); add(3, th, dir); add(4, wh, dir);
+  add(5, th, td, dir); add(6, wh, td, dir); add(7, th, wd, dir); add(8, wh, wd, dir);
+  add(9, v.wt[dep], dir); add(10, v.wt[head], td, dir);
+  add(11, th, td, Combine(dir, dist)); add(12, U(head), U(dep), dir);
+  add(13, td, st.lset[dep], st.rset[dep]); add(14, td, st.lset[dep]); add(15, td, st.rset[dep]);
+  add(16, wd, st.lset[dep], st.rset[dep]);
+  add(17, th, st.lset[head], dir); add(18, th, st.rset[head], dir);
+  add(19, td, T(dl1), L(dl1)); add(20, td, T(dr1), L(dr1));
+  add(21, th, td, L(hl1)); add(22, th, td, L(hr1));
+  add(23, td, T(next), dir); add(24, th, td, T(next)); add(25, W(next), td, dir);
+  add(26, v.suf[dep], td); add(27, th, td, Combine(dir, v.PunctBetween(std::min(head, dep), std::max(head, dep))));
+  add(28, T(st.S(1)), td, dir); add(29, td, Cap(st.nl[dep]), Cap(st.nr[dep]));
+  add(30, wd, W(dl1)); add(31, td, W(dl1), dir);
+  return n;
+}
+
+// The best valid transition under `scores` (and, when `costs` is given,
+// among those of cost == min_cost). Every non-terminal state has one.
 template <typename Score>
-int BestAction(const State& st, const Score* scores, int num_labels, int root_label, const std::vector<int>* costs = nullptr,
-               int min_cost = 0) {
+Kind BestKind(const State& st, const Score* scores, const int* costs = nullptr, int min_cost = 0) {
   int best = -1;
-  Score best_score = std::numeric_limits<Score>::lowest();
-  auto consider = [&](int a) {
-    if (costs && (*costs)[a] != min_cost) return;
-    if (best < 0 || scores[a] > best_score) {
-      best = a;
-      best_score = scores[a];
-    }
-  };
-  if (CanShift(st)) consider(0);
-  if (CanLeft(st)) {
-    if (st.b == st.n) {
-      consider(1 + root_label);
-    } else {
-      for (int l = 0; l < num_labels; ++l)
-        if (l != root_label) consider(1 + l);
-    }
+  const bool valid[kNumKinds] = {CanShift(st), CanLeft(st), CanRight(st)};
+  for (int k = 0; k < kNumKinds; ++k) {
+    if (!valid[k] || (costs && costs[k] != min_cost)) continue;
+    if (best < 0 || scores[k] > scores[best]) best = k;
   }
-  if (CanRight(st)) {
-    for (int l = 0; l < num_labels; ++l)
-      if (l != root_label) consider(1 + num_labels + l);
+  return static_cast<Kind>(best);
+}
+
+// The best label other than root (root is reserved for ROOT's dependent).
+template <typename Score>
+int BestLabel(const Score* scores, int num_labels, int root_label) {
+  int best = -1;
+  for (int l = 0; l < num_labels; ++l) {
+    if (l == root_label) continue;
+    if (best < 0 || scores[l] > scores[best]) best = l;
   }
   return best;
 }
 
-// Dynamic-oracle costs (Goldberg & Nivre 2013, arc-hybrid) of every valid
-// action: the number of gold arcs (with labels) it makes unreachable.
-// Invalid actions get a large cost. gold_heads use n for ROOT.
-void Costs(const State& st, const std::vector<int>& gh, const std::vector<int>& gl, int num_labels, int root_label,
-           std::vector<int>* costs) {
+// Dynamic-oracle costs (Goldberg & Nivre 2013, arc-hybrid) of the three
+// transitions: the number of gold arcs each makes unreachable (invalid ones
+// get a large cost). gh: gold heads with n for ROOT.
+void Costs(const State& st, const std::vector<int>& gh, int* costs) {
   const int kInvalid = 1 << 20;
-  costs->assign(1 + 2 * num_labels, kInvalid);
   const int b = st.b, n = st.n, s0 = st.S(0), s1 = st.S(1);
-  auto deps_in_buffer = [&](int x) {
-    int c = 0;
-    for (int d = b; d < n; ++d) c += gh[d] == x;
-    return c;
-  };
+  costs[kShift] = costs[kLeft] = costs[kRight] = kInvalid;
   if (CanShift(st)) {
     int c = 0;
     bool head_on_stack = false;
@@ -248,24 +255,13 @@ void Costs(const State& st, const std::vector<int>& gh, const std::vector<int>& 
       c += gh[s] == b;
       head_on_stack |= gh[b] == s && s != s0;
     }
-    (*costs)[0] = c + head_on_stack;
+    costs[kShift] = c + head_on_stack;
   }
   if (s0 < 0) return;
-  const int lost_deps = deps_in_buffer(s0);
-  if (CanLeft(st)) {
-    int base = lost_deps + (gh[s0] != b && (gh[s0] >= b || (s1 >= 0 && gh[s0] == s1)));
-    for (int l = 0; l < num_labels; ++l) {
-      if (!LabelAllowed(st, kLeft, l, root_label)) continue;
-      (*costs)[1 + l] = base + (gh[s0] == b && gl[s0] != l);
-    }
-  }
-  if (CanRight(st)) {
-    int base = lost_deps + (gh[s0] != s1 && gh[s0] >= b);
-    for (int l = 0; l < num_labels; ++l) {
-      if (!LabelAllowed(st, kRight, l, root_label)) continue;
-      (*costs)[1 + num_labels + l] = base + (gh[s0] == s1 && gl[s0] != l);
-    }
-  }
+  int lost_deps = 0;
+  for (int d = b; d < n; ++d) lost_deps += gh[d] == s0;
+  if (CanLeft(st)) costs[kLeft] = lost_deps + (gh[s0] != b && (gh[s0] >= b || (s1 >= 0 && gh[s0] == s1)));
+  if (CanRight(st)) costs[kRight] = lost_deps + (gh[s0] != s1 && gh[s0] >= b);
 }
 
 // Gold heads with ROOT at n (instead of -1).
@@ -354,19 +350,15 @@ bool IsWellFormedTree(const std::vector<int>& heads) {
 
 std::vector<int> OracleParse(const std::vector<int>& gold_heads) {
   int n = static_cast<int>(gold_heads.size());
-  std::vector<int> gh = RootAtEnd(gold_heads), gl(n, 1);
-  for (int i = 0; i < n; ++i)
-    if (gold_heads[i] < 0) gl[i] = 0;
-  const int num_labels = 2, root_label = 0;
+  std::vector<int> gh = RootAtEnd(gold_heads);
   State st;
   st.Init(n);
-  std::vector<int> costs;
-  std::vector<float> zero(1 + 2 * num_labels, 0.0f);
+  int costs[kNumKinds];
+  const float zero[kNumKinds] = {0, 0, 0};
   while (!st.Terminal()) {
-    Costs(st, gh, gl, num_labels, root_label, &costs);
-    int min_cost = *std::min_element(costs.begin(), costs.end());
-    int a = BestAction(st, zero.data(), num_labels, root_label, &costs, min_cost);
-    st.Apply(Decode(a, num_labels));
+    Costs(st, gh, costs);
+    int min_cost = *std::min_element(costs, costs + kNumKinds);
+    st.Apply(BestKind(st, zero, costs, min_cost), 0);
   }
   std::vector<int> heads(st.head.begin(), st.head.begin() + n);
   for (int& h : heads)
@@ -379,16 +371,28 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<i
   const int num_labels = static_cast<int>(labels_.size());
   thread_local State st;
   thread_local Values values;
-  thread_local std::vector<int32_t> scores;
+  thread_local std::vector<int32_t> label_scores;
   st.Init(n);
   values.Init(in);
-  scores.resize(1 + 2 * num_labels);
+  label_scores.resize(num_labels);
   uint32_t keys[kMaxFeatures];
   while (!st.Terminal()) {
     size_t nk = Features(values, st, keys);
-    std::fill(scores.begin(), scores.end(), 0);
-    model_.AddScores(keys, nk, scores.data());
-    st.Apply(Decode(BestAction(st, scores.data(), num_labels, root_label_), num_labels));
+    int32_t scores[kNumKinds] = {0, 0, 0};
+    model_.AddScores(keys, nk, scores);
+    Kind kind = BestKind(st, scores);
+    int label = -1;
+    if (kind != kShift) {
+      if (st.HeadFor(kind) == n) {
+        label = root_label_;
+      } else {
+        nk = LabelFeatures(values, st, kind, keys);
+        std::fill(label_scores.begin(), label_scores.end(), 0);
+        label_model_.AddScores(keys, nk, label_scores.data());
+        label = BestLabel(label_scores.data(), num_labels, root_label_);
+      }
+    }
+    st.Apply(kind, label);
   }
   heads->assign(st.head.begin(), st.head.begin() + n);
   for (int& h : *heads)
@@ -467,30 +471,30 @@ Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector
   }
   if (log) *log << "parser: " << gold.size() << " training trees (" << lifted << " projectivized), " << num_labels << " labels" << std::endl;
 
-  PerceptronTrainer trainer(1 + 2 * num_labels);
+  PerceptronTrainer trainer(kNumKinds), label_trainer(num_labels);
   std::vector<size_t> order(gold.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   Rng rng(options.seed);
   State st;
   Values values;
-  std::vector<float> scores(1 + 2 * num_labels);
-  std::vector<int> costs;
+  std::vector<float> label_scores(num_labels);
+  int costs[kNumKinds];
   uint32_t keys[kMaxFeatures];
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
     rng.Shuffle(&order);
-    size_t steps = 0, errors = 0;
+    size_t steps = 0, errors = 0, arcs = 0, label_errors = 0;
     for (size_t gi : order) {
       const GoldTree& g = gold[gi];
       st.Init(static_cast<int>(g.heads.size()));
       values.Init(g.input);
       while (!st.Terminal()) {
         size_t nk = Features(values, st, keys);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        trainer.AddScores(keys, nk, scores.data());
-        Costs(st, g.heads, g.labels, num_labels, parser.root_label_, &costs);
-        int guess = BestAction(st, scores.data(), num_labels, parser.root_label_);
-        int min_cost = *std::min_element(costs.begin(), costs.end());
-        int best_gold = BestAction(st, scores.data(), num_labels, parser.root_label_, &costs, min_cost);
+        float scores[kNumKinds] = {0, 0, 0};
+        trainer.AddScores(keys, nk, scores);
+        Costs(st, g.heads, costs);
+        Kind guess = BestKind(st, scores);
+        int min_cost = *std::min_element(costs, costs + kNumKinds);
+        Kind best_gold = BestKind(st, scores, costs, min_cost);
         if (costs[guess] > min_cost) {
           trainer.Update(keys, nk, best_gold, guess);
           ++errors;
@@ -498,13 +502,39 @@ Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector
         trainer.Tick();
         ++steps;
         bool explore = epoch > options.explore_after_epoch && costs[guess] > min_cost && rng.Unit() < options.explore_prob;
-        st.Apply(Decode(explore ? guess : best_gold, num_labels));
+        Kind kind = explore ? guess : best_gold;
+        int label = -1;
+        if (kind != kShift) {
+          const int dep = st.S(0), head = st.HeadFor(kind);
+          if (head == st.n) {
+            label = parser.root_label_;
+          } else {
+            // The label classifier learns on every arc it would label, and
+            // only the gold label of a correct arc can be taught.
+            nk = LabelFeatures(values, st, kind, keys);
+            std::fill(label_scores.begin(), label_scores.end(), 0.0f);
+            label_trainer.AddScores(keys, nk, label_scores.data());
+            label = BestLabel(label_scores.data(), num_labels, parser.root_label_);
+            if (g.heads[dep] == head && g.labels[dep] != parser.root_label_) {
+              ++arcs;
+              if (label != g.labels[dep]) {
+                label_trainer.Update(keys, nk, g.labels[dep], label);
+                ++label_errors;
+                if (!explore) label = g.labels[dep];
+              }
+              label_trainer.Tick();
+            }
+          }
+        }
+        st.Apply(kind, label);
       }
     }
     if (log) {
-      *log << "parser epoch " << epoch << ": errors " << 100.0 * errors / std::max<size_t>(1, steps) << "%";
+      *log << "parser epoch " << epoch << ": transition errors " << 100.0 * errors / std::max<size_t>(1, steps) << "%, label errors "
+           << 100.0 * label_errors / std::max<size_t>(1, arcs) << "%";
       if (dev && (epoch == options.epochs || epoch % 3 == 0)) {
         parser.model_ = trainer.Averaged(options.min_quanta);
+        parser.label_model_ = label_trainer.Averaged(options.min_quanta);
         double las, uas = ScoreDev(parser, *dev, &las);
         *log << ", dev UAS " << uas << " LAS " << las;
       }
@@ -512,6 +542,7 @@ Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector
     }
   }
   parser.model_ = trainer.Averaged(options.min_quanta);
+  parser.label_model_ = label_trainer.Averaged(options.min_quanta);
   return parser;
 }
 
@@ -522,6 +553,7 @@ std::string Parser::ToBytes() const {
   w.Strings(labels_);
   w.VarU(static_cast<uint64_t>(root_label_));
   model_.Write(&w);
+  label_model_.Write(&w);
   return w.bytes();
 }
 
@@ -536,7 +568,8 @@ Result<Parser> Parser::FromBytes(std::string_view bytes, const std::string& name
   Parser p;
   uint64_t root;
   if (!r.Strings(&p.labels_, 64) || p.labels_.empty() || !r.VarU(&root) || root >= p.labels_.size() || !p.model_.Read(&r) ||
-      p.model_.num_classes() != 1 + 2 * static_cast<int>(p.labels_.size()) || !r.at_end()) {
+      p.model_.num_classes() != kNumKinds || !p.label_model_.Read(&r) ||
+      p.label_model_.num_classes() != static_cast<int>(p.labels_.size()) || !r.at_end()) {
     return Status::DataError({name, 0, static_cast<int64_t>(r.pos()), ""}, "truncated or corrupt parser model");
   }
   p.root_label_ = static_cast<int>(root);

@@ -62,6 +62,7 @@ class Tagger {
   std::vector<std::string> upos_, xpos_;  // per class
   Lemmatizer lemmatizer_;
   std::unordered_map<uint64_t, uint64_t> ambiguity_;  // WordInfo::lower -> ambiguity class
+  std::unordered_map<uint64_t, uint64_t> fixed_;      // WordInfo::lower -> class, for unambiguous frequent words
   LinearModel model_;
 };
 

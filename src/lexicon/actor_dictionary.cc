@@ -377,12 +377,37 @@ void AddCuratedKeys(const std::vector<ActorEntry>& entries, std::unordered_set<s
   }
 }
 
-// Drops the names of imported entries found in `keys`; an entry that loses its
-// canonical name takes its first remaining alias, one with no name left goes.
+// True when the folded name is made of dyad names, role words and a few
+// function words only: "the united states", "president of the united states",
+// "president vladimir putin". CAMEO bakes determiners and titles into names;
+// dyad composes them, and a longer CAMEO match would hide its reading.
+bool Composed(const std::string& key, const std::unordered_set<std::string>& keys) {
+  std::vector<std::string_view> words = SplitWhitespace(key);
+  static constexpr std::string_view kGlue[] = {"the", "of", "mr", "mr.", "mrs", "mrs.", "ms", "ms."};
+  auto glue = [](std::string_view w) { return std::find(std::begin(kGlue), std::end(kGlue), w) != std::end(kGlue); };
+  // reach[i]: 0 unreachable, 1 by glue words only, 2 with at least one dyad name.
+  std::vector<int> reach(words.size() + 1, 0);
+  reach[0] = 1;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!reach[i]) continue;
+    if (glue(words[i])) reach[i + 1] = std::max(reach[i + 1], reach[i]);
+    std::string seg;
+    for (size_t j = i; j < words.size(); ++j) {
+      if (j > i) seg.push_back(' ');
+      seg.append(words[j]);
+      if (keys.count(seg)) reach[j + 1] = 2;
+    }
+  }
+  return reach[words.size()] == 2;
+}
+
+// Drops the names of imported entries that dyad's names make (see Composed);
+// an entry that loses its canonical name takes its first remaining alias, one
+// with no name left goes.
 void ShadowImported(const std::unordered_set<std::string>& keys, std::vector<ActorEntry>* entries,
                     ImportMergeStats* stats) {
   auto shadowed = [&](const std::string& text) {
-    bool hit = keys.count(FoldName(text)) > 0;
+    bool hit = Composed(FoldName(text), keys);
     stats->shadowed_names += hit;
     return hit;
   };

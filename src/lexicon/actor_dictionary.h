@@ -134,9 +134,10 @@ struct ActorDictionary {
   // Appends another dictionary; duplicate countries or duplicate (kind, name)
   // pairs of dyad-format entries are a DataError naming both places.
   // Imported entries yield instead of failing: a name (canonical, alias or
-  // agent term) of an imported entry that folds to any name of a dyad-format
-  // entry, in either dictionary, is dropped (an entry left nameless is
-  // skipped); an imported entry whose (kind, name) is already taken by an
+  // agent term) of an imported entry that folds to a name of a dyad-format
+  // entry, in either dictionary, or is made of such names, role words and
+  // "the"/"of"/"Mr." ("the United States", "President Vladimir Putin"), is
+  // dropped (an entry left nameless is skipped); an imported entry whose (kind, name) is already taken by an
   // imported entry is folded into it (aliases added, codes appended after the
   // earlier ones, so the earlier file wins where both cover a date).
   Status Merge(ActorDictionary other);

@@ -317,6 +317,24 @@ TEST(CameoImport, ShadowedEntryWithoutOtherNamesIsSkipped) {
   EXPECT_EQ(CodeOf(*dict, "Ann Lee", "2020-01-01"), "USAGOV");
 }
 
+// CAMEO bakes titles and determiners into names; dyad composes them.
+TEST(CameoImport, MergeShadowsNamesMadeOfDyadNames) {
+  auto dict = ParseActorDictionary(
+      "@country FRD\nname: Freedonia\n\n@person Rufus T. Firefly\nalias: Firefly\ncode: FRDGOV\n\n"
+      "@agent GOV\nterm: president\n",
+      "a.actors");
+  auto cameo = ParseCameoActors(
+      "PRESIDENT_OF_FREEDONIA [FRDGOV]\n+THE_FREEDONIA\n+MR._FIREFLY\n+FREEDONIA_CANAL_ZONE\n+THE_OF\n", "c.txt");
+  ASSERT_TRUE(dict.ok() && cameo.ok());
+  ASSERT_TRUE(dict->Merge(std::move(*cameo)).ok());
+  EXPECT_EQ(dict->import_stats.shadowed_names, 3u);
+  const ActorEntry* e = dict->FindActor("Freedonia Canal Zone");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->name, "FREEDONIA CANAL ZONE");
+  ASSERT_EQ(e->aliases.size(), 1u);
+  EXPECT_EQ(e->aliases[0].text, "THE OF");  // glue words alone are not a dyad name
+}
+
 // ---- the real PETRARCH dictionaries ------------------------------------------
 
 TEST(CameoImport, LoadsThePhoenixDictionaries) {
@@ -400,8 +418,11 @@ TEST(CameoImport, PhoenixMergesIntoTheBundledDictionary) {
     for (const NameHit& h : hits) EXPECT_FALSE(h.entry->imported) << name << " " << h.entry->name;
   }
   EXPECT_FALSE(dict->FindActor("Nicolas Maduro")->imported);
-  EXPECT_EQ(CodeOf(*dict, "President Maduro", "2010-01-01"), "VENGOV");  // a Phoenix alias left
-  EXPECT_EQ(CodeOf(*dict, "Said Barkat", "2009-01-01"), "DZAGOVHLH");
+  // Names made of bundled names and role words are left to dyad's composition.
+  for (std::string_view name : {"President Maduro", "the United States", "President of the United States"}) {
+    for (const NameHit& h : dict->Lookup(name)) EXPECT_FALSE(h.entry->imported) << name << " " << h.entry->name;
+  }
+  EXPECT_EQ(CodeOf(*dict, "Said Barkat", "2009-01-01"), "DZAGOVHLH");  // what dyad lacks is added
 }
 
 }  // namespace

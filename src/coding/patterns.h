@@ -1,0 +1,146 @@
+// Verb and noun patterns: which CAMEO event a predicate expresses in a given
+// syntactic frame, and where its target is (docs/verb-patterns.md), plus the
+// act -> intent table used when an act is modal or conditional.
+//
+// Contract:
+//  - LoadPatterns reads `<dir>/classes.tsv` and every `<dir>/*.patterns` file
+//    (in file-name order) strictly. A malformed line -- wrong field count, an
+//    unknown or malformed CAMEO code (checked against the Ontology), an
+//    undefined word class, a bad constraint, a bad target, a frame repeated for
+//    the same predicate -- is a Status::DataError naming file and line.
+//  - After loading, For(key) / ForNoun(key) give a predicate's patterns in the
+//    order the coder must try them: more specific frames first (Specificity(),
+//    descending), ties in file order (files by name, then line). A frame of
+//    `-` has specificity 0, so it always comes last.
+//  - LoadIntentMap reads `<dir>/intent.tsv` with the same strictness; IntentOf
+//    looks an act code up by longest prefix (0712 -> 0712, 071, 07).
+//  - Nothing here throws; the loaded sets are immutable values.
+#ifndef DYAD_CODING_PATTERNS_H_
+#define DYAD_CODING_PATTERNS_H_
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "coding/ontology.h"
+#include "dyad/status.h"
+
+namespace dyad::coding {
+
+// One condition of a frame.
+struct Constraint {
+  enum class Kind {
+    kObj,       // obj=V      the direct object
+    kIobj,      // iobj=V     the indirect object ("grant *him* asylum")
+    kXcomp,     // xcomp=V    an open clausal complement ("offer *to send*")
+    kXobj,      // xobj=V     the object of that complement ("to send *fighters*")
+    kPrep,      // prep:X=V   an oblique/nominal modifier introduced by X
+    kPassive,   // passive    the predicate is passive
+    kNounVerb,  // noun:V     (noun predicates) the governing verb
+  };
+  Kind kind = Kind::kObj;
+  std::string prep;              // kPrep: the preposition, "for", "on", "out of"
+  bool negated = false;          // "!obj", "!prep:for": the dependent is absent
+  // Allowed lemmas, classes expanded. Empty and !actor: presence only (any lemma).
+  std::set<std::string, std::less<>> lemmas;
+  std::vector<std::string> classes;  // class names as written ("@military")
+  bool actor = false;            // "@actor": the dependent is an actor mention
+  std::string text;              // the constraint as written
+
+  // True when a dependent with this lemma satisfies the value part (lemma set
+  // or presence-only). Actor-ness is the coder's business: `is_actor` says
+  // whether the dependent is an actor mention.
+  bool Accepts(std::string_view lemma, bool is_actor = false) const;
+  // 1 for `passive` and for a presence-only or negated constraint, 2 for one
+  // with a value (a lemma list, a class, @actor, or noun:V).
+  int Weight() const;
+};
+
+// One pattern line.
+struct Pattern {
+  std::string predicate;                // verb lemma ("reach") or noun key ("phone call")
+  std::string particle;                 // verbs: "out" for "reach out"; "" otherwise
+  bool noun = false;                    // a `noun:` predicate
+  std::vector<Constraint> frame;        // all must hold; empty for `-`
+  std::string code;                     // a code of the Ontology
+  std::vector<std::string> targets;     // "obj", "iobj", "poss", "xobj", "prep:to", "xprep:to"; or {"none"}
+  std::string note;
+  std::string file;
+  int line = 0;
+
+  // The lookup key: "reach out", "accuse", "phone call".
+  std::string Key() const { return particle.empty() ? predicate : predicate + " " + particle; }
+  int Specificity() const;
+  std::string FrameText() const;  // "-" or the constraints joined by spaces
+};
+
+// Word classes of classes.tsv: "@military" -> lemmas.
+using WordClasses = std::map<std::string, std::set<std::string, std::less<>>, std::less<>>;
+
+// A named text, for parsing from memory.
+struct NamedText {
+  std::string name;
+  std::string text;
+};
+
+class PatternSet {
+ public:
+  PatternSet() = default;
+  // Move-only: the lookup tables point into patterns_.
+  PatternSet(const PatternSet&) = delete;
+  PatternSet& operator=(const PatternSet&) = delete;
+  PatternSet(PatternSet&&) = default;
+  PatternSet& operator=(PatternSet&&) = default;
+
+  // Parses a classes.tsv text and pattern texts (in the given order).
+  static Result<PatternSet> Parse(const NamedText& classes, const std::vector<NamedText>& files,
+                                  const Ontology& ontology);
+
+  // Verb patterns for a lemma or "verb particle" key; empty when none.
+  const std::vector<const Pattern*>& For(std::string_view key) const;
+  // Noun patterns for a noun key ("visit", "phone call"); empty when none.
+  const std::vector<const Pattern*>& ForNoun(std::string_view key) const;
+
+  const std::vector<Pattern>& patterns() const { return patterns_; }  // load order
+  const WordClasses& classes() const { return classes_; }
+  std::vector<std::string> VerbKeys() const;
+  std::vector<std::string> NounKeys() const;
+
+ private:
+  std::vector<Pattern> patterns_;
+  WordClasses classes_;
+  std::map<std::string, std::vector<const Pattern*>, std::less<>> verbs_;
+  std::map<std::string, std::vector<const Pattern*>, std::less<>> nouns_;
+};
+
+// Loads `<dir>/classes.tsv` and `<dir>/*.patterns` (sorted by name).
+Result<PatternSet> LoadPatterns(const std::string& dir, const Ontology& ontology);
+
+// One row of intent.tsv.
+struct IntentRule {
+  std::string act;     // 2 to 4 digits
+  std::string intent;  // an 03x or 13x code
+  std::string note;
+  int line = 0;
+};
+
+class IntentMap {
+ public:
+  static Result<IntentMap> Parse(std::string_view text, const std::string& name, const Ontology& ontology);
+  // The intent code for an act, by longest prefix; nullopt when no row applies.
+  std::optional<std::string> IntentOf(std::string_view act_code) const;
+  const std::map<std::string, IntentRule, std::less<>>& rules() const { return rules_; }
+
+ private:
+  std::map<std::string, IntentRule, std::less<>> rules_;
+};
+
+// Loads `<dir>/intent.tsv`.
+Result<IntentMap> LoadIntentMap(const std::string& dir, const Ontology& ontology);
+
+}  // namespace dyad::coding
+
+#endif  // DYAD_CODING_PATTERNS_H_

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <iostream>
 #include <map>
+#include <set>
 
 namespace dyad::coding {
 namespace {
@@ -172,10 +174,19 @@ TEST(PatternsBundledTest, LoadsWithoutError) {
 }
 
 TEST(PatternsBundledTest, EveryRootIsCovered) {
-  std::map<std::string, int> per_root;
-  for (const Pattern& p : Bundled().patterns()) ++per_root[p.code.substr(0, 2)];
+  std::map<std::string, int> per_root, verbs, nouns;
+  std::map<std::string, std::set<std::string>> keys;
+  for (const Pattern& p : Bundled().patterns()) {
+    std::string r = p.code.substr(0, 2);
+    ++per_root[r];
+    ++(p.noun ? nouns : verbs)[r];
+    keys[r].insert((p.noun ? "noun:" : "") + p.Key());
+  }
+  // The table of docs/verb-patterns.md comes from this output.
+  std::cout << "root\tpatterns\tverb\tnoun\tpredicates\n";
   for (int root = 1; root <= 20; ++root) {
     std::string r = (root < 10 ? "0" : "") + std::to_string(root);
+    std::cout << r << "\t" << per_root[r] << "\t" << verbs[r] << "\t" << nouns[r] << "\t" << keys[r].size() << "\n";
     EXPECT_GE(per_root[r], 15) << "root " << r;
   }
 }

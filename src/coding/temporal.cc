@@ -612,10 +612,12 @@ std::optional<Match> Scanner::CuedMonth(int i) const {
   return Match{i + 1, Granularity::kMonth, Date{mid.year, *month, 1}, "month"};
 }
 
-// "in 2019", "since 2013", "in early 2019", "mid-2019": a year only.
+// "in 2019", "since 2013", "in early 2019", "mid-2019": a year only. A
+// number the tree counts with ("a force of 2000 troops") is no year.
 std::optional<Match> Scanner::CuedYear(int i) const {
   std::optional<int> year = Year(i);
   if (!year || !Cued(i)) return std::nullopt;
+  if (HasTree(s_) && s_.tokens[i].deprel == "nummod") return std::nullopt;
   return Match{i + 1, Granularity::kYear, Date{*year, 1, 1}, "year"};
 }
 
@@ -683,17 +685,49 @@ int Governor(const Sentence& s, const TimeExpression& e) {
   return s.tokens[SpanHead(s, e.first_token, e.last_token)].head;
 }
 
+bool IsNominal(const Token& t) {
+  return t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "PRON" || t.upos == "NUM";
+}
+
+bool IsVerbal(const Token& t) { return t.upos == "VERB" || t.upos == "AUX"; }
+
+// The points an expression hangs on: its governor, then, while that is a
+// nominal adjunct or modifier, the token above it, so that "told Trump in a
+// phone call on November 21" dates "told" even when the parser hangs the date
+// on "call". Never more than the sentence's length (the tree is acyclic, but
+// a bound costs nothing).
+std::vector<int> AttachmentPoints(const Sentence& s, const TimeExpression& e) {
+  std::vector<int> points;
+  int g = Governor(s, e);
+  while (g >= 0 && points.size() < s.tokens.size()) {
+    points.push_back(g);
+    const Token& t = s.tokens[g];
+    if (!IsNominal(t) || !(StartsWith(t.deprel, "obl") || StartsWith(t.deprel, "nmod"))) break;
+    g = t.head;
+  }
+  return points;
+}
+
+// How many steps up from the predicate `point` is (0: the predicate itself),
+// or -1 when it is not the predicate or one of its ancestors.
+int AncestorDepth(const Sentence& s, int predicate, int point) {
+  const int n = static_cast<int>(s.tokens.size());
+  int depth = 0;
+  for (int p = predicate; p >= 0 && depth <= n; p = s.tokens[p].head, ++depth) {
+    if (p == point) return depth;
+  }
+  return -1;
+}
+
 // The expression hanging on the predicate or on its nearest ancestor; ties go
 // to the nearer expression. -1 when none does.
 int AttachedExpression(const Sentence& s, const std::vector<TimeExpression>& exprs, int predicate) {
-  const int n = static_cast<int>(s.tokens.size());
-  int best = -1, best_depth = n + 1;
+  int best = -1, best_depth = -1;
   for (int e = 0; e < static_cast<int>(exprs.size()); ++e) {
-    int gov = Governor(s, exprs[e]);
-    int depth = 0;
-    for (int p = predicate; p >= 0 && depth <= n; p = s.tokens[p].head, ++depth) {
-      if (p != gov) continue;
-      bool better = depth < best_depth ||
+    for (int point : AttachmentPoints(s, exprs[e])) {
+      int depth = AncestorDepth(s, predicate, point);
+      if (depth < 0) continue;
+      bool better = best < 0 || depth < best_depth ||
                     (depth == best_depth && Distance(exprs[e], predicate) < Distance(exprs[best], predicate));
       if (better) best = e, best_depth = depth;
       break;
@@ -702,10 +736,20 @@ int AttachedExpression(const Sentence& s, const std::vector<TimeExpression>& exp
   return best;
 }
 
-// The nearest day-granular expression, else the nearest of any, else -1.
-int NearestExpression(const std::vector<TimeExpression>& exprs, int predicate) {
+// With a tree, an expression that hangs on another clause's verb dates that
+// clause only ("Maduro, who is facing pressure after the vote on July 28,
+// said ..." does not date "said"); one in a verbless fragment may still serve.
+bool MayServeAnyPredicate(const Sentence& s, const TimeExpression& e) {
+  std::vector<int> points = AttachmentPoints(s, e);
+  return points.empty() || !IsVerbal(s.tokens[points.back()]);
+}
+
+// The nearest day-granular expression, else the nearest of any, else -1;
+// with a tree, among those that may serve any predicate.
+int NearestExpression(const Sentence& s, const std::vector<TimeExpression>& exprs, int predicate, bool tree) {
   int best = -1;
   for (int e = 0; e < static_cast<int>(exprs.size()); ++e) {
+    if (tree && !MayServeAnyPredicate(s, exprs[e])) continue;
     if (best < 0) {
       best = e;
       continue;
@@ -726,11 +770,12 @@ EventDate FromExpression(const std::vector<TimeExpression>& exprs, int e) {
 EventDate PickEventDate(const Sentence& s, const std::vector<TimeExpression>& expressions, int predicate,
                         const std::optional<Date>& publication) {
   const bool valid = predicate >= 0 && predicate < static_cast<int>(s.tokens.size());
-  if (valid && HasTree(s)) {
+  const bool tree = valid && HasTree(s);
+  if (tree) {
     int e = AttachedExpression(s, expressions, predicate);
     if (e >= 0) return FromExpression(expressions, e);
   }
-  int e = NearestExpression(expressions, valid ? predicate : 0);
+  int e = NearestExpression(s, expressions, valid ? predicate : 0, tree);
   if (e >= 0) return FromExpression(expressions, e);
   if (publication) return EventDate{publication, DateSource::kPublication, -1};
   return EventDate{};

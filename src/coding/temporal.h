@@ -99,12 +99,16 @@ struct EventDate {
 };
 
 // Picks the event date of the predicate at token `predicate` of `s` among
-// `expressions` (FindTimeExpressions of `s`). With a dependency tree, an
+// `expressions` (FindTimeExpressions of `s`). With a dependency tree, the
 // expression attached to the predicate, or to the nearest of its ancestors,
 // wins ("said on Tuesday that Colombia maintains ..." dates "maintains" too);
-// otherwise the nearest day-granular expression in the sentence does; a
-// sentence with only coarser ones is kUndated; one with none gives
-// `publication` as kPublication (kNone when that is absent too).
+// an expression inside a nominal adjunct counts as the adjunct's ("told him in
+// a call on Monday"). Otherwise the nearest day-granular expression in the
+// sentence does, else the nearest coarser one; with a tree, expressions that
+// hang on another clause's verb are left out ("X, who spoke on Monday, met Y"
+// does not date "met"). The expression chosen gives kText with its day, or
+// kUndated when it names only a week, month or year; none gives `publication`
+// as kPublication (kNone when that is absent too).
 EventDate PickEventDate(const Sentence& s, const std::vector<TimeExpression>& expressions,
                         int predicate, const std::optional<Date>& publication);
 

@@ -245,31 +245,32 @@ TEST(PickEventDate, NoReferenceDefaultsToThePublicationDate) {
   EXPECT_EQ(PickEventDate(s, exprs, 1, std::nullopt).source, DateSource::kNone);
 }
 
-// A hand-built tree: "Guaido , who spoke on Monday , met envoys on Thursday ."
-// "on Monday" hangs on "spoke", "on Thursday" on "met": each predicate gets its
-// own, although "Monday" is nearer to "met" than "Thursday" is.
-Sentence Tree() {
+// A hand-built parsed sentence: each token's form, head and relation.
+struct TreeToken {
+  const char* form;
+  int head;
+  const char* deprel;
+  const char* upos = "";
+};
+Sentence Tree(std::initializer_list<TreeToken> tokens) {
   Sentence s;
-  struct T {
-    const char* form;
-    int head;
-    const char* deprel;
-  };
-  const T kTokens[] = {{"Guaido", 7, "nsubj"}, {",", 3, "punct"},  {"who", 3, "nsubj"},   {"spoke", 0, "acl:relcl"},
-                       {"on", 5, "case"},      {"Monday", 3, "obl"}, {",", 3, "punct"},   {"met", -1, "root"},
-                       {"envoys", 7, "obj"},   {"on", 10, "case"},  {"Thursday", 7, "obl"}, {".", 7, "punct"}};
-  for (const T& t : kTokens) {
+  for (const TreeToken& t : tokens) {
     Token tok;
     tok.form = t.form;
     tok.head = t.head;
     tok.deprel = t.deprel;
+    tok.upos = t.upos;
     s.tokens.push_back(tok);
   }
   return s;
 }
 
+// "on Monday" hangs on "spoke", "on Thursday" on "met": each predicate gets
+// its own, although "Monday" is nearer to "met" than "Thursday" is.
 TEST(PickEventDate, TheTreeAttachesEachExpressionToItsPredicate) {
-  Sentence s = Tree();
+  Sentence s = Tree({{"Guaido", 7, "nsubj"}, {",", 3, "punct"}, {"who", 3, "nsubj"}, {"spoke", 0, "acl:relcl"},
+                     {"on", 5, "case"}, {"Monday", 3, "obl"}, {",", 3, "punct"}, {"met", -1, "root"},
+                     {"envoys", 7, "obj"}, {"on", 10, "case"}, {"Thursday", 7, "obl"}, {".", 7, "punct"}});
   auto exprs = FindTimeExpressions(s, D("2025-12-11"), Res());
   ASSERT_EQ(exprs.size(), 2u);
   EXPECT_EQ(PickEventDate(s, exprs, 7, std::nullopt).date, D("2025-12-11"));  // met: Thursday
@@ -278,24 +279,70 @@ TEST(PickEventDate, TheTreeAttachesEachExpressionToItsPredicate) {
   EXPECT_EQ(PickEventDate(s, exprs, 8, std::nullopt).date, D("2025-12-11"));
 }
 
+// A date in another clause dates that clause only; a date inside a nominal
+// adjunct of the predicate ("in a call on Monday") dates the predicate.
+TEST(PickEventDate, AnotherClausesDateIsNotThePredicates) {
+  Sentence s = Tree({{"Guaido", 6, "nsubj", "PROPN"}, {",", 3, "punct", "PUNCT"}, {"who", 3, "nsubj", "PRON"},
+                     {"spoke", 0, "acl:relcl", "VERB"}, {"on", 5, "case", "ADP"}, {"Monday", 3, "obl", "PROPN"},
+                     {"met", -1, "root", "VERB"}, {"envoys", 6, "obj", "NOUN"}, {".", 6, "punct", "PUNCT"}});
+  auto exprs = FindTimeExpressions(s, D("2025-12-11"), Res());
+  ASSERT_EQ(exprs.size(), 1u);
+  EXPECT_EQ(PickEventDate(s, exprs, 3, D("2025-12-11")).date, D("2025-12-08"));  // spoke
+  EventDate met = PickEventDate(s, exprs, 6, D("2025-12-11"));
+  EXPECT_EQ(met.source, DateSource::kPublication);
+
+  s = Tree({{"Maduro", 1, "nsubj", "PROPN"}, {"told", -1, "root", "VERB"}, {"Trump", 1, "iobj", "PROPN"},
+            {"in", 5, "case", "ADP"}, {"a", 5, "det", "DET"}, {"call", 1, "obl", "NOUN"}, {"on", 7, "case", "ADP"},
+            {"Monday", 5, "nmod", "PROPN"}, {".", 1, "punct", "PUNCT"}});
+  exprs = FindTimeExpressions(s, D("2025-12-11"), Res());
+  ASSERT_EQ(exprs.size(), 1u);
+  EventDate told = PickEventDate(s, exprs, 1, D("2025-12-11"));
+  EXPECT_EQ(told.source, DateSource::kText);
+  EXPECT_EQ(told.date, D("2025-12-08"));
+}
+
 TEST(PickEventDate, AnAncestorsExpressionDatesItsComplement) {
-  // "He said on Tuesday that Colombia keeps its position ."
-  Sentence s;
-  const std::pair<const char*, int> kTokens[] = {{"He", 1},       {"said", -1}, {"on", 3},  {"Tuesday", 1},
-                                                 {"that", 6},     {"Colombia", 6}, {"keeps", 1}, {"its", 8},
-                                                 {"position", 6}, {".", 1}};
-  const char* kRels[] = {"nsubj", "root", "case", "obl", "mark", "nsubj", "ccomp", "nmod:poss", "obj", "punct"};
-  for (size_t k = 0; k < std::size(kTokens); ++k) {
-    Token t;
-    t.form = kTokens[k].first;
-    t.head = kTokens[k].second;
-    t.deprel = kRels[k];
-    s.tokens.push_back(t);
-  }
+  Sentence s = Tree({{"He", 1, "nsubj"}, {"said", -1, "root"}, {"on", 3, "case"}, {"Tuesday", 1, "obl"},
+                     {"that", 6, "mark"}, {"Colombia", 6, "nsubj"}, {"keeps", 1, "ccomp"},
+                     {"its", 8, "nmod:poss"}, {"position", 6, "obj"}, {".", 1, "punct"}});
   auto exprs = FindTimeExpressions(s, D("2024-08-28"), Res());
-  EventDate d = PickEventDate(s, exprs, 6, D("2024-08-28"));
+  EventDate d = PickEventDate(s, exprs, 6, D("2024-08-28"));  // keeps
   EXPECT_EQ(d.source, DateSource::kText);
   EXPECT_EQ(d.date, D("2024-08-27"));
+}
+
+TEST(FindTimeExpressions, TheTreeReadsTense) {
+  // "They will meet on Friday ." with "will" an aux of "meet".
+  Sentence s = Tree({{"They", 2, "nsubj"}, {"will", 2, "aux"}, {"meet", -1, "root"}, {"on", 4, "case"},
+                     {"Friday", 2, "obl"}, {".", 2, "punct"}});
+  auto exprs = FindTimeExpressions(s, D("2025-12-11"), Res());
+  ASSERT_EQ(exprs.size(), 1u);
+  EXPECT_EQ(exprs[0].date, D("2025-12-12"));
+  // "They plan to meet on Friday ." : the xcomp of a future verb.
+  s = Tree({{"They", 1, "nsubj"}, {"plan", -1, "root"}, {"to", 3, "mark"}, {"meet", 1, "xcomp"}, {"on", 5, "case"},
+            {"Friday", 3, "obl"}, {".", 1, "punct"}});
+  exprs = FindTimeExpressions(s, D("2025-12-11"), Res());
+  ASSERT_EQ(exprs.size(), 1u);
+  EXPECT_EQ(exprs[0].date, D("2025-12-12"));
+  // "Officials who will attend met on Friday ." : the aux is another verb's.
+  s = Tree({{"Officials", 4, "nsubj"}, {"who", 3, "nsubj"}, {"will", 3, "aux"}, {"attend", 0, "acl:relcl"},
+            {"met", -1, "root"}, {"on", 6, "case"}, {"Friday", 4, "obl"}, {".", 4, "punct"}});
+  exprs = FindTimeExpressions(s, D("2025-12-11"), Res());
+  ASSERT_EQ(exprs.size(), 1u);
+  EXPECT_EQ(exprs[0].date, D("2025-12-05"));
+}
+
+TEST(FindTimeExpressions, ACountIsNoYear) {
+  Sentence s = Tree({{"Russia", 1, "nsubj"}, {"sent", -1, "root"}, {"a", 3, "det"}, {"force", 1, "obj"},
+                     {"of", 6, "case"}, {"2000", 6, "nummod"}, {"troops", 3, "nmod"}, {".", 1, "punct"}});
+  EXPECT_TRUE(FindTimeExpressions(s, D("2025-12-11"), Res()).empty());
+}
+
+TEST(PickEventDate, AMalformedTreeIsReadAsNone) {
+  Sentence s = Tree({{"They", 9, "nsubj"}, {"met", -1, "root"}, {"on", 3, "case"}, {"Monday", 1, "obl"}});
+  auto exprs = FindTimeExpressions(s, D("2025-12-11"), Res());
+  ASSERT_EQ(exprs.size(), 1u);
+  EXPECT_EQ(PickEventDate(s, exprs, 1, std::nullopt).date, D("2025-12-08"));
 }
 
 // With the parser models, the real tree reads tense and attachment too.

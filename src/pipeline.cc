@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "base/strings.h"
+#include "coding/coder.h"
 #include "dyad/resources.h"
 #include "lexicon/recognizer.h"
 #include "syntax/annotator.h"
@@ -16,6 +17,7 @@ struct Pipeline::Stages {
   text::TextResources text;
   std::optional<syntax::Annotator> syntax;  // absent without models or with parse off
   lexicon::LexiconResources lexicon;
+  std::optional<coding::CoderResources> coder;  // absent without a parse: events need trees
   std::string version;
 };
 
@@ -68,7 +70,12 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     syntax_version = ModelFingerprint(models_dir);
   }
   DYAD_RETURN_IF_ERROR(LoadLexicon(data_dir, options.actor_files, stages->text, &stages->lexicon));
-  stages->version = std::string("dyad-") + DYAD_VERSION + "/text-1/syntax-" + syntax_version + "/lexicon-1";
+  if (stages->syntax) {
+    auto coder = coding::CoderResources::Load(data_dir);
+    if (!coder.ok()) return coder.status();
+    stages->coder = std::move(*coder);
+  }
+  stages->version = std::string("dyad-") + DYAD_VERSION + "/text-1/syntax-" + syntax_version + "/lexicon-1/coding-1";
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages)));
 }
 
@@ -77,6 +84,7 @@ Status Pipeline::Process(Document* doc) const {
   if (stages_->syntax)
     for (Sentence& s : doc->sentences) stages_->syntax->Annotate(s);
   lexicon::RecognizeActors(doc, stages_->lexicon);
+  if (stages_->coder) coding::CodeEvents(doc, *stages_->coder);
   return Status::Ok();
 }
 

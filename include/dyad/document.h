@@ -99,6 +99,27 @@ struct Mention {
   std::string how;
 };
 
+// A coded event: who did what to whom, when, with its evidence.
+struct Event {
+  int sentence = 0;
+  int predicate = -1;          // token index of the predicate in the sentence
+  int source_actor = -1;       // Document::actors; -1: none
+  int target_actor = -1;
+  std::string source;          // CAMEO actor codes at the event date
+  std::string target;          // "" when the event has no recipient
+  std::string cameo;           // event code, 2 to 4 digits
+  std::string root;            // its first two digits
+  int quad_class = 0;          // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+  double goldstein = 0;
+  std::string plover;          // PLOVER event type ("" for CAMEO 01x/02x)
+  std::optional<Date> event_date;
+  bool date_resolved = false;  // false: the publication date stands in
+  bool intent = false;         // an act turned intent by modality or condition
+  Span evidence;               // the sentence
+  Span trigger;                // the predicate
+  std::string rule;            // the pattern that fired: file:line predicate frame
+};
+
 struct Document {
   // Metadata.
   std::string id;             // JSON Lines "id", or the file name without extension
@@ -116,6 +137,7 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Actor> actors;       // filled by the lexicon stage
   std::vector<Mention> mentions;   // in text order
+  std::vector<Event> events;       // filled by the coding stage
 
   std::string_view RawText(Span s) const { return std::string_view(raw).substr(s.begin, s.size()); }
 };

@@ -3,6 +3,7 @@
 //   text    clean, repair, segment, tokenize (raw offsets kept)
 //   syntax  UD tags, lemmas, dependency trees      (when models are present)
 //   lexicon actor mentions resolved to actors, CAMEO codes at the date
+//   coding  CAMEO/PLOVER events with dates and evidence (needs the parse)
 //
 // Resources (rules, word lists, models) are loaded once by Create; Process is
 // const and may be called from several threads.

@@ -1,0 +1,217 @@
+#include "coding/clause.h"
+
+#include <algorithm>
+
+#include "text/utf8.h"
+
+namespace dyad::coding {
+namespace {
+
+// Grammar, not lexicon: the closed classes the clause analysis needs.
+constexpr const char* kModals[] = {"could", "would", "might", "may", "should", "can", "must", "shall"};
+constexpr const char* kNegators[] = {"not", "n't", "never", "no"};
+constexpr const char* kConditionMarks[] = {"if", "unless"};
+// Adjectives of readiness that turn their complement into an intent.
+constexpr const char* kReadiness[] = {"willing", "ready", "prepared", "eager", "determined"};
+
+template <size_t N>
+bool In(std::string_view w, const char* const (&list)[N]) {
+  for (const char* x : list)
+    if (w == x) return true;
+  return false;
+}
+
+std::string LowerLemma(const Token& t) { return text::Lower(t.lemma.empty() ? t.form : t.lemma); }
+
+bool StartsWith(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+
+class Analyzer {
+ public:
+  explicit Analyzer(const Sentence& s) : s_(s), n_(static_cast<int>(s.tokens.size())), children_(n_) {
+    for (int i = 0; i < n_; ++i)
+      if (s_.tokens[i].head >= 0 && s_.tokens[i].head < n_) children_[s_.tokens[i].head].push_back(i);
+  }
+
+  std::vector<Clause> Run() {
+    std::vector<Clause> out;
+    bool parsed = false;
+    for (const Token& t : s_.tokens) parsed |= !t.deprel.empty();
+    if (!parsed) return out;
+    bool question = !s_.tokens.empty() && s_.tokens.back().form == "?";
+    for (int i = 0; i < n_; ++i) {
+      const Token& t = s_.tokens[i];
+      bool verb = t.upos == "VERB";
+      bool noun = t.upos == "NOUN" && (t.deprel == "obj" || t.deprel == "nsubj:pass") && Head(i) >= 0 &&
+                  s_.tokens[Head(i)].upos == "VERB";
+      if (!verb && !noun) continue;
+      Clause c = verb ? Verb(i) : Noun(i);
+      c.question = question;
+      out.push_back(std::move(c));
+    }
+    return out;
+  }
+
+ private:
+  int Head(int i) const { return s_.tokens[i].head; }
+  const std::string& Rel(int i) const { return s_.tokens[i].deprel; }
+
+  std::vector<int> Children(int i, const char* rel_prefix) const {
+    std::vector<int> out;
+    for (int c : children_[i])
+      if (StartsWith(Rel(c), rel_prefix)) out.push_back(c);
+    return out;
+  }
+
+  std::string Preposition(int head) const {
+    std::string prep;
+    for (int c : children_[head])
+      if (Rel(c) == "case") prep += (prep.empty() ? "" : " ") + LowerLemma(s_.tokens[c]);
+    return prep;
+  }
+
+  bool Negated(int i) const {
+    for (int c : children_[i]) {
+      std::string w = text::Lower(s_.tokens[c].form);
+      if ((Rel(c) == "advmod" || Rel(c) == "det") && In(w, kNegators)) return true;
+    }
+    // "has no plans to": a negated object.
+    for (int o : Children(i, "obj"))
+      for (int c : children_[o])
+        if (Rel(c) == "det" && text::Lower(s_.tokens[c].form) == "no") return true;
+    return false;
+  }
+
+  bool Modal(int i) const {
+    for (int c : children_[i])
+      if (StartsWith(Rel(c), "aux") && In(text::Lower(s_.tokens[c].form), kModals)) return true;
+    return false;
+  }
+
+  bool Conditional(int i) const {
+    for (int c : children_[i])
+      if (Rel(c) == "mark" && In(text::Lower(s_.tokens[c].form), kConditionMarks)) return true;
+    return false;
+  }
+
+  // Subjects of a predicate, climbing through open complements ("offered to
+  // send": the subject of "offered") and shared-subject conjuncts ("met and
+  // agreed").
+  std::vector<int> Subjects(int i) const {
+    for (int c : children_[i])
+      if (Rel(c) == "nsubj" || Rel(c) == "nsubj:outer") return WithConjuncts(s_, c);
+    if ((Rel(i) == "xcomp" || Rel(i) == "conj") && Head(i) >= 0) {
+      int h = Head(i);
+      // "is willing to leave": the complement of an adjective takes the adjective's subject.
+      return Subjects(h);
+    }
+    if (Rel(i) == "acl" && Head(i) >= 0) return WithConjuncts(s_, Head(i));  // "a plan announced by..."
+    return {};
+  }
+
+  Clause Verb(int i) {
+    Clause c;
+    c.predicate = i;
+    c.lemma = LowerLemma(s_.tokens[i]);
+    for (int p : Children(i, "compound:prt")) c.particle = text::Lower(s_.tokens[p].form);
+    std::vector<int> passive_subjects = Children(i, "nsubj:pass");
+    c.passive = !passive_subjects.empty() || !Children(i, "aux:pass").empty();
+    if (c.passive) {
+      for (int a : Children(i, "obl:agent")) Append(&c.subjects, WithConjuncts(s_, a));
+      for (int o : passive_subjects) Append(&c.objects, WithConjuncts(s_, o));
+    } else {
+      c.subjects = Subjects(i);
+      for (int o : Children(i, "obj")) Append(&c.objects, WithConjuncts(s_, o));
+    }
+    for (int o : Children(i, "iobj")) c.iobj = o;
+    for (int x : Children(i, "xcomp")) c.xcomp = x;
+    for (int o : children_[i]) {
+      if ((Rel(o) == "obl" || Rel(o) == "obl:unmarked" || Rel(o) == "obl:agent") && !Preposition(o).empty()) {
+        for (int h : WithConjuncts(s_, o)) c.obliques.push_back({h, Preposition(o)});
+      }
+    }
+    // Nominal modifiers of the object count as the predicate's obliques:
+    // "grant asylum to Maduro" (to Maduro attached to asylum), "ease sanctions on Belarus".
+    for (int o : c.objects)
+      for (int m : Children(o, "nmod"))
+        if (!Preposition(m).empty()) c.obliques.push_back({m, Preposition(m)});
+    if (Rel(i) == "xcomp" && Head(i) >= 0) c.parent = Head(i);
+    c.negated = NegatedChain(i);
+    c.modal = Modal(i) || (c.parent >= 0 && ModalChain(c.parent));
+    c.conditional = Conditional(i) || (Rel(i) == "advcl" && Conditional(i));
+    c.reported = Rel(i) == "ccomp";
+    return c;
+  }
+
+  bool Readiness(int i) const { return In(LowerLemma(s_.tokens[i]), kReadiness); }
+
+  // Negation and modality reach down open complements: "does not plan to have
+  // contact", "could agree to send".
+  bool NegatedChain(int i) const { return Negated(i) || (Rel(i) == "xcomp" && Head(i) >= 0 && NegatedChain(Head(i))); }
+  bool ModalChain(int i) const {
+    return Modal(i) || Readiness(i) || (Rel(i) == "xcomp" && Head(i) >= 0 && ModalChain(Head(i)));
+  }
+
+  // "held talks with", "imposed sanctions on": the noun is the predicate, its
+  // light verb supplies the subject.
+  Clause Noun(int i) {
+    Clause c;
+    c.predicate = i;
+    c.noun = true;
+    c.lemma = LowerLemma(s_.tokens[i]);
+    int v = Head(i);
+    c.governor_lemma = LowerLemma(s_.tokens[v]);
+    c.subjects = Subjects(v);
+    for (int m : Children(i, "nmod"))
+      if (!Preposition(m).empty())
+        for (int h : WithConjuncts(s_, m)) c.obliques.push_back({h, Preposition(m)});
+    for (int o : children_[v])
+      if (StartsWith(Rel(o), "obl") && !Preposition(o).empty())
+        for (int h : WithConjuncts(s_, o)) c.obliques.push_back({h, Preposition(o)});
+    c.negated = NegatedChain(v);
+    c.modal = ModalChain(v);
+    c.conditional = Conditional(v);
+    return c;
+  }
+
+  static void Append(std::vector<int>* to, const std::vector<int>& more) { to->insert(to->end(), more.begin(), more.end()); }
+
+  const Sentence& s_;
+  int n_;
+  std::vector<std::vector<int>> children_;
+};
+
+}  // namespace
+
+std::vector<int> WithConjuncts(const Sentence& sentence, int head) {
+  std::vector<int> out = {head};
+  for (size_t k = 0; k < out.size(); ++k)
+    for (int i = 0; i < static_cast<int>(sentence.tokens.size()); ++i)
+      if (sentence.tokens[i].head == out[k] && sentence.tokens[i].deprel == "conj" &&
+          std::find(out.begin(), out.end(), i) == out.end())
+        out.push_back(i);
+  return out;
+}
+
+std::vector<Clause> AnalyzeClauses(const Sentence& sentence) { return Analyzer(sentence).Run(); }
+
+std::string DumpClause(const Sentence& s, const Clause& c) {
+  auto form = [&](int i) { return i >= 0 ? s.tokens[i].form : std::string("-"); };
+  std::string out = c.lemma + (c.particle.empty() ? "" : " " + c.particle);
+  if (c.noun) out = "noun:" + out + "(" + c.governor_lemma + ")";
+  auto list = [&](const char* name, const std::vector<int>& v) {
+    if (v.empty()) return;
+    out += std::string(" ") + name + "=";
+    for (size_t k = 0; k < v.size(); ++k) out += (k ? "+" : "") + form(v[k]);
+  };
+  list("subj", c.subjects);
+  list("obj", c.objects);
+  if (c.iobj >= 0) out += " iobj=" + form(c.iobj);
+  if (c.xcomp >= 0) out += " xcomp=" + form(c.xcomp);
+  for (const Oblique& o : c.obliques) out += " prep:" + o.prep + "=" + form(o.head);
+  for (auto [flag, name] : {std::pair{c.passive, "passive"}, {c.negated, "neg"}, {c.modal, "modal"},
+                            {c.conditional, "if"}, {c.question, "question"}, {c.reported, "reported"}})
+    if (flag) out += std::string(" [") + name + "]";
+  return out;
+}
+
+}  // namespace dyad::coding

@@ -1,0 +1,61 @@
+// Clause analysis: from a UD dependency tree to the predicate-argument frames
+// the event coder matches patterns against.
+//
+// For each verb (and each eventive noun governed by a light verb: "hold
+// talks", "impose sanctions") a Clause names its subjects (conjuncts
+// expanded: "Russia and Belarus"), objects, indirect object, open complement
+// ("offered to send": the complement is its own clause whose subjects are the
+// controller's), obliques and nominal modifiers by preposition, and flags:
+// passive (the "by" agent becomes the source, the passive subject the
+// target), negated ("did not", "never", "no plans"), modal or conditional
+// (could, would, might, willing to, if: an intent rather than an act), and
+// question.
+#ifndef DYAD_CODING_CLAUSE_H_
+#define DYAD_CODING_CLAUSE_H_
+
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+
+namespace dyad::coding {
+
+struct Oblique {
+  int head;          // token index of the argument's head
+  std::string prep;  // its preposition, lower case ("to", "with", "against")
+};
+
+struct Clause {
+  int predicate = -1;       // token index
+  std::string lemma;        // lower case
+  std::string particle;     // "out" in "reach out"
+  bool noun = false;        // an eventive noun; `governor_lemma` is its light verb
+  std::string governor_lemma;
+  std::vector<int> subjects;  // argument heads; for passives, the agents
+  std::vector<int> objects;   // for passives, the passive subjects
+  int iobj = -1;
+  int xcomp = -1;           // the open complement's predicate
+  int parent = -1;          // for a complement: the clause predicate that governs it
+  std::vector<Oblique> obliques;
+  bool passive = false;
+  bool negated = false;
+  bool modal = false;       // could, would, might, may, should, willing to, ready to
+  bool conditional = false; // under "if" / "unless"
+  bool question = false;
+  bool reported = false;    // a complement of a speech verb ("said that ...")
+};
+
+// The clauses of a parsed sentence, in token order. A sentence without a
+// parse (heads all -1) has none.
+std::vector<Clause> AnalyzeClauses(const Sentence& sentence);
+
+// The heads of `head` and of its conjuncts ("Russia and Belarus" -> both).
+std::vector<int> WithConjuncts(const Sentence& sentence, int head);
+
+// "clause: PRED subj=... obj=... prep:to=... [neg] [modal] [passive]", for
+// tests and `dyad explain`.
+std::string DumpClause(const Sentence& sentence, const Clause& clause);
+
+}  // namespace dyad::coding
+
+#endif  // DYAD_CODING_CLAUSE_H_

@@ -1,0 +1,59 @@
+// Clause analysis on sentences parsed by the committed models (skipped when
+// the models are absent). Properties rather than whole dumps, so that a
+// retrained parser that still gets the construction right keeps passing.
+#include "coding/clause.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "dyad/resources.h"
+#include "syntax/annotator.h"
+#include "text/text_stage.h"
+
+namespace dyad::coding {
+namespace {
+
+struct Case {
+  const char* sentence;
+  const char* clause;  // a substring of one clause's DumpClause
+};
+
+class ClauseTest : public testing::TestWithParam<Case> {};
+
+TEST_P(ClauseTest, Construction) {
+  static const text::TextResources tr = *text::TextResources::Load(DataDir());
+  if (!std::filesystem::exists(ModelPath(syntax::kParserModelFile))) GTEST_SKIP() << "no parser model; skipping";
+  static const syntax::Annotator annotator = *syntax::Annotator::Load(ModelsDir());
+  Document d;
+  d.raw = GetParam().sentence;
+  ASSERT_TRUE(text::ProcessText(&d, tr).ok());
+  ASSERT_EQ(d.sentences.size(), 1u);
+  annotator.Annotate(d.sentences[0]);
+  std::string all;
+  for (const Clause& c : AnalyzeClauses(d.sentences[0])) all += DumpClause(d.sentences[0], c) + "\n";
+  EXPECT_NE(all.find(GetParam().clause), std::string::npos) << "clauses:\n" << all;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, ClauseTest,
+    testing::Values(
+        // Control: the complement takes the controller's subject.
+        Case{"The president offered to send soldiers to the capital.", "send subj=president obj=soldiers prep:to=capital"},
+        // Coordination: two subjects.
+        Case{"Chile and Peru reached out to the rebels.", "reach out subj=Chile+Peru prep:to=rebels"},
+        // Passive: the agent is the subject, the passive subject the object.
+        Case{"The treaty was signed by the ministers.", "sign subj=ministers obj=treaty"},
+        Case{"The treaty was signed by the ministers.", "[passive]"},
+        // Negation reaches the complement.
+        Case{"Ecuador did not want to meet the envoy.", "meet subj=Ecuador obj=envoy [neg]"},
+        // Modality.
+        Case{"Brazil could grant asylum to the general.", "grant subj=Brazil obj=asylum prep:to=general [modal]"},
+        Case{"Mexico is willing to host the talks.", "host subj=Mexico obj=talks"},
+        // Questions.
+        Case{"Did Cuba send troops?", "[question]"},
+        // An oblique of the object counts for the predicate.
+        Case{"Washington lifted sanctions on Caracas.", "lift subj=Washington obj=sanctions prep:on=Caracas"}));
+
+}  // namespace
+}  // namespace dyad::coding

@@ -1,0 +1,234 @@
+#include "coding/coder.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "text/utf8.h"
+
+namespace dyad::coding {
+
+Result<CoderResources> CoderResources::Load(const std::string& data_dir) {
+  CoderResources res;
+  auto ontology = Ontology::Load(data_dir);
+  if (!ontology.ok()) return ontology.status();
+  res.ontology = std::move(*ontology);
+  auto patterns = LoadPatterns(data_dir + "/verbs", res.ontology);
+  if (!patterns.ok()) return patterns.status();
+  res.patterns = std::move(*patterns);
+  auto intents = LoadIntentMap(data_dir + "/verbs", res.ontology);
+  if (!intents.ok()) return intents.status();
+  res.intents = std::move(*intents);
+  auto temporal = TemporalResources::Load(data_dir);
+  if (!temporal.ok()) return temporal.status();
+  res.temporal = std::move(*temporal);
+  return res;
+}
+
+namespace {
+
+std::string Lemma(const Token& t) { return text::Lower(t.lemma.empty() ? t.form : t.lemma); }
+
+class SentenceCoder {
+ public:
+  SentenceCoder(Document* doc, int s, const CoderResources& res, std::vector<std::string>* trace)
+      : doc_(*doc), s_(s), sent_(doc->sentences[s]), res_(res), trace_(trace) {
+    covering_.assign(sent_.tokens.size(), -1);
+    for (size_t m = 0; m < doc_.mentions.size(); ++m) {
+      const Mention& mention = doc_.mentions[m];
+      if (mention.sentence != s) continue;
+      for (int t = mention.first_token; t < mention.last_token; ++t) {
+        int& cur = covering_[t];
+        if (cur < 0 || Width(mention) < Width(doc_.mentions[cur])) cur = static_cast<int>(m);
+      }
+    }
+  }
+
+  void Run(std::optional<Date>* previous_date) {
+    clauses_ = AnalyzeClauses(sent_);
+    if (doc_.date) times_ = FindTimeExpressions(sent_, *doc_.date, res_.temporal, *previous_date);
+    // Verbs first, so that a noun clause ("grant asylum") only codes when its
+    // light verb did not; a complement a pattern used ("offered to send") is
+    // part of that event, not one of its own.
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const Clause& c : clauses_) {
+        if (c.noun != (pass == 1) || consumed_.count(c.predicate)) continue;
+        if (c.noun && coded_verbs_.count(sent_.tokens[c.predicate].head)) continue;
+        if (Code(c, previous_date)) coded_verbs_.insert(c.predicate);
+      }
+    }
+  }
+
+ private:
+  static int Width(const Mention& m) { return m.last_token - m.first_token; }
+
+  void Trace(const Clause& c, const std::string& what) {
+    if (trace_) trace_->push_back("  " + DumpClause(sent_, c) + "\n      -> " + what);
+  }
+
+  const Clause* ClauseAt(int predicate) const {
+    for (const Clause& c : clauses_)
+      if (c.predicate == predicate && !c.noun) return &c;
+    return nullptr;
+  }
+
+  bool IsActor(int token) const { return token >= 0 && covering_[token] >= 0; }
+
+  // Whether one dependent among `heads` satisfies `k`.
+  bool AnyAccepts(const Constraint& k, const std::vector<int>& heads) const {
+    for (int h : heads)
+      if (k.Accepts(Lemma(sent_.tokens[h]), IsActor(h))) return true;
+    return false;
+  }
+
+  std::vector<int> PrepHeads(const std::vector<Oblique>& obliques, const std::string& prep) const {
+    std::vector<int> out;
+    for (const Oblique& o : obliques)
+      if (o.prep == prep) out.push_back(o.head);
+    return out;
+  }
+
+  bool Holds(const Constraint& k, const Clause& c) const {
+    const Clause* x = c.xcomp >= 0 ? ClauseAt(c.xcomp) : nullptr;
+    std::vector<int> heads;
+    bool present;
+    switch (k.kind) {
+      case Constraint::Kind::kPassive: return c.passive;
+      case Constraint::Kind::kNounVerb: return c.noun && k.Accepts(c.governor_lemma);
+      case Constraint::Kind::kObj: heads = c.objects; break;
+      case Constraint::Kind::kIobj: if (c.iobj >= 0) heads = {c.iobj}; break;
+      case Constraint::Kind::kXcomp: if (c.xcomp >= 0) heads = {c.xcomp}; break;
+      case Constraint::Kind::kXobj: if (x) heads = x->objects; break;
+      case Constraint::Kind::kPrep: heads = PrepHeads(c.obliques, k.prep); break;
+    }
+    present = AnyAccepts(k, heads);
+    return k.negated ? heads.empty() : present;
+  }
+
+  const Pattern* Match(const Clause& c) const {
+    const auto* list = &(c.noun ? res_.patterns.ForNoun(c.lemma) : res_.patterns.For(c.lemma));
+    if (!c.particle.empty()) {
+      const auto& with_particle = res_.patterns.For(c.lemma + " " + c.particle);
+      if (!with_particle.empty()) list = &with_particle;
+    }
+    for (const Pattern* p : *list) {
+      bool ok = true;
+      for (const Constraint& k : p->frame) ok = ok && Holds(k, c);
+      if (ok) return p;
+    }
+    return nullptr;
+  }
+
+  // The argument heads a target slot names, in order of the slots.
+  std::vector<int> TargetHeads(const Pattern& p, const Clause& c) const {
+    const Clause* x = c.xcomp >= 0 ? ClauseAt(c.xcomp) : nullptr;
+    for (const std::string& slot : p.targets) {
+      std::vector<int> heads;
+      if (slot == "obj") heads = c.objects;
+      else if (slot == "iobj" && c.iobj >= 0) heads = {c.iobj};
+      else if (slot == "xobj" && x) heads = x->objects;
+      else if (slot.rfind("prep:", 0) == 0) heads = PrepHeads(c.obliques, slot.substr(5));
+      else if (slot.rfind("xprep:", 0) == 0 && x) heads = PrepHeads(x->obliques, slot.substr(6));
+      else if (slot == "poss")
+        for (int o : c.objects)
+          for (size_t t = 0; t < sent_.tokens.size(); ++t)
+            if (sent_.tokens[t].head == o && sent_.tokens[t].deprel == "nmod:poss") heads.push_back(static_cast<int>(t));
+      std::erase_if(heads, [&](int h) { return !IsActor(h); });
+      if (!heads.empty()) return heads;
+    }
+    return {};
+  }
+
+  bool Code(const Clause& c, std::optional<Date>* previous_date) {
+    if (c.question) return Trace(c, "no event: a question"), false;
+    const Pattern* p = Match(c);
+    if (!p) return Trace(c, "no pattern"), false;
+    for (const Constraint& k : p->frame)
+      if ((k.kind == Constraint::Kind::kXcomp || k.kind == Constraint::Kind::kXobj) && c.xcomp >= 0)
+        consumed_.insert(c.xcomp);
+    std::string rule = p->file + ":" + std::to_string(p->line) + " " + p->Key() + " " + p->FrameText();
+    if (c.negated) return Trace(c, "no event: negated (" + rule + ")"), false;
+    std::string code = p->code;
+    bool intent = c.modal || c.conditional;
+    if (intent && code.rfind("03", 0) != 0 && code.rfind("13", 0) != 0) {
+      auto as_intent = res_.intents.IntentOf(code);
+      if (!as_intent) return Trace(c, "no event: modal act without an intent code (" + rule + ")"), false;
+      code = *as_intent;
+    }
+    std::vector<int> sources;
+    for (int h : c.subjects)
+      if (IsActor(h)) sources.push_back(h);
+    if (sources.empty()) return Trace(c, "no event: no source actor (" + rule + ")"), false;
+    bool needs_target = !(p->targets.size() == 1 && p->targets[0] == "none");
+    std::vector<int> targets = needs_target ? TargetHeads(*p, c) : std::vector<int>{};
+    if (needs_target && targets.empty()) return Trace(c, "no event: no target actor (" + rule + ")"), false;
+    if (targets.empty()) targets.push_back(-1);
+    EventDate when = PickEventDate(sent_, times_, c.predicate, doc_.date);
+    if (when.resolved()) *previous_date = when.date;
+    int emitted = 0;
+    for (int sh : sources)
+      for (int th : targets) emitted += Emit(c, *p, code, rule, intent, sh, th, when);
+    Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
+                     : "no event: source and target are the same actor (" + rule + ")");
+    return emitted > 0;
+  }
+
+  int Emit(const Clause& c, const Pattern& p, const std::string& code, const std::string& rule, bool intent,
+           int source_head, int target_head, const EventDate& when) {
+    const Mention& src = doc_.mentions[covering_[source_head]];
+    const Mention* tgt = target_head >= 0 ? &doc_.mentions[covering_[target_head]] : nullptr;
+    if (tgt && tgt->actor == src.actor) return 0;
+    if (src.code.empty() || (tgt && tgt->code.empty())) return 0;
+    Event e;
+    e.sentence = s_;
+    e.predicate = c.predicate;
+    e.source_actor = src.actor;
+    e.source = src.code;
+    if (tgt) {
+      e.target_actor = tgt->actor;
+      e.target = tgt->code;
+    }
+    e.cameo = code;
+    if (const CameoCode* cc = res_.ontology.Find(code)) {
+      e.root = cc->root();
+      e.quad_class = cc->quad;
+      e.goldstein = cc->goldstein;
+    }
+    e.plover = res_.ontology.PloverType(code).value_or("");
+    e.event_date = when.date;
+    e.date_resolved = when.resolved();
+    e.intent = intent;
+    e.evidence = sent_.raw;
+    e.trigger = sent_.tokens[c.predicate].raw;
+    e.rule = rule;
+    for (const Event& other : doc_.events)  // one event per sentence, dyad and code
+      if (other.sentence == s_ && other.source_actor == e.source_actor && other.target_actor == e.target_actor &&
+          other.cameo == e.cameo)
+        return 0;
+    doc_.events.push_back(std::move(e));
+    return 1;
+  }
+
+  Document& doc_;
+  int s_;
+  const Sentence& sent_;
+  const CoderResources& res_;
+  std::vector<std::string>* trace_;
+  std::vector<int> covering_;  // token -> the narrowest mention covering it, or -1
+  std::vector<Clause> clauses_;
+  std::vector<TimeExpression> times_;
+  std::set<int> coded_verbs_, consumed_;
+};
+
+}  // namespace
+
+void CodeEvents(Document* doc, const CoderResources& res, std::vector<std::string>* trace) {
+  doc->events.clear();
+  std::optional<Date> previous_date;
+  for (size_t s = 0; s < doc->sentences.size(); ++s) {
+    if (trace) trace->push_back("[" + std::to_string(s) + "] " + doc->sentences[s].text);
+    SentenceCoder(doc, static_cast<int>(s), res, trace).Run(&previous_date);
+  }
+}
+
+}  // namespace dyad::coding

@@ -1,0 +1,61 @@
+// Sentence -> events through the whole pipeline (text, syntax, lexicon,
+// coding), one construction per row, in the compact form
+// "SRC CODE TGT; ...". Skipped when the parser models are absent.
+#include "coding/coder.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "dyad/pipeline.h"
+#include "dyad/resources.h"
+#include "syntax/annotator.h"
+
+namespace dyad::coding {
+namespace {
+
+struct Case {
+  const char* sentence;
+  const char* date;
+  const char* events;
+};
+
+class CoderTest : public testing::TestWithParam<Case> {};
+
+TEST_P(CoderTest, Codes) {
+  if (!std::filesystem::exists(ModelPath(syntax::kParserModelFile))) GTEST_SKIP() << "no parser model; skipping";
+  static const auto pipeline = std::move(*Pipeline::Create({}));
+  Document d;
+  d.id = "t";
+  d.raw = GetParam().sentence;
+  d.date = Date::Parse(GetParam().date);
+  ASSERT_TRUE(pipeline->Process(&d).ok());
+  std::string out;
+  for (const Event& e : d.events)
+    out += (out.empty() ? "" : "; ") + e.source + " " + e.cameo + " " + (e.target.empty() ? "-" : e.target);
+  EXPECT_EQ(out, GetParam().events) << GetParam().sentence;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Constructions, CoderTest,
+    testing::Values(
+        // An open complement: the offer is the event, with the complement's target.
+        Case{"Nicaraguan President Daniel Ortega offered to send fighters to Nicolás Maduro.", "2024-08-28",
+             "NICGOV 0332 VENGOV"},
+        // Coordinated subjects: one event each.
+        Case{"Russia and Belarus reached out to Nicolás Maduro.", "2025-12-11", "RUSGOV 040 VENGOV; BLRGOV 040 VENGOV"},
+        // Modality: an intent, not an act.
+        Case{"Colombia could grant asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
+        // Negation: no event.
+        Case{"Russia does not plan to have any contact with Juan Guaidó.", "2019-01-27", ""},
+        // A question: no event.
+        Case{"Did Russia send troops to Cuba?", "2024-08-28", ""},
+        // Passive: the agent is the source.
+        Case{"Juan Guaidó was recognized by the United States.", "2019-01-27", "USAGOV 054 VENOPP"},
+        // Codes at the date: Molano, defense minister in 2022 (GOV, as the gold codes ministers).
+        Case{"Colombian Defense Minister Diego Molano accused Russia of meddling.", "2022-02-04", "COLGOV 1123 RUSGOV"},
+        Case{"China congratulated Nicolás Maduro on his victory.", "2024-07-30", "CHNGOV 051 VENGOV"},
+        Case{"The United States imposed sanctions on Venezuela.", "2019-03-01", "USAGOV 163 VENGOV"}));
+
+}  // namespace
+}  // namespace dyad::coding

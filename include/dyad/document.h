@@ -120,6 +120,17 @@ struct Event {
   std::string rule;            // the pattern that fired: file:line predicate frame
 };
 
+// A direct quotation and who said it.
+struct Quote {
+  Span raw;                 // the quoted words, without the quote marks
+  int speaker_actor = -1;   // Document::actors; -1 when no speaker was found
+  int speaker_mention = -1; // the mention that names the speaker (Document::mentions)
+  std::string speaker;      // the speaker's CAMEO code at the date
+  int first_sentence = 0;   // sentences the quotation spans
+  int last_sentence = 0;
+  std::string rule;         // how the speaker was found ("said X after", "X said before", "according to", ...)
+};
+
 struct Document {
   // Metadata.
   std::string id;             // JSON Lines "id", or the file name without extension
@@ -138,6 +149,7 @@ struct Document {
   std::vector<Actor> actors;       // filled by the lexicon stage
   std::vector<Mention> mentions;   // in text order
   std::vector<Event> events;       // filled by the coding stage
+  std::vector<Quote> quotes;       // filled by the coding stage
 
   std::string_view RawText(Span s) const { return std::string_view(raw).substr(s.begin, s.size()); }
 };

@@ -30,7 +30,7 @@ struct MultiwordToken {
 
 struct ConlluSentence {
   Sentence sentence;
-  std::vector<std::string> comments;  // without the leading "# "... kept verbatim, with '#'
+  std::vector<std::string> comments;  // comment lines, verbatim (with the leading "#")
   std::vector<MultiwordToken> multiword;
   std::vector<std::string> feats, deps, misc;  // per word; "_" when empty
   int line = 0;                                // 1-based line of the first word, for messages

@@ -6,6 +6,7 @@
 
 #include "base/strings.h"
 #include "coding/coder.h"
+#include "coding/quotes.h"
 #include "dyad/resources.h"
 #include "lexicon/recognizer.h"
 #include "syntax/annotator.h"
@@ -18,6 +19,7 @@ struct Pipeline::Stages {
   std::optional<syntax::Annotator> syntax;  // absent without models or with parse off
   lexicon::LexiconResources lexicon;
   std::optional<coding::CoderResources> coder;  // absent without a parse: events need trees
+  std::optional<coding::QuoteResources> quotes;  // with the coder
   std::string version;
 };
 
@@ -74,17 +76,21 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     auto coder = coding::CoderResources::Load(data_dir);
     if (!coder.ok()) return coder.status();
     stages->coder = std::move(*coder);
+    auto quotes = coding::QuoteResources::Load(data_dir);
+    if (!quotes.ok()) return quotes.status();
+    stages->quotes = std::move(*quotes);
   }
   stages->version = std::string("dyad-") + DYAD_VERSION + "/text-1/syntax-" + syntax_version + "/lexicon-1/coding-1";
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages)));
 }
 
-Status Pipeline::Process(Document* doc) const {
+Status Pipeline::Process(Document* doc, std::vector<std::string>* trace) const {
   DYAD_RETURN_IF_ERROR(text::ProcessText(doc, stages_->text));
   if (stages_->syntax)
     for (Sentence& s : doc->sentences) stages_->syntax->Annotate(s);
   lexicon::RecognizeActors(doc, stages_->lexicon);
-  if (stages_->coder) coding::CodeEvents(doc, *stages_->coder);
+  if (stages_->coder) coding::CodeEvents(doc, *stages_->coder, trace);
+  if (stages_->quotes) coding::AttributeQuotes(doc, *stages_->quotes);
   return Status::Ok();
 }
 

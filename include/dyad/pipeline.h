@@ -35,7 +35,10 @@ class Pipeline {
 
   // Fills every layer the loaded stages produce. A DataError names the
   // document when nothing usable is left (e.g. all lines were boilerplate).
-  Status Process(Document* doc) const;
+  Status Process(Document* doc) const { return Process(doc, nullptr); }
+  // The same, and the coder's reasoning for each clause into *trace (for
+  // `dyad explain`): the rule that fired, or why none did.
+  Status Process(Document* doc, std::vector<std::string>* trace) const;
 
   // A fingerprint of the stages and their resources, stored with each
   // document so that a changed pipeline re-processes unchanged input.

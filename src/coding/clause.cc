@@ -11,6 +11,9 @@ namespace {
 constexpr const char* kModals[] = {"could", "would", "might", "may", "should", "can", "must", "shall"};
 constexpr const char* kNegators[] = {"not", "n't", "never", "no"};
 constexpr const char* kConditionMarks[] = {"if", "unless"};
+// An embedded question is no claim that anything happened: "asked whether
+// Belarus would provide shelter".
+constexpr const char* kQuestionMarks[] = {"whether"};
 // Adjectives of readiness that turn their complement into an intent.
 constexpr const char* kReadiness[] = {"willing", "ready", "prepared", "eager", "determined"};
 
@@ -45,7 +48,7 @@ class Analyzer {
                   s_.tokens[Head(i)].upos == "VERB";
       if (!verb && !noun) continue;
       Clause c = verb ? Verb(i) : Noun(i);
-      c.question = question;
+      c.question = question || EmbeddedQuestion(verb ? i : Head(i));
       out.push_back(std::move(c));
     }
     return out;
@@ -84,6 +87,15 @@ class Analyzer {
   bool Modal(int i) const {
     for (int c : children_[i])
       if (StartsWith(Rel(c), "aux") && In(text::Lower(s_.tokens[c].form), kModals)) return true;
+    return false;
+  }
+
+  bool EmbeddedQuestion(int i) const {
+    for (int t = i, steps = 0; t >= 0 && steps < 64; t = Head(t), ++steps) {
+      for (int c : children_[t])
+        if (Rel(c) == "mark" && In(text::Lower(s_.tokens[c].form), kQuestionMarks)) return true;
+      if (Rel(t) != "xcomp" && Rel(t) != "conj") break;  // climb only through complements sharing the clause
+    }
     return false;
   }
 

@@ -19,6 +19,9 @@ Result<CoderResources> CoderResources::Load(const std::string& data_dir) {
   auto intents = LoadIntentMap(data_dir + "/verbs", res.ontology);
   if (!intents.ok()) return intents.status();
   res.intents = std::move(*intents);
+  auto negations = CodeMap::Load(data_dir + "/verbs/negation.tsv", res.ontology);
+  if (!negations.ok()) return negations.status();
+  res.negations = std::move(*negations);
   auto temporal = TemporalResources::Load(data_dir);
   if (!temporal.ok()) return temporal.status();
   res.temporal = std::move(*temporal);
@@ -57,6 +60,8 @@ class SentenceCoder {
         if (Code(c, previous_date)) coded_verbs_.insert(c.predicate);
       }
     }
+    // Statements last: they need to know whether what was said was coded.
+    for (const Clause* c : statements_) CodeStatement(*c, previous_date);
   }
 
  private:
@@ -146,10 +151,15 @@ class SentenceCoder {
     for (const Constraint& k : p->frame)
       if ((k.kind == Constraint::Kind::kXcomp || k.kind == Constraint::Kind::kXobj) && c.xcomp >= 0)
         consumed_.insert(c.xcomp);
-    std::string rule = p->file + ":" + std::to_string(p->line) + " " + p->Key() + " " + p->FrameText();
-    if (c.negated) return Trace(c, "no event: negated (" + rule + ")"), false;
+    std::string rule = p->file.substr(p->file.rfind('/') + 1) + ":" + std::to_string(p->line) + " " + p->Key() + " " + p->FrameText();
     std::string code = p->code;
-    bool intent = c.modal || c.conditional;
+    if (c.negated) {
+      auto rejection = res_.negations.Lookup(code);
+      if (!rejection) return Trace(c, "no event: negated (" + rule + ")"), false;
+      code = *rejection;
+      rule += " [negated]";
+    }
+    bool intent = (c.modal || c.conditional) && !c.negated;
     if (intent && code.rfind("03", 0) != 0 && code.rfind("13", 0) != 0) {
       auto as_intent = res_.intents.IntentOf(code);
       if (!as_intent) return Trace(c, "no event: modal act without an intent code (" + rule + ")"), false;
@@ -160,8 +170,14 @@ class SentenceCoder {
       if (IsActor(h)) sources.push_back(h);
     if (sources.empty()) return Trace(c, "no event: no source actor (" + rule + ")"), false;
     bool needs_target = !(p->targets.size() == 1 && p->targets[0] == "none");
+    if (!needs_target && code.rfind("01", 0) == 0 && !statement_pass_) {
+      statements_.push_back(&c);
+      return false;
+    }
     std::vector<int> targets = needs_target ? TargetHeads(*p, c) : std::vector<int>{};
-    if (needs_target && targets.empty()) return Trace(c, "no event: no target actor (" + rule + ")"), false;
+    if (statement_pass_) targets = StatementTargets(c, sources);
+    if ((needs_target || statement_pass_) && targets.empty())
+      return Trace(c, "no event: no target actor (" + rule + ")"), false;
     if (targets.empty()) targets.push_back(-1);
     EventDate when = PickEventDate(sent_, times_, c.predicate, doc_.date);
     if (when.resolved()) *previous_date = when.date;
@@ -173,11 +189,40 @@ class SentenceCoder {
     return emitted > 0;
   }
 
+  // "X said ...": no event when what was said was coded; else aimed at the
+  // first other actor named in it; else none.
+  void CodeStatement(const Clause& c, std::optional<Date>* previous_date) {
+    for (const Event& e : doc_.events)
+      if (e.sentence == s_ && e.predicate != c.predicate && Governs(c.predicate, e.predicate))
+        return Trace(c, "statement: what was said is coded as its own event");
+    statement_pass_ = true;
+    Code(c, previous_date);
+    statement_pass_ = false;
+  }
+
+  bool Governs(int ancestor, int token) const {
+    for (int t = token, steps = 0; t >= 0 && steps < 256; t = sent_.tokens[t].head, ++steps)
+      if (t == ancestor) return true;
+    return false;
+  }
+
+  std::vector<int> StatementTargets(const Clause& c, const std::vector<int>& sources) const {
+    std::set<int> source_actors;
+    for (int h : sources) source_actors.insert(doc_.mentions[covering_[h]].actor);
+    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+      int m = covering_[t];
+      if (m < 0 || static_cast<int>(t) == c.predicate || !Governs(c.predicate, static_cast<int>(t))) continue;
+      if (std::find(c.subjects.begin(), c.subjects.end(), static_cast<int>(t)) != c.subjects.end()) continue;
+      if (!source_actors.count(doc_.mentions[m].actor)) return {static_cast<int>(t)};
+    }
+    return {};
+  }
+
   int Emit(const Clause& c, const Pattern& p, const std::string& code, const std::string& rule, bool intent,
            int source_head, int target_head, const EventDate& when) {
     const Mention& src = doc_.mentions[covering_[source_head]];
     const Mention* tgt = target_head >= 0 ? &doc_.mentions[covering_[target_head]] : nullptr;
-    if (tgt && tgt->actor == src.actor) return 0;
+    if (tgt && (tgt->actor == src.actor || tgt->code == src.code)) return 0;  // no self-dyads
     if (src.code.empty() || (tgt && tgt->code.empty())) return 0;
     Event e;
     e.sentence = s_;
@@ -218,6 +263,8 @@ class SentenceCoder {
   std::vector<Clause> clauses_;
   std::vector<TimeExpression> times_;
   std::set<int> coded_verbs_, consumed_;
+  std::vector<const Clause*> statements_;
+  bool statement_pass_ = false;
 };
 
 }  // namespace

@@ -4,9 +4,12 @@
 // and the first whose frame holds gives the code and where the target is. The
 // source is the clause's subject, the target the argument the pattern names;
 // each must be an actor mention (pronouns resolved), and coordinated actors
-// give one event each. Questions and negated predicates give no event; modal
-// or conditional acts become intents through the intent table, or no event
-// when it has none. Each event gets its Goldstein score, quad class and PLOVER
+// give one event each. Questions give no event; a negated act becomes a
+// rejection through the negation table ("has no plans to meet": 125), or no
+// event when it has none; modal or conditional acts become intents through
+// the intent table, or no event when it has none. A statement ("X said ...")
+// is no event of its own when what was said codes one; otherwise its target
+// is an actor named in what was said, and without one there is no event. Each event gets its Goldstein score, quad class and PLOVER
 // type from the ontology, and its date from the sentence's temporal
 // expressions (else the publication date, flagged).
 #ifndef DYAD_CODING_CODER_H_
@@ -16,6 +19,7 @@
 #include <vector>
 
 #include "coding/clause.h"
+#include "coding/code_map.h"
 #include "coding/ontology.h"
 #include "coding/patterns.h"
 #include "coding/temporal.h"
@@ -28,6 +32,7 @@ struct CoderResources {
   Ontology ontology;
   PatternSet patterns;
   IntentMap intents;
+  CodeMap negations;  // negated act -> rejection (data/verbs/negation.tsv)
   TemporalResources temporal;
 
   static Result<CoderResources> Load(const std::string& data_dir);

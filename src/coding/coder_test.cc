@@ -46,8 +46,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Russia and Belarus reached out to Nicolás Maduro.", "2025-12-11", "RUSGOV 040 VENGOV; BLRGOV 040 VENGOV"},
         // Modality: an intent, not an act.
         Case{"Colombia could grant asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
-        // Negation: no event.
-        Case{"Russia does not plan to have any contact with Juan Guaidó.", "2019-01-27", ""},
+        // Negation: a rejection (125 reject proposal to meet), not a consultation.
+        Case{"Russia does not plan to have any contact with Juan Guaidó.", "2019-01-27", "RUSGOV 125 VENOPP"},
+        // An embedded question is no event.
+        Case{"Reporters asked whether Belarus would send troops to Cuba.", "2025-12-11", ""},
+        // A statement aimed at an actor named in what was said.
+        Case{"Vladimir Putin said Ukraine was a threat.", "2024-08-28", "RUSGOV 010 UKRGOV"},
         // A question: no event.
         Case{"Did Russia send troops to Cuba?", "2024-08-28", ""},
         // Passive: the agent is the source.

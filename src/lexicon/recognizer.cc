@@ -33,6 +33,11 @@ bool Capitalized(std::string_view form) {
   return !form.empty() && text::IsUpper(text::DecodeAt(form, 0, &len));
 }
 
+bool IsPossessivePronoun(std::string_view f) {
+  std::string w = text::Lower(f);
+  return w == "his" || w == "her" || w == "its" || w == "their";
+}
+
 bool IsPossessive(std::string_view f) { return f == "'s" || f == "\u2019s" || f == "'" || f == "\u2019"; }
 
 bool IsPersonish(EntryKind k) { return k == EntryKind::kPerson; }
@@ -148,8 +153,10 @@ class DocumentRecognizer {
     p->first = ms[k].first;
     p->last = ms[k].last;
     size_t used = 1;
-    // Determiners before the phrase belong to it ("the Kremlin", "The Colombian Foreign Ministry").
+    // Determiners before the phrase belong to it ("the Kremlin", "The Colombian
+    // Foreign Ministry"), and so does a possessive before a role word ("her country").
     if (p->first > 0 && text::Lower(forms_[p->first - 1]) == "the") --p->first;
+    else if (p->first > 0 && IsRoleWord(*r) && IsPossessivePronoun(forms_[p->first - 1])) --p->first;
     auto next_at = [&](int tok) -> const NameMatch* {
       return k + used < ms.size() && ms[k + used].first == tok ? &ms[k + used] : nullptr;
     };
@@ -373,6 +380,15 @@ class DocumentRecognizer {
       bool place = Locative(p.first) || p.country->kind == EntryKind::kRegion;
       actor = ActorForRole(country, place ? "" : "GOV", p.country->name);
       code = doc_.actors[actor].code;
+    } else if (!p.role.empty() && !p.country && IsPossessivePronoun(forms_[p.first])) {
+      // "her country", "his government": the institution of the possessor's country.
+      int owner = PossessiveOwner(s, p.first);
+      if (owner < 0) return;
+      const std::string& c = doc_.actors[owner].country;
+      const ActorEntry* ce = dict_.Country(c);
+      actor = ActorForRole(c, p.role, ce ? ce->name : c);
+      code = doc_.actors[actor].code;
+      how = "description";
     } else if (!p.role.empty()) {
       actor = Describe(s, p, country, &how);
       if (actor < 0) return;
@@ -539,6 +555,18 @@ class DocumentRecognizer {
       covered[i] = true;
       AddMention(s, static_cast<int>(i), static_cast<int>(i) + 1, it->second, doc_.actors[it->second].code, "surname");
     }
+  }
+
+  // The actor a possessive pronoun just before `first` refers to, when that
+  // actor belongs to a country; -1 otherwise.
+  int PossessiveOwner(int s, int pronoun) const {
+    std::string w = text::Lower(forms_[pronoun]);
+    char g = 0;
+    for (const Pronoun& p : kPronouns)
+      if (w == p.form) g = p.gender;
+    if (!g) return -1;
+    int owner = Antecedent(s, pronoun, g);
+    return owner >= 0 && dict_.Country(doc_.actors[owner].country) ? owner : -1;
   }
 
   // ---- pronouns -------------------------------------------------------------

@@ -76,9 +76,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Russia warned Colombia.", "2024-01-01", "Russia=RUSGOV dictionary; Colombia=COLGOV dictionary"},
         Case{"He has friends in Colombia.", "2024-01-01", "Colombia=COL dictionary"},
         Case{"The Colombian army said its units would stay.", "2025-12-11",
-             "The Colombian army=COLMIL dictionary; its=COLMIL pronoun(Military Forces of Colombia)"},
+             "The Colombian army=COLMIL dictionary; its units=COLMIL description(Colombia (MIL))"},
         Case{"The Peruvian army said its units would stay.", "2025-12-11",
-             "The Peruvian army=PERMIL agent; its=PERMIL pronoun(Peru (MIL))"},
+             "The Peruvian army=PERMIL agent; its units=PERMIL description(Peru (MIL))"},
         Case{"Officials met. The opposition left.", "2024-08-28", ""},
         Case{"Venezuela voted. The opposition left.", "2024-08-28",
              "Venezuela=VENGOV dictionary; The opposition=VENOPP description(Venezuela (OPP))"},
@@ -99,7 +99,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Descriptions resolve to the office holder on the date.
         Case{"Nicolás Maduro spoke. The Venezuelan president said more.", "2024-08-28",
              "Nicolás Maduro=VENGOV dictionary; The Venezuelan president=VENGOV description(Nicolás Maduro)"},
-        Case{"The Russian president spoke.", "2024-08-28", "The Russian president=RUSGOV description(Vladimir Putin)"}));
+        Case{"The Russian president spoke.", "2024-08-28", "The Russian president=RUSGOV description(Vladimir Putin)"},
+        // A possessive pronoun and a role noun: the possessor's institution.
+        Case{"Colombian Foreign Minister Rosa Villavicencio said her country would help.", "2025-12-11",
+             "Colombian Foreign Minister Rosa Villavicencio=COLGOV dictionary; her country=COLGOV description(Colombia (GOV))"}));
 
 }  // namespace
 }  // namespace dyad::lexicon

@@ -35,6 +35,19 @@ nlohmann::json EventJson(const dyad::Document& doc, const dyad::Event& e) {
   return j;
 }
 
+// --quotes: one record per direct quotation with a speaker (the kind the
+// eval scorer reads, docs/eval.md); start/end are the quoted words' raw span.
+nlohmann::json QuoteJson(const dyad::Document& doc, const dyad::Quote& q) {
+  return {{"kind", "quote"},
+          {"doc", doc.id},
+          {"speaker", q.speaker},
+          {"speaker_name", q.speaker_actor >= 0 ? doc.actors[q.speaker_actor].name : std::string()},
+          {"quote", std::string(doc.RawText(q.raw))},
+          {"start", q.raw.begin},
+          {"end", q.raw.end},
+          {"rule", q.rule}};
+}
+
 int RunCode(const std::vector<std::string>& args) {
   dyad::cli::Options opts("code", "PATH... [--format table|jsonl] [--date D] [--actors FILE]",
                           "Reads articles like 'dyad ingest' and prints the events coded in them: source and target\n"
@@ -45,7 +58,8 @@ int RunCode(const std::vector<std::string>& args) {
   opts.Value("format", "FORMAT", "table or jsonl", "table")
       .Value("date", "YYYY-MM-DD", "publication date for documents whose metadata has none")
       .Value("actors", "FILE", "an extra actor dictionary (dyad or CAMEO/PETRARCH format); repeatable")
-      .Value("data", "DIR", "resource directory (default: built-in data/)");
+      .Value("data", "DIR", "resource directory (default: built-in data/)")
+      .Flag("quotes", "also print direct quotations with their speaker (jsonl: kind \"quote\", only those with a speaker)");
   int code = 0;
   if (!opts.Parse(args, &code)) return code;
   std::string format = opts.Get("format");
@@ -73,6 +87,13 @@ int RunCode(const std::vector<std::string>& args) {
   };
   dyad::text::ReadInputs(opts.positional(), read, [&](dyad::Document&& doc) {
     if (dyad::Status s = (*pipeline)->Process(&doc); !s.ok()) return report(s);
+    for (const dyad::Quote& q : doc.quotes) {
+      if (!opts.Has("quotes")) break;
+      if (format == "jsonl" && !q.speaker.empty()) std::cout << QuoteJson(doc, q).dump() << "\n";
+      if (format == "table")
+        std::printf("%-24s quote %-9s %s\n", doc.id.substr(0, 24).c_str(), q.speaker.empty() ? "-" : q.speaker.c_str(),
+                    std::string(doc.RawText(q.raw)).substr(0, 100).c_str());
+    }
     for (const auto& e : doc.events) {
       if (format == "jsonl") {
         std::cout << EventJson(doc, e).dump() << "\n";

@@ -55,10 +55,24 @@ int RunTrain(const std::vector<std::string>& args) {
     std::cerr << "dyad train: --what must be tagger, parser or all\n";
     return 2;
   }
-  long seed, tagger_epochs, parser_epochs, folds;
+  long seed, tagger_epochs, parser_epochs, folds, tagger_prune, parser_prune;
   if (!ParseIntOption(o, "seed", &seed) || !ParseIntOption(o, "tagger-epochs", &tagger_epochs) ||
-      !ParseIntOption(o, "parser-epochs", &parser_epochs) || !ParseIntOption(o, "jackknife", &folds))
+      !ParseIntOption(o, "parser-epochs", &parser_epochs) || !ParseIntOption(o, "jackknife", &folds) ||
+      !ParseIntOption(o, "tagger-prune", &tagger_prune) || !ParseIntOption(o, "parser-prune", &parser_prune))
     return 2;
+  double explore = -1;
+  try {
+    explore = std::stod(o.Get("explore"));
+  } catch (const std::exception&) {
+  }
+  if (!(explore >= 0 && explore <= 1)) {
+    std::cerr << "dyad train: --explore needs a probability in [0, 1], got '" << o.Get("explore") << "'\n";
+    return 2;
+  }
+  if (tagger_epochs < 1 || parser_epochs < 1 || folds < 0 || tagger_prune < 1 || parser_prune < 1) {
+    std::cerr << "dyad train: epochs and prune levels must be >= 1, --jackknife >= 0\n";
+    return 2;
+  }
 
   auto train = ReadConlluFile(o.Get("train"));
   if (!train.ok()) {
@@ -80,12 +94,12 @@ int RunTrain(const std::vector<std::string>& args) {
   TaggerOptions topt;
   topt.epochs = static_cast<int>(tagger_epochs);
   topt.seed = static_cast<uint64_t>(seed);
-  topt.min_quanta = std::stoi(o.Get("tagger-prune"));
+  topt.min_quanta = static_cast<int>(tagger_prune);
   ParserOptions popt;
   popt.epochs = static_cast<int>(parser_epochs);
   popt.seed = static_cast<uint64_t>(seed);
-  popt.explore_prob = std::stod(o.Get("explore"));
-  popt.min_quanta = std::stoi(o.Get("parser-prune"));
+  popt.explore_prob = explore;
+  popt.min_quanta = static_cast<int>(parser_prune);
 
   // The tagger: trained now, or the one already in DIR.
   std::string tagger_path = out + "/" + kTaggerModelFile;

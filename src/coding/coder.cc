@@ -168,6 +168,9 @@ class SentenceCoder {
     std::vector<int> sources;
     for (int h : c.subjects)
       if (IsActor(h)) sources.push_back(h);
+    if (c.subjects.empty() && !c.noun && !c.passive) {
+      if (int h = LeftSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [subject by position]";
+    }
     if (sources.empty()) return Trace(c, "no event: no source actor (" + rule + ")"), false;
     bool needs_target = !(p->targets.size() == 1 && p->targets[0] == "none");
     if (!needs_target && code.rfind("01", 0) == 0 && !statement_pass_) {
@@ -187,6 +190,19 @@ class SentenceCoder {
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
     return emitted > 0;
+  }
+
+  // A parse that lost the subject ("During the summit, Ortega also offered
+  // ..." read with Ortega attached to the summit): an actor mention right
+  // before the verb, past adverbs and auxiliaries, is its subject.
+  int LeftSubject(int predicate) const {
+    int t = predicate - 1;
+    while (t >= 0 && covering_[t] < 0) {
+      const std::string& upos = sent_.tokens[t].upos;
+      if (upos != "ADV" && upos != "AUX" && upos != "PART") return -1;
+      --t;
+    }
+    return t >= 0 && doc_.mentions[covering_[t]].last_token == t + 1 ? t : -1;
   }
 
   // "X said ...": no event when what was said was coded; else aimed at the

@@ -578,16 +578,26 @@ class DocumentRecognizer {
       char g = 0;
       for (const Pronoun& p : kPronouns)
         if (lower == p.form) g = p.gender;
+      // "it" is often expletive ("it was time"): only a subject whose
+      // antecedent is named earlier in the same sentence ("The ministry said
+      // it would ...") is resolved.
+      bool it = lower == "it" && toks[i].deprel.rfind("nsubj", 0) == 0;
+      if (it) g = 'n';
       if (!g) continue;
-      int actor = Antecedent(s, static_cast<int>(i), g);
+      int actor = it ? SameSentenceInstitution(s, static_cast<int>(i)) : Antecedent(s, static_cast<int>(i), g);
       if (actor < 0) continue;
       AddMention(s, static_cast<int>(i), static_cast<int>(i) + 1, actor, doc_.actors[actor].code, "pronoun");
-      (void)toks;
     }
   }
 
   // Institutions and countries are "it" and "they" alike in news prose ("the
   // army said its units", "the opposition said they"), so number is not used.
+  int SameSentenceInstitution(int s, int token) const {
+    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence == s; ++it)
+      if (it->first_token < token && doc_.actors[it->actor].kind != "person") return it->actor;
+    return -1;
+  }
+
   bool Agrees(const Actor& a, char g) const {
     if (g == 'm' || g == 'f') return a.kind == "person" && (a.gender == 0 || a.gender == g);
     return a.kind != "person";

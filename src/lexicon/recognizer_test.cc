@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "dyad/pipeline.h"
 #include "dyad/resources.h"
 #include "text/text_stage.h"
 
@@ -103,6 +106,21 @@ INSTANTIATE_TEST_SUITE_P(
         // A possessive pronoun and a role noun: the possessor's institution.
         Case{"Colombian Foreign Minister Rosa Villavicencio said her country would help.", "2025-12-11",
              "Colombian Foreign Minister Rosa Villavicencio=COLGOV dictionary; her country=COLGOV description(Colombia (GOV))"}));
+
+// "it" needs the parse (only a subject "it" is resolved), so this runs the
+// whole pipeline; skipped without the parser models.
+TEST(RecognizerWithParse, SubjectItResolvesToAnInstitutionInTheSameSentence) {
+  if (!std::filesystem::exists(ModelPath("en_ewt.parser"))) GTEST_SKIP() << "no parser model; skipping";
+  auto pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  Document d;
+  d.raw = "The Colombian Foreign Ministry said it would not rule out talks. It was time.";
+  d.date = Date::Parse("2025-12-11");
+  ASSERT_TRUE((*pipeline)->Process(&d).ok());
+  std::string out;
+  for (const Mention& m : d.mentions) out += (out.empty() ? "" : "; ") + m.text + "=" + m.code + " " + m.how;
+  EXPECT_EQ(out, "The Colombian Foreign Ministry=COLGOV dictionary; it=COLGOV pronoun");
+}
 
 }  // namespace
 }  // namespace dyad::lexicon

@@ -89,8 +89,9 @@ Status Pipeline::Process(Document* doc, std::vector<std::string>* trace) const {
   if (stages_->syntax)
     for (Sentence& s : doc->sentences) stages_->syntax->Annotate(s);
   lexicon::RecognizeActors(doc, stages_->lexicon);
-  if (stages_->coder) coding::CodeEvents(doc, *stages_->coder, trace);
+  // Quotes first: inside a quotation, "we" and "I" are its speaker.
   if (stages_->quotes) coding::AttributeQuotes(doc, *stages_->quotes);
+  if (stages_->coder) coding::CodeEvents(doc, *stages_->coder, trace);
   return Status::Ok();
 }
 

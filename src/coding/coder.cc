@@ -37,6 +37,17 @@ class SentenceCoder {
   SentenceCoder(Document* doc, int s, const CoderResources& res, std::vector<std::string>* trace)
       : doc_(*doc), s_(s), sent_(doc->sentences[s]), res_(res), trace_(trace) {
     covering_.assign(sent_.tokens.size(), -1);
+    speaker_.assign(sent_.tokens.size(), -1);
+    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+      std::string w = text::Lower(sent_.tokens[t].form);
+      if (w != "we" && w != "i" && w != "us" && w != "me" && w != "our" && w != "my") continue;
+      for (size_t q = 0; q < doc_.quotes.size(); ++q) {
+        const Quote& quote = doc_.quotes[q];
+        if (quote.speaker_actor >= 0 && !quote.speaker.empty() && quote.raw.begin <= sent_.tokens[t].raw.begin &&
+            sent_.tokens[t].raw.end <= quote.raw.end)
+          speaker_[t] = static_cast<int>(q);
+      }
+    }
     for (size_t m = 0; m < doc_.mentions.size(); ++m) {
       const Mention& mention = doc_.mentions[m];
       if (mention.sentence != s) continue;
@@ -77,7 +88,18 @@ class SentenceCoder {
     return nullptr;
   }
 
-  bool IsActor(int token) const { return token >= 0 && covering_[token] >= 0; }
+  bool IsActor(int token) const { return token >= 0 && (covering_[token] >= 0 || speaker_[token] >= 0); }
+
+  // The actor and code of an argument head: its mention, or the speaker of
+  // the quotation a first-person pronoun stands in.
+  std::pair<int, std::string> ActorOf(int token) const {
+    if (covering_[token] >= 0) {
+      const Mention& m = doc_.mentions[covering_[token]];
+      return {m.actor, m.code};
+    }
+    const Quote& q = doc_.quotes[speaker_[token]];
+    return {q.speaker_actor, q.speaker};
+  }
 
   // Whether one dependent among `heads` satisfies `k`.
   bool AnyAccepts(const Constraint& k, const std::vector<int>& heads) const {
@@ -224,31 +246,30 @@ class SentenceCoder {
 
   std::vector<int> StatementTargets(const Clause& c, const std::vector<int>& sources) const {
     std::set<int> source_actors;
-    for (int h : sources) source_actors.insert(doc_.mentions[covering_[h]].actor);
+    for (int h : sources) source_actors.insert(ActorOf(h).first);
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
-      int m = covering_[t];
-      if (m < 0 || static_cast<int>(t) == c.predicate || !Governs(c.predicate, static_cast<int>(t))) continue;
+      if (!IsActor(static_cast<int>(t)) || static_cast<int>(t) == c.predicate ||
+          !Governs(c.predicate, static_cast<int>(t)))
+        continue;
       if (std::find(c.subjects.begin(), c.subjects.end(), static_cast<int>(t)) != c.subjects.end()) continue;
-      if (!source_actors.count(doc_.mentions[m].actor)) return {static_cast<int>(t)};
+      if (!source_actors.count(ActorOf(static_cast<int>(t)).first)) return {static_cast<int>(t)};
     }
     return {};
   }
 
   int Emit(const Clause& c, const Pattern& p, const std::string& code, const std::string& rule, bool intent,
            int source_head, int target_head, const EventDate& when) {
-    const Mention& src = doc_.mentions[covering_[source_head]];
-    const Mention* tgt = target_head >= 0 ? &doc_.mentions[covering_[target_head]] : nullptr;
-    if (tgt && (tgt->actor == src.actor || tgt->code == src.code)) return 0;  // no self-dyads
-    if (src.code.empty() || (tgt && tgt->code.empty())) return 0;
+    auto [src_actor, src_code] = ActorOf(source_head);
+    std::pair<int, std::string> tgt = target_head >= 0 ? ActorOf(target_head) : std::pair<int, std::string>{-1, ""};
+    if (target_head >= 0 && (tgt.first == src_actor || tgt.second == src_code)) return 0;  // no self-dyads
+    if (src_code.empty() || (target_head >= 0 && tgt.second.empty())) return 0;
     Event e;
     e.sentence = s_;
     e.predicate = c.predicate;
-    e.source_actor = src.actor;
-    e.source = src.code;
-    if (tgt) {
-      e.target_actor = tgt->actor;
-      e.target = tgt->code;
-    }
+    e.source_actor = src_actor;
+    e.source = src_code;
+    e.target_actor = tgt.first;
+    e.target = tgt.second;
     e.cameo = code;
     if (const CameoCode* cc = res_.ontology.Find(code)) {
       e.root = cc->root();
@@ -276,6 +297,7 @@ class SentenceCoder {
   const CoderResources& res_;
   std::vector<std::string>* trace_;
   std::vector<int> covering_;  // token -> the narrowest mention covering it, or -1
+  std::vector<int> speaker_;   // token -> the quote whose speaker a first-person pronoun is, or -1
   std::vector<Clause> clauses_;
   std::vector<TimeExpression> times_;
   std::set<int> coded_verbs_, consumed_;

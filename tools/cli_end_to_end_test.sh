@@ -83,5 +83,35 @@ for cmd in $(awk '/^commands:/{f=1;next} f && NF {print $1}' "$tmp/help" | grep 
   check "$cmd --help shows usage" contains "$tmp/h" "usage: dyad $cmd"
 done
 
+# --- events: stored by ingest, printed as tsv and PLOVER, scored by eval ---
+check "ingest stores into schema 3 or later" test "$(sqlite3 "$tmp/s.db" 'pragma user_version')" -ge 3
+check "stored events point at stored sentences" test "$(sqlite3 "$tmp/s.db" 'select count(*) from events e where not exists (select 1 from sentences s where s.doc = e.doc and s.idx = e.sentence)')" = 0
+check "stored events count what code finds" test "$(sqlite3 "$tmp/s.db" 'select count(*) from events')" = \
+  "$("$dyad" code "$sample" --format jsonl 2>/dev/null | wc -l)"
+"$dyad" code "$sample" --format tsv > "$tmp/code.tsv" 2> /dev/null
+check "code --format tsv has a header" test "$(head -1 "$tmp/code.tsv" | cut -f1,5,9)" = "$(printf 'doc\tsource\tcameo')"
+check "code --format tsv: one line per event" test "$(($(wc -l < "$tmp/code.tsv") - 1))" = \
+  "$(sqlite3 "$tmp/s.db" 'select count(*) from events')"
+"$dyad" code "$sample" --format plover > "$tmp/code.plover" 2> /dev/null
+check "code --format plover runs" test $? -eq 0
+check "plover records carry id, date, actor, event" test "$(grep -cv '^{"id":.*"date":.*"actor":\[.*"event":\["[A-Z_]*"\]' "$tmp/code.plover")" = 0
+check "plover records: one per event with a PLOVER type" test "$(wc -l < "$tmp/code.plover")" = \
+  "$(sqlite3 "$tmp/s.db" "select count(*) from events where plover <> ''")"
+"$dyad" code "$sample" --format xml > /dev/null 2>&1
+check "code rejects an unknown format" test $? -eq 2
+tiny_gold="$sample/../../src/eval/testdata/tiny/gold/tiny.jsonl"
+"$dyad" eval --gold "$tiny_gold" > "$tmp/eval_tiny" 2> "$tmp/eval_tiny_err"
+check "eval without --system runs the pipeline" test $? -eq 0
+check "eval without --system prints event scores" contains "$tmp/eval_tiny" "events, root"
+check "eval without --system says what it coded" contains "$tmp/eval_tiny_err" "dyad eval: coded"
+shared="$sample/../../../shared"
+if [[ -f "$shared/external/universal-petrarch/PETR2_GSR_validation.jsonl" ]]; then
+  "$dyad" eval --gold "$shared/external/universal-petrarch/PETR2_GSR_validation.jsonl" > "$tmp/eval_petr2" 2> /dev/null
+  check "eval on PETR2 without --system" test $? -eq 0
+  check "eval on PETR2 prints exact-sentence agreement" contains "$tmp/eval_petr2" "exact-sentence agreement"
+else
+  echo "skip: $shared/external not present; PETR2 eval without --system not checked"
+fi
+
 echo "$passes passed, $failures failed"
 [[ $failures -eq 0 ]]

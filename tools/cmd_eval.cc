@@ -1,5 +1,6 @@
-// dyad eval --gold FILE --system FILE.jsonl: scores system records against a
-// gold set and prints the report (docs/eval.md).
+// dyad eval --gold FILE [--system FILE.jsonl]: scores system records (from the file,
+// or from dyad's own pipeline run on the gold documents) against a gold set and
+// prints the report (docs/eval.md).
 //
 // The gold set is a dyad gold file (../shared/gold/FORMAT.md) or a peer's
 // sentence-level set (UniversalPetrarch's PETR2_GSR_validation.jsonl, PLOVER's
@@ -8,8 +9,11 @@
 
 #include "base/strings.h"
 #include "cli.h"
+#include "dyad/pipeline.h"
+#include "dyad/resources.h"
 #include "eval/records.h"
 #include "eval/report.h"
+#include "eval/run_pipeline.h"
 #include "eval/score.h"
 #include "eval/sentence_gold.h"
 
@@ -20,12 +24,25 @@ using dyad::Status;
 namespace eval = dyad::eval;
 
 // The hook for running the coder over the gold documents when no --system
-// file is given. The event coder is not built yet, so there is nothing to run:
-// this says so rather than pretending. When it exists, this returns the
-// records it produces for the gold set's documents (or sentences).
-Result<eval::SystemRecords> RunCoderOnGold(const std::string& gold_path) {
-  return Status::NotFound("the event coder is not built yet, so dyad eval cannot produce system events for " +
-                          gold_path + " itself; pass --system FILE.jsonl");
+// file is given: loads the pipeline (with any extra actor dictionaries) and
+// codes the gold set's documents, or its sentences, one document each
+// (eval/run_pipeline.h). Documents the pipeline rejects are reported on
+// stderr and produce no records.
+Result<eval::SystemRecords> RunCoderOnGold(const std::string& gold_path, eval::GoldFormat format,
+                                           const std::vector<std::string>& actor_files) {
+  dyad::PipelineOptions popts;
+  popts.actor_files = actor_files;
+  auto pipeline = dyad::Pipeline::Create(popts);
+  if (!pipeline.ok()) return pipeline.status();
+  std::vector<std::string> warnings;
+  auto records = eval::RunPipelineOnGold(**pipeline, gold_path, format, &warnings);
+  for (const std::string& w : warnings) std::cerr << "dyad eval: warning: " << w << "\n";
+  if (records.ok()) {
+    std::cerr << "dyad eval: coded " << gold_path << " with " << (*pipeline)->version() << ": "
+              << records->events.size() << " events, " << records->quotes.size() << " quotes, "
+              << records->mentions.size() << " mentions\n";
+  }
+  return records;
 }
 
 int Print(const nlohmann::ordered_json& json) {
@@ -39,9 +56,12 @@ int RunEval(const std::vector<std::string>& args) {
                           "and F1 at the root, code and dyad levels, overall and per document, plus quotes, event\n"
                           "dates and mentions. Peers' sentence sets (PETR2_GSR_validation.jsonl,\n"
                           "PLOVER_GSR_CAMEO.jsonl) get exact-sentence agreement and triple scores instead.\n"
-                          "The system file is JSON Lines (docs/eval.md).");
+                          "The system file is JSON Lines (docs/eval.md); without --system, dyad's own pipeline\n"
+                          "codes the gold documents (each sentence of a sentence set is one document).");
   opts.Value("gold", "FILE", "the gold set")
-      .Value("system", "FILE", "system records, JSON Lines (events, quotes, mentions)")
+      .Value("system", "FILE", "system records, JSON Lines (events, quotes, mentions); default: run dyad's pipeline")
+      .Value("actors", "FILE", "without --system: an extra actor dictionary for the pipeline; repeatable")
+      .Value("data", "DIR", "without --system: resource directory (default: built-in data/)")
       .Value("gold-format", "auto|dyad|petr2|plover", "the gold set's format", "auto")
       .Value("format", "text|json", "how to print the report", "text")
       .Flag("misses", "also list misses and false alarms (sentence sets: the sentences that disagree)");
@@ -72,12 +92,13 @@ int RunEval(const std::vector<std::string>& args) {
     gold_format = *f;
   }
 
-  Result<eval::SystemRecords> system =
-      opts.Has("system") ? eval::ReadSystemRecords(opts.Get("system")) : RunCoderOnGold(gold_path);
+  if (opts.Has("data")) dyad::SetDataDir(opts.Get("data"));
+  Result<eval::SystemRecords> system = opts.Has("system")
+                                           ? eval::ReadSystemRecords(opts.Get("system"))
+                                           : RunCoderOnGold(gold_path, gold_format, opts.GetAll("actors"));
   if (!system.ok()) {
-    bool no_coder = system.status().code() == Status::Code::kNotFound;
-    std::cerr << "dyad eval: " << (no_coder ? system.status().message() : system.status().ToString()) << "\n";
-    return no_coder ? 2 : 1;
+    std::cerr << "dyad eval: " << system.status().ToString() << "\n";
+    return 1;
   }
   const bool listing = opts.Has("misses");
   if (gold_format == eval::GoldFormat::kDyad) {

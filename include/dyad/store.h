@@ -53,8 +53,9 @@ class Store {
 
   Result<PutOutcome> Put(const Document& doc, const std::string& hash);
 
-  // The stored document with its sentences, tokens, drops, repairs and
-  // quotations (clean text and raw bytes included); nullopt if absent.
+  // The stored document with its sentences, tokens, drops, repairs,
+  // quotations, actors, mentions, events and quotes (clean text and raw bytes
+  // included); nullopt if absent.
   Result<std::optional<Document>> Get(const std::string& id);
   Result<std::vector<DocumentSummary>> List();
   // Actors over all documents: canonical name, kind and code, with counts.

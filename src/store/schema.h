@@ -101,6 +101,53 @@ CREATE TABLE mentions (
 ) WITHOUT ROWID;
 CREATE INDEX mentions_code ON mentions(code);
 )sql",
+    // 3: events and quotes (the coding stage). Actor and mention indices are
+    // NULL when there is none; codes are '' when there is none (target,
+    // plover); event_date is NULL when unknown. Spans are raw byte offsets.
+    R"sql(
+CREATE TABLE events (
+  doc            INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+  idx            INTEGER NOT NULL,
+  sentence       INTEGER NOT NULL,
+  predicate      INTEGER NOT NULL,          -- token index in the sentence; -1: none
+  source_actor   INTEGER,                   -- actors.idx of the same doc; NULL: none
+  target_actor   INTEGER,
+  source         TEXT NOT NULL,             -- CAMEO actor codes at the event date
+  target         TEXT NOT NULL,             -- '' when the event has no recipient
+  cameo          TEXT NOT NULL,
+  root           TEXT NOT NULL,
+  quad_class     INTEGER NOT NULL,
+  goldstein      REAL NOT NULL,
+  plover         TEXT NOT NULL,             -- '' for CAMEO 01x/02x
+  event_date     TEXT,                      -- YYYY-MM-DD, NULL when unknown
+  date_resolved  INTEGER NOT NULL,          -- 0: the publication date stands in
+  intent         INTEGER NOT NULL,
+  evidence_begin INTEGER NOT NULL,
+  evidence_end   INTEGER NOT NULL,
+  trigger_begin  INTEGER NOT NULL,
+  trigger_end    INTEGER NOT NULL,
+  rule           TEXT NOT NULL,
+  PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX events_dyad ON events(source, target);
+CREATE INDEX events_cameo ON events(cameo);
+CREATE INDEX events_root ON events(root);
+CREATE INDEX events_date ON events(event_date);
+CREATE TABLE quotes (
+  doc             INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+  idx             INTEGER NOT NULL,
+  raw_begin       INTEGER NOT NULL,          -- the quoted words, without the marks
+  raw_end         INTEGER NOT NULL,
+  speaker_actor   INTEGER,                   -- actors.idx; NULL: no speaker found
+  speaker_mention INTEGER,                   -- mentions.idx; NULL: none
+  speaker         TEXT NOT NULL,             -- CAMEO code at the date; '' when none
+  first_sentence  INTEGER NOT NULL,
+  last_sentence   INTEGER NOT NULL,
+  rule            TEXT NOT NULL,
+  PRIMARY KEY (doc, idx)
+) WITHOUT ROWID;
+CREATE INDEX quotes_speaker ON quotes(speaker);
+)sql",
 };
 
 inline constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);

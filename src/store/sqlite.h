@@ -24,6 +24,7 @@ class Statement {
   Statement& Bind(int i, int64_t v);
   Statement& Bind(int i, std::string_view v);
   Statement& BindBlob(int i, std::string_view v);
+  Statement& BindDouble(int i, double v);
   Statement& BindNull(int i);
 
   // Steps once: true while a row is available, false when done.
@@ -32,6 +33,7 @@ class Statement {
   void Reset();
 
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+  double Double(int col) const { return sqlite3_column_double(stmt_, col); }
   std::string Text(int col) const;
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 

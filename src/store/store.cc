@@ -160,6 +160,105 @@ Status InsertActors(Database& db, int64_t doc_key, const Document& doc) {
   return Status::Ok();
 }
 
+// Binds an index into another table of the same document, NULL when negative.
+void BindIndex(Statement& st, int col, int index) {
+  if (index >= 0) st.Bind(col, index);
+  else st.BindNull(col);
+}
+
+Status InsertEvents(Database& db, int64_t doc_key, const Document& doc) {
+  auto event = db.Prepare(
+      "INSERT INTO events (doc, idx, sentence, predicate, source_actor, target_actor, source, target, cameo, root, "
+      "quad_class, goldstein, plover, event_date, date_resolved, intent, evidence_begin, evidence_end, "
+      "trigger_begin, trigger_end, rule) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
+  auto quote = db.Prepare(
+      "INSERT INTO quotes (doc, idx, raw_begin, raw_end, speaker_actor, speaker_mention, speaker, first_sentence, "
+      "last_sentence, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  if (!event.ok()) return event.status();
+  if (!quote.ok()) return quote.status();
+  for (size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& e = doc.events[i];
+    event->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, e.sentence).Bind(4, e.predicate);
+    BindIndex(*event, 5, e.source_actor);
+    BindIndex(*event, 6, e.target_actor);
+    event->Bind(7, e.source).Bind(8, e.target).Bind(9, e.cameo).Bind(10, e.root).Bind(11, e.quad_class);
+    event->BindDouble(12, e.goldstein).Bind(13, e.plover);
+    if (e.event_date) event->Bind(14, e.event_date->ToString());
+    else event->BindNull(14);
+    event->Bind(15, e.date_resolved ? 1 : 0).Bind(16, e.intent ? 1 : 0);
+    event->Bind(17, e.evidence.begin).Bind(18, e.evidence.end).Bind(19, e.trigger.begin).Bind(20, e.trigger.end);
+    event->Bind(21, e.rule);
+    DYAD_RETURN_IF_ERROR(event->Run());
+  }
+  for (size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Quote& q = doc.quotes[i];
+    quote->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, q.raw.begin).Bind(4, q.raw.end);
+    BindIndex(*quote, 5, q.speaker_actor);
+    BindIndex(*quote, 6, q.speaker_mention);
+    quote->Bind(7, q.speaker).Bind(8, q.first_sentence).Bind(9, q.last_sentence).Bind(10, q.rule);
+    DYAD_RETURN_IF_ERROR(quote->Run());
+  }
+  return Status::Ok();
+}
+
+// Loads the document's events and quotes, in stored order.
+Status LoadEvents(Database& db, int64_t key, Document* doc) {
+  auto index = [](const Statement& st, int col) { return st.IsNull(col) ? -1 : static_cast<int>(st.Int(col)); };
+  auto span = [](const Statement& st, int col) {
+    return Span{static_cast<uint32_t>(st.Int(col)), static_cast<uint32_t>(st.Int(col + 1))};
+  };
+  auto events = db.Prepare(
+      "SELECT sentence, predicate, source_actor, target_actor, source, target, cameo, root, quad_class, goldstein, "
+      "plover, event_date, date_resolved, intent, evidence_begin, evidence_end, trigger_begin, trigger_end, rule "
+      "FROM events WHERE doc = ?1 ORDER BY idx");
+  if (!events.ok()) return events.status();
+  events->Bind(1, key);
+  Result<bool> r = events->Step();
+  for (; r.ok() && *r; r = events->Step()) {
+    const Statement& st = *events;
+    Event e;
+    e.sentence = static_cast<int>(st.Int(0));
+    e.predicate = static_cast<int>(st.Int(1));
+    e.source_actor = index(st, 2);
+    e.target_actor = index(st, 3);
+    e.source = st.Text(4);
+    e.target = st.Text(5);
+    e.cameo = st.Text(6);
+    e.root = st.Text(7);
+    e.quad_class = static_cast<int>(st.Int(8));
+    e.goldstein = st.Double(9);
+    e.plover = st.Text(10);
+    e.event_date = DateOrNull(st, 11);
+    e.date_resolved = st.Int(12) != 0;
+    e.intent = st.Int(13) != 0;
+    e.evidence = span(st, 14);
+    e.trigger = span(st, 16);
+    e.rule = st.Text(18);
+    doc->events.push_back(std::move(e));
+  }
+  if (!r.ok()) return r.status();
+  auto quotes = db.Prepare(
+      "SELECT raw_begin, raw_end, speaker_actor, speaker_mention, speaker, first_sentence, last_sentence, rule "
+      "FROM quotes WHERE doc = ?1 ORDER BY idx");
+  if (!quotes.ok()) return quotes.status();
+  quotes->Bind(1, key);
+  for (r = quotes->Step(); r.ok() && *r; r = quotes->Step()) {
+    const Statement& st = *quotes;
+    Quote q;
+    q.raw = span(st, 0);
+    q.speaker_actor = index(st, 2);
+    q.speaker_mention = index(st, 3);
+    q.speaker = st.Text(4);
+    q.first_sentence = static_cast<int>(st.Int(5));
+    q.last_sentence = static_cast<int>(st.Int(6));
+    q.rule = st.Text(7);
+    doc->quotes.push_back(std::move(q));
+  }
+  if (!r.ok()) return r.status();
+  return Status::Ok();
+}
+
 Result<Store::PutOutcome> PutInTransaction(Database& db, const Document& doc, const std::string& hash) {
   auto existing = db.Prepare("SELECT doc, content_hash FROM documents WHERE id = ?1");
   if (!existing.ok()) return existing.status();
@@ -190,6 +289,7 @@ Result<Store::PutOutcome> PutInTransaction(Database& db, const Document& doc, co
   int64_t key = sqlite3_last_insert_rowid(db.handle());
   DYAD_RETURN_IF_ERROR(InsertLayers(db, key, doc));
   DYAD_RETURN_IF_ERROR(InsertActors(db, key, doc));
+  DYAD_RETURN_IF_ERROR(InsertEvents(db, key, doc));
   return outcome;
 }
 
@@ -275,6 +375,7 @@ Result<std::optional<Document>> Store::Get(const std::string& id) {
     doc.sentences[sent].tokens.push_back(std::move(t));
   }
   DYAD_RETURN_IF_ERROR(LoadActors(db, key, &doc));
+  DYAD_RETURN_IF_ERROR(LoadEvents(db, key, &doc));
   return std::optional<Document>(std::move(doc));
 }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "dyad/pipeline.h"
+#include "store/schema.h"
 
 namespace dyad {
 namespace {
@@ -70,6 +71,144 @@ TEST_F(StoreTest, RoundTripsEveryLayer) {
   ASSERT_EQ(g.repairs.size(), 1u);
   EXPECT_EQ(g.repairs[0].repaired, "Thursday while");
   ASSERT_EQ(g.quotations.size(), 1u);
+}
+
+// Events and quotes, including the "none" values (no target actor, no
+// PLOVER type, no date, no speaker), come back exactly as they were put.
+TEST_F(StoreTest, RoundTripsEventsAndQuotes) {
+  auto store = std::move(*Store::Open(path_));
+  EXPECT_EQ(store->schema_version(), store::kSchemaVersion);
+  Document d = Make("ev", "\u201CWe agree,\u201D the minister said. Chile accused Peru of hiding troops.");
+  d.events.clear();
+  d.quotes.clear();
+  Event e;
+  e.sentence = 1;
+  e.predicate = 1;
+  e.source_actor = 0;
+  e.target_actor = -1;
+  e.source = "CHLGOV";
+  e.target = "";
+  e.cameo = "112";
+  e.root = "11";
+  e.quad_class = 3;
+  e.goldstein = -2.5;
+  e.plover = "ACCUSE";
+  e.event_date = Date::Parse("2024-08-27");
+  e.date_resolved = true;
+  e.intent = true;
+  e.evidence = {40, 80};
+  e.trigger = {46, 53};
+  e.rule = "verbs.txt:12 accuse +X of Y";
+  d.events.push_back(e);
+  Event f = e;
+  f.source_actor = -1;
+  f.target_actor = 2;
+  f.target = "PERGOV";
+  f.cameo = "010";
+  f.root = "01";
+  f.plover = "";
+  f.goldstein = 0;
+  f.event_date.reset();
+  f.date_resolved = false;
+  f.intent = false;
+  d.events.push_back(f);
+  Quote q;
+  q.raw = {3, 11};
+  q.speaker_actor = 1;
+  q.speaker_mention = 0;
+  q.speaker = "CHLGOV";
+  q.first_sentence = 0;
+  q.last_sentence = 0;
+  q.rule = "X said after";
+  d.quotes.push_back(q);
+  Quote anonymous;
+  anonymous.raw = {3, 11};
+  anonymous.rule = "";
+  d.quotes.push_back(anonymous);
+  ASSERT_TRUE(store->Put(d, "h").ok());
+
+  auto got = store->Get("ev");
+  ASSERT_TRUE(got.ok() && got->has_value()) << got.status().ToString();
+  const Document& g = **got;
+  ASSERT_EQ(g.events.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    const Event& a = d.events[i];
+    const Event& b = g.events[i];
+    EXPECT_EQ(b.sentence, a.sentence);
+    EXPECT_EQ(b.predicate, a.predicate);
+    EXPECT_EQ(b.source_actor, a.source_actor);
+    EXPECT_EQ(b.target_actor, a.target_actor);
+    EXPECT_EQ(b.source, a.source);
+    EXPECT_EQ(b.target, a.target);
+    EXPECT_EQ(b.cameo, a.cameo);
+    EXPECT_EQ(b.root, a.root);
+    EXPECT_EQ(b.quad_class, a.quad_class);
+    EXPECT_DOUBLE_EQ(b.goldstein, a.goldstein);
+    EXPECT_EQ(b.plover, a.plover);
+    EXPECT_EQ(b.event_date, a.event_date);
+    EXPECT_EQ(b.date_resolved, a.date_resolved);
+    EXPECT_EQ(b.intent, a.intent);
+    EXPECT_EQ(b.evidence, a.evidence);
+    EXPECT_EQ(b.trigger, a.trigger);
+    EXPECT_EQ(b.rule, a.rule);
+  }
+  ASSERT_EQ(g.quotes.size(), 2u);
+  for (size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(g.quotes[i].raw, d.quotes[i].raw);
+    EXPECT_EQ(g.quotes[i].speaker_actor, d.quotes[i].speaker_actor);
+    EXPECT_EQ(g.quotes[i].speaker_mention, d.quotes[i].speaker_mention);
+    EXPECT_EQ(g.quotes[i].speaker, d.quotes[i].speaker);
+    EXPECT_EQ(g.quotes[i].first_sentence, d.quotes[i].first_sentence);
+    EXPECT_EQ(g.quotes[i].last_sentence, d.quotes[i].last_sentence);
+    EXPECT_EQ(g.quotes[i].rule, d.quotes[i].rule);
+  }
+
+  // Replacing the document replaces its events and quotes (cascade).
+  d.events.pop_back();
+  d.quotes.clear();
+  ASSERT_EQ(*store->Put(d, "h2"), Store::PutOutcome::kReplaced);
+  got = store->Get("ev");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((**got).events.size(), 1u);
+  EXPECT_TRUE((**got).quotes.empty());
+}
+
+// Whatever the coder produced for a real text is stored and read back whole.
+TEST_F(StoreTest, StoresThePipelinesEvents) {
+  auto store = std::move(*Store::Open(path_));
+  Document d = Make("p", "Chile accused Peru of hiding troops near the border. Peru rejected the claim.");
+  ASSERT_TRUE(store->Put(d, "h").ok());
+  auto got = store->Get("p");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  ASSERT_EQ((**got).events.size(), d.events.size());
+  for (size_t i = 0; i < d.events.size(); ++i) {
+    EXPECT_EQ((**got).events[i].cameo, d.events[i].cameo);
+    EXPECT_EQ((**got).events[i].source, d.events[i].source);
+  }
+  EXPECT_EQ((**got).quotes.size(), d.quotes.size());
+}
+
+// A store written by an older dyad (schema 2) is migrated forward on Open and
+// keeps its documents.
+TEST_F(StoreTest, MigratesASchema2Store) {
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    for (int v = 0; v < 2; ++v) ASSERT_EQ(sqlite3_exec(db, store::kMigrations[v], nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "INSERT INTO documents (id, content_hash, raw, clean, n_sentences, n_tokens) "
+                           "VALUES ('old', 'h', 'x', 'x', 0, 0); PRAGMA user_version = 2;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  EXPECT_EQ((*store)->schema_version(), store::kSchemaVersion);
+  auto got = (*store)->Get("old");
+  ASSERT_TRUE(got.ok() && got->has_value()) << got.status().ToString();
+  EXPECT_TRUE((**got).events.empty());
+  ASSERT_TRUE((*store)->Put(Make("new", "Chile accused Peru."), "h").ok());
 }
 
 TEST_F(StoreTest, SameHashIsUnchangedNewHashReplaces) {

@@ -1,0 +1,89 @@
+// dyad's pipeline run on the tiny gold sets in testdata/, scored end to end:
+// what `dyad eval --gold FILE` does without --system. Needs no ../shared.
+#include "eval/run_pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "eval/report.h"
+#include "eval/score.h"
+
+namespace dyad::eval {
+namespace {
+
+const std::string kTestdata = std::string(DYAD_SOURCE_DIR) + "/src/eval/testdata/";
+
+class RunPipelineTest : public testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto p = Pipeline::Create({});
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    pipeline_ = std::move(*p).release();
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    pipeline_ = nullptr;
+  }
+  static Pipeline* pipeline_;
+};
+Pipeline* RunPipelineTest::pipeline_ = nullptr;
+
+TEST_F(RunPipelineTest, CodesAndScoresADyadGoldFile) {
+  const std::string gold = kTestdata + "tiny/gold/tiny.jsonl";
+  std::vector<std::string> warnings;
+  auto records = RunPipelineOnGold(*pipeline_, gold, GoldFormat::kDyad, &warnings);
+  ASSERT_TRUE(records.ok()) << records.status().ToString();
+  EXPECT_TRUE(warnings.empty()) << warnings.front();
+  // The mentions of both documents come through, with spans in the raw text.
+  std::set<std::string> docs;
+  for (const SystemMention& m : records->mentions) {
+    docs.insert(m.doc);
+    ASSERT_TRUE(m.span.has_value());
+  }
+  EXPECT_EQ(docs, (std::set<std::string>{"d1", "d2"}));
+  EXPECT_FALSE(records->events.empty()) << "the coder found no event in the tiny gold texts";
+  for (const SystemEvent& e : records->events) {
+    EXPECT_TRUE(e.doc == "d1" || e.doc == "d2") << e.doc;
+    EXPECT_TRUE(e.span.has_value());
+    EXPECT_FALSE(e.sentence.empty());
+  }
+
+  auto report = ScoreGoldFile(gold, *records);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_EQ(report->total.events.root.gold, 7);
+  EXPECT_EQ(report->total.events.root.system, static_cast<int64_t>(records->events.size()));
+  EXPECT_GT(report->total.mentions.matched_system, 0);
+  std::string text = FormatText(*report, true);
+  EXPECT_NE(text.find("root"), std::string::npos) << text;
+  EXPECT_NE(text.find("dyad"), std::string::npos) << text;
+}
+
+TEST_F(RunPipelineTest, CodesEachSentenceOfASentenceSetAsADocument) {
+  for (auto [file, format] : {std::pair{"petr2_tiny.jsonl", GoldFormat::kPetr2},
+                              std::pair{"plover_tiny.jsonl", GoldFormat::kPlover}}) {
+    SCOPED_TRACE(file);
+    auto gold = ReadSentenceGold(kTestdata + file, format);
+    ASSERT_TRUE(gold.ok()) << gold.status().ToString();
+    std::set<std::string> ids;
+    for (const SentenceRecord& r : gold->records) ids.insert(r.id);
+    std::vector<std::string> warnings;
+    auto records = RunPipelineOnGold(*pipeline_, kTestdata + file, format, &warnings);
+    ASSERT_TRUE(records.ok()) << records.status().ToString();
+    for (const SystemEvent& e : records->events) {
+      EXPECT_TRUE(ids.count(e.doc)) << e.doc;
+      if (format == GoldFormat::kPlover && e.plover) EXPECT_FALSE(e.plover->empty());
+    }
+    SentenceReport report = ScoreSentences(*gold, *records);
+    EXPECT_EQ(report.sentences, static_cast<int64_t>(gold->records.size()));
+    EXPECT_NE(FormatText(report, false).find("agree"), std::string::npos);
+  }
+}
+
+TEST_F(RunPipelineTest, AMissingGoldFileIsAnError) {
+  auto records = RunPipelineOnGold(*pipeline_, kTestdata + "no_such.jsonl", GoldFormat::kDyad, nullptr);
+  EXPECT_FALSE(records.ok());
+}
+
+}  // namespace
+}  // namespace dyad::eval

@@ -90,6 +90,18 @@ class SentenceCoder {
 
   bool IsActor(int token) const { return token >= 0 && (covering_[token] >= 0 || speaker_[token] >= 0); }
 
+  // The token that carries an argument's actor: the head itself, or an
+  // apposition or flat name under it ("its neighbor Colombia"); -1 if none.
+  int ActorToken(int head) const {
+    if (IsActor(head)) return head;
+    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+      const Token& tok = sent_.tokens[t];
+      if (tok.head == head && (tok.deprel == "appos" || tok.deprel == "flat") && IsActor(static_cast<int>(t)))
+        return static_cast<int>(t);
+    }
+    return -1;
+  }
+
   // The actor and code of an argument head: its mention, or the speaker of
   // the quotation a first-person pronoun stands in.
   std::pair<int, std::string> ActorOf(int token) const {
@@ -160,7 +172,8 @@ class SentenceCoder {
         for (int o : c.objects)
           for (size_t t = 0; t < sent_.tokens.size(); ++t)
             if (sent_.tokens[t].head == o && sent_.tokens[t].deprel == "nmod:poss") heads.push_back(static_cast<int>(t));
-      std::erase_if(heads, [&](int h) { return !IsActor(h); });
+      for (int& h : heads) h = ActorToken(h);
+      std::erase_if(heads, [](int h) { return h < 0; });
       if (!heads.empty()) return heads;
     }
     return {};
@@ -189,7 +202,7 @@ class SentenceCoder {
     }
     std::vector<int> sources;
     for (int h : c.subjects)
-      if (IsActor(h)) sources.push_back(h);
+      if (int a = ActorToken(h); a >= 0) sources.push_back(a);
     if (c.subjects.empty() && !c.noun && !c.passive) {
       if (int h = LeftSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [subject by position]";
     }
@@ -200,7 +213,12 @@ class SentenceCoder {
       return false;
     }
     std::vector<int> targets = needs_target ? TargetHeads(*p, c) : std::vector<int>{};
-    if (statement_pass_) targets = StatementTargets(c, sources);
+    // "Colombia warned that Russia ...": a target the frame does not name is
+    // the first other actor of what was said.
+    if ((needs_target && targets.empty() && HasComplement(c)) || statement_pass_) {
+      targets = StatementTargets(c, sources);
+      if (!targets.empty() && !statement_pass_) rule += " [target from the complement]";
+    }
     if ((needs_target || statement_pass_) && targets.empty())
       return Trace(c, "no event: no target actor (" + rule + ")"), false;
     if (targets.empty()) targets.push_back(-1);
@@ -236,6 +254,12 @@ class SentenceCoder {
     statement_pass_ = true;
     Code(c, previous_date);
     statement_pass_ = false;
+  }
+
+  bool HasComplement(const Clause& c) const {
+    for (const Token& t : sent_.tokens)
+      if (&t - sent_.tokens.data() != c.predicate && t.head == c.predicate && t.deprel == "ccomp") return true;
+    return false;
   }
 
   bool Governs(int ancestor, int token) const {

@@ -172,7 +172,7 @@ class SentenceCoder {
         for (int o : c.objects)
           for (size_t t = 0; t < sent_.tokens.size(); ++t)
             if (sent_.tokens[t].head == o && sent_.tokens[t].deprel == "nmod:poss") heads.push_back(static_cast<int>(t));
-      for (int& h : heads) h = ActorToken(h);
+      for (int& h : heads) h = TargetToken(h, 2);
       std::erase_if(heads, [](int h) { return h < 0; });
       if (!heads.empty()) return heads;
     }
@@ -254,6 +254,22 @@ class SentenceCoder {
     statement_pass_ = true;
     Code(c, previous_date);
     statement_pass_ = false;
+  }
+
+  // A target may stand inside the object's phrase: "condemned the sanctions
+  // imposed by the EU", "criticized Russia's stance", "the attack of the rebels".
+  int TargetToken(int head, int depth) const {
+    if (int a = ActorToken(head); a >= 0) return a;
+    if (depth == 0) return -1;
+    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+      const Token& tok = sent_.tokens[t];
+      if (tok.head != head) continue;
+      const std::string& r = tok.deprel;
+      bool modifier = r == "nmod" || r == "nmod:poss" || r == "acl" || r == "obl:agent" || r == "obl";
+      if (!modifier) continue;
+      if (int a = TargetToken(static_cast<int>(t), depth - 1); a >= 0) return a;
+    }
+    return -1;
   }
 
   bool HasComplement(const Clause& c) const {

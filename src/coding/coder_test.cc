@@ -59,6 +59,12 @@ INSTANTIATE_TEST_SUITE_P(
         // Codes at the date: Molano, defense minister in 2022 (GOV, as the gold codes ministers).
         Case{"Colombian Defense Minister Diego Molano accused Russia of meddling.", "2022-02-04", "COLGOV 1123 RUSGOV"},
         Case{"China congratulated Nicolás Maduro on his victory.", "2024-07-30", "CHNGOV 051 VENGOV"},
+        // A target inside the object's phrase; a source in apposition.
+        Case{"Russia's neighbor Belarus condemned the sanctions imposed by the European Union.", "2024-08-28",
+             "BLRGOV 111 IGOEUREEC"},
+        // A target from what was said.
+        Case{"Dmitry Peskov warned that the United States was interfering in Venezuela.", "2024-08-28",
+             "RUSGOV 130 USAGOV"},
         Case{"The United States imposed sanctions on Venezuela.", "2019-03-01", "USAGOV 163 VENGOV"}));
 
 }  // namespace

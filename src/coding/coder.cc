@@ -202,7 +202,7 @@ class SentenceCoder {
     }
     std::vector<int> sources;
     for (int h : c.subjects)
-      if (int a = ActorToken(h); a >= 0) sources.push_back(a);
+      for (int a : ActorTokens(h)) sources.push_back(a);
     if (c.subjects.empty() && !c.noun && !c.passive) {
       if (int h = LeftSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [subject by position]";
     }
@@ -254,6 +254,33 @@ class SentenceCoder {
     statement_pass_ = true;
     Code(c, previous_date);
     statement_pass_ = false;
+  }
+
+  // The actors an argument names: itself or its apposition, or the members of
+  // an example list under it ("countries including Argentina, Brazil and
+  // Mexico", "countries such as the United States").
+  std::vector<int> ActorTokens(int head) const {
+    if (int a = ActorToken(head); a >= 0) return {a};
+    std::vector<int> out;
+    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+      const Token& tok = sent_.tokens[t];
+      if (tok.head != head || (tok.deprel != "nmod" && tok.deprel != "acl")) continue;
+      std::string marker;
+      for (const Token& k : sent_.tokens)
+        if (k.head == static_cast<int>(t) && (k.deprel == "case" || k.deprel == "mark" || k.deprel == "fixed"))
+          marker += (marker.empty() ? "" : " ") + text::Lower(k.form);
+      bool example = marker == "including" || marker == "like" || marker == "such as" || marker == "such";
+      std::vector<int> members;
+      if (example) members = WithConjuncts(sent_, static_cast<int>(t));
+      // "countries, including Argentina and Brazil" read as a participle with the list as its object.
+      if (tok.deprel == "acl" && text::Lower(tok.lemma) == "include")
+        for (const Token& k : sent_.tokens)
+          if (k.head == static_cast<int>(t) && k.deprel == "obj")
+            members = WithConjuncts(sent_, static_cast<int>(&k - sent_.tokens.data()));
+      for (int m : members)
+        if (int a = ActorToken(m); a >= 0) out.push_back(a);
+    }
+    return out;
   }
 
   // A target may stand inside the object's phrase: "condemned the sanctions

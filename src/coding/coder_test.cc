@@ -62,6 +62,11 @@ INSTANTIATE_TEST_SUITE_P(
         // A target inside the object's phrase; a source in apposition.
         Case{"Russia's neighbor Belarus condemned the sanctions imposed by the European Union.", "2024-08-28",
              "BLRGOV 111 IGOEUREEC"},
+        // Members of an example list are sources of their own.
+        Case{"Several governments, including Argentina and Brazil, have criticized Venezuela.", "2024-08-28",
+             "ARGGOV 111 VENGOV; BRAGOV 111 VENGOV"},
+        Case{"Some countries, like Argentina and Brazil, criticized the Venezuelan government.", "2024-08-28",
+             "ARGGOV 111 VENGOV; BRAGOV 111 VENGOV"},
         // A target from what was said.
         Case{"Dmitry Peskov warned that the United States was interfering in Venezuela.", "2024-08-28",
              "RUSGOV 130 USAGOV"},

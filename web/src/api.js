@@ -12,7 +12,8 @@ export const api = {
   network: (p) => getJson('/api/network', p),
   events: (p) => getJson('/api/events', p),
   event: (id) => {
-    const [doc, idx] = String(id).split(':');
+    const k = String(id).lastIndexOf(':');
+    const [doc, idx] = [String(id).slice(0, k), String(id).slice(k + 1)];
     return getJson(`/api/events/${encodeURIComponent(doc)}/${encodeURIComponent(idx)}`);
   },
   actors: (p) => getJson('/api/actors', p),

@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import { api } from './api.js';
 import {
   el, appendAll, goldsteinColor, segmentSpans, toCyElements, sortEdges, edgeId, fmtNum,
-  timelineGeometry,
+  timelineGeometry, nodeCode, mentionSpans,
 } from './util.js';
 import './style.css';
 
@@ -179,8 +179,8 @@ async function pickEdge(source, target) {
   if (cy) { cy.elements().unselect(); cy.getElementById(`${source}->${target}`).select(); }
   clear(box).appendChild(el('p', { class: 'muted' }, 'Loading…'));
   try {
-    // Code prefixes: keep only exact matches of the edge's codes.
-    const events = (await api.events(params)).filter((e) => e.source === source && e.target === target);
+    // The API takes code prefixes; keep the events whose 6-character codes are the edge's.
+    const events = (await api.events(params)).filter((e) => nodeCode(e.source) === source && nodeCode(e.target) === target);
     clear(box);
     appendAll(box, [
       el('h2', {}, `${source} → ${target}: ${events.length} events `,
@@ -342,17 +342,22 @@ async function codeArticle() {
     const pick = (id) => {
       const e = events.find((x) => x.id === id);
       clear(detail);
-      const spans = e?.evidence?.spans || [];
-      const sentence = el('p', { class: 'evidence-sentence' });
-      for (const seg of segmentSpans(e?.evidence?.sentence ?? e?.sentence ?? '', spans)) {
+      const sentence = el('p', { class: 'evidence-sentence', 'data-testid': 'coded-evidence' });
+      const segs = e?.evidence ? segmentSpans(e.evidence.sentence, e.evidence.spans)
+        : segmentSpans(e?.sentence ?? '', mentionSpans(e, r.mentions), 'char');
+      for (const seg of segs) {
         sentence.appendChild(seg.roles.length ? el('mark', { class: seg.roles.map((x) => `span-${x}`).join(' ') }, seg.text) : document.createTextNode(seg.text));
       }
-      appendAll(detail, [sentence, el('p', {}, 'rule: ', e?.rule ?? '')]);
+      appendAll(detail, [
+        el('h3', {}, `${e?.source || '?'} → ${e?.target || '?'}: ${e?.cameo || ''}`), sentence,
+        el('dl', { class: 'facts' }, [['date', e?.date], ['Goldstein', fmtNum(e?.goldstein, 1)], ['PLOVER', e?.plover],
+          ['rule', e?.rule]].flatMap(([k, v]) => [el('dt', {}, k), el('dd', { 'data-field': k }, v ?? '')])),
+      ]);
     };
     clear(box);
     appendAll(box, [
       el('p', {}, `${events.length} events, ${(r.quotes || []).length} quotes, ${(r.mentions || []).length} mentions`,
-        r.document?.id ? ` (stored as document ${r.document.id})` : ''),
+        r.document?.stored ? ` (stored as document ${r.document.id})` : ''),
       el('div', { class: 'detail-layout' }, eventTable(events, pick), detail),
     ]);
   } catch (err) { showError(box, err); }

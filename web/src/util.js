@@ -58,10 +58,11 @@ export function byteToIndex(text, byteOffset) {
 
 /** Splits `text` into segments by the spans (byte offsets, possibly
  *  overlapping). Each segment is {text, roles: [...]}, roles sorted. */
-export function segmentSpans(text, spans = []) {
+export function segmentSpans(text, spans = [], unit = 'byte') {
   text = String(text ?? '');
+  const at = unit === 'byte' ? (o) => byteToIndex(text, o) : (o) => Math.max(0, Math.min(text.length, o));
   const valid = (spans || [])
-    .map((s) => ({ b: byteToIndex(text, s.begin), e: byteToIndex(text, s.end), role: String(s.role) }))
+    .map((s) => ({ b: at(s.begin), e: at(s.end), role: String(s.role) }))
     .filter((s) => s.e > s.b);
   const cuts = new Set([0, text.length]);
   for (const s of valid) { cuts.add(s.b); cuts.add(s.e); }
@@ -154,4 +155,27 @@ export function timelineGeometry(rows, width = 640, height = 200, pad = 30) {
     y: pad + innerH / 2 - ((Number(r.mean_goldstein) || 0) / 10) * (innerH / 2),
   }));
   return { bars, points, maxCount, pad, innerH, innerW };
+}
+
+/** The code of a network node for an event's actor code: its first 6
+ *  characters, as /api/network groups them. */
+export function nodeCode(code) { return String(code ?? '').slice(0, 6); }
+
+/** Spans (string indices, unit 'char') for an event coded by POST /api/code,
+ *  which carries no offsets: the first mention of the event's source and
+ *  target actors found in the sentence text. */
+export function mentionSpans(event, mentions = []) {
+  const sentence = String(event?.sentence ?? '');
+  const spans = [];
+  for (const role of ['source', 'target']) {
+    const name = event?.[`${role}_actor`];
+    const code = event?.[role];
+    if (!name && !code) continue;
+    for (const m of mentions || []) {
+      if (!m?.text || !((name && m.actor === name) || (code && m.code === code))) continue;
+      const i = sentence.indexOf(m.text);
+      if (i >= 0) { spans.push({ begin: i, end: i + m.text.length, role }); break; }
+    }
+  }
+  return spans;
 }

@@ -108,3 +108,18 @@ describe('the API client against the mock server', () => {
     await expect(api.actor('nobody')).rejects.toThrow('not found');
   });
 });
+
+describe('coded articles', async () => {
+  const { mentionSpans, nodeCode, segmentSpans: seg } = await import('../src/util.js');
+  it('finds the source and target mentions in the sentence', () => {
+    const ev = { sentence: 'Russia condemned Ukraine.', source: 'RUS', target: 'UKR', source_actor: 'Russia', target_actor: 'Ukraine' };
+    const spans = mentionSpans(ev, [{ text: 'Ukraine', actor: 'Ukraine', code: 'UKR' }, { text: 'Russia', actor: 'Russia', code: 'RUS' }]);
+    expect(spans).toEqual([{ begin: 0, end: 6, role: 'source' }, { begin: 17, end: 24, role: 'target' }]);
+    expect(seg(ev.sentence, spans, 'char')[0]).toEqual({ text: 'Russia', roles: ['source'] });
+    expect(mentionSpans(ev, [])).toEqual([]);
+  });
+  it('groups codes as the network does', () => {
+    expect(nodeCode('USAGOVMIL')).toBe('USAGOV');
+    expect(nodeCode(null)).toBe('');
+  });
+});

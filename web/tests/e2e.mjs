@@ -36,9 +36,12 @@ async function finish(code, msg) {
 const timer = setTimeout(() => finish(1, `e2e: FAILED: over the ${DEADLINE_MS / 1000} s bound`), DEADLINE_MS);
 timer.unref();
 
+/** DYAD_BIN when set; otherwise the first of build/ and build-web/ whose
+ *  binary has `serve` (or the first binary at all, to report it). */
 function findDyad() {
-  const candidates = [process.env.DYAD_BIN, path.join(ROOT, 'build/tools/dyad'), path.join(ROOT, 'build-web/tools/dyad')];
-  return candidates.find((c) => c && fs.existsSync(c));
+  if (process.env.DYAD_BIN) return process.env.DYAD_BIN;
+  const found = ['build', 'build-web'].map((d) => path.join(ROOT, d, 'tools/dyad')).filter((c) => fs.existsSync(c));
+  return found.find(hasServe) || found[0];
 }
 
 function hasServe(bin) {

@@ -88,7 +88,7 @@ async function showEvidence(target, id) {
         [['date', ev.date], ['source', `${ev.source || ''} ${ev.source_actor ? '(' + ev.source_actor + ')' : ''}`],
         ['target', `${ev.target || ''} ${ev.target_actor ? '(' + ev.target_actor + ')' : ''}`],
         ['CAMEO', `${ev.cameo || ''} (root ${ev.root || '?'}, quad class ${ev.quad_class ?? '?'})`],
-        ['Goldstein', fmtNum(ev.goldstein, 1)], ['PLOVER', ev.plover], ['intent', ev.intent],
+        ['Goldstein', fmtNum(ev.goldstein, 1)], ['PLOVER', ev.plover], ['intent', ev.intent ? 'yes' : 'no'],
         ['rule', ev.rule], ['document', ev.doc],
       ].flatMap(([k, v]) => [el('dt', {}, k), el('dd', { 'data-field': k }, v ?? '')])),
     ]);
@@ -141,7 +141,7 @@ async function loadNetwork() {
     elements,
     style: [
       { selector: 'node', style: {
-        label: 'data(label)', width: 'data(size)', height: 'data(size)', 'background-color': '#4a6fa5',
+        label: 'data(id)', width: 'data(size)', height: 'data(size)', 'background-color': '#4a6fa5',
         color: '#222', 'font-size': 11, 'text-valign': 'center', 'text-halign': 'center',
         'text-outline-color': '#fff', 'text-outline-width': 2 } },
       { selector: 'edge', style: {
@@ -237,7 +237,13 @@ async function loadActor(name) {
   const body = $('#actor-body');
   clear(body).appendChild(el('p', { class: 'muted' }, 'Loading ', name, '…'));
   let a = null;
-  try { a = await api.actor(name); } catch { /* a code, not a name: fall back to events */ }
+  try { a = await api.actor(name); } catch {
+    // A code rather than a name: the most mentioned actor with that code, if any.
+    try {
+      const hit = (await api.actors({ q: name, limit: 20 })).find((x) => x.code === name);
+      if (hit) a = await api.actor(hit.name);
+    } catch { /* none: the events by code alone */ }
+  }
   try {
     const events = await api.events({ actor: a?.codes?.[0]?.code || name, limit: 200 });
     const evBox = el('div', { id: 'actor-evidence', class: 'evidence' });

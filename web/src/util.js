@@ -114,7 +114,7 @@ export function toCyElements(network) {
   return [
     ...nodes.map((n) => ({
       group: 'nodes',
-      data: { id: n.id, label: n.label || n.id, mentions: n.mentions || 0, size: sizes[n.id] },
+      data: { id: n.id, label: n.label || n.id, name: n.label || n.id, mentions: n.mentions || 0, size: sizes[n.id] },
     })),
     ...(network?.edges || []).map((e) => ({
       group: 'edges',

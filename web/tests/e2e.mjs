@@ -35,6 +35,7 @@ async function finish(code, msg) {
 }
 const timer = setTimeout(() => finish(1, `e2e: FAILED: over the ${DEADLINE_MS / 1000} s bound`), DEADLINE_MS);
 timer.unref();
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(1, `e2e: FAILED: ${sig}`));
 
 /** DYAD_BIN when set; otherwise the first of build/ and build-web/ whose
  *  binary has `serve` (or the first binary at all, to report it). */
@@ -132,6 +133,7 @@ async function main() {
   page.setDefaultTimeout(15_000);
   fs.mkdirSync(RESULTS, { recursive: true });
   try {
+    log('browser up; opening the page');
     await page.goto(url + '/');
     await page.waitForSelector('body[data-network="ready"]');
     const edges = await page.locator('button.edge').count();

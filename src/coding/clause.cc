@@ -65,10 +65,17 @@ class Analyzer {
     return out;
   }
 
+  // The preposition of a phrase; also when the parser hung it on the first
+  // part of a name ("with" under "Nicolás" in "with Nicolás Maduro").
   std::string Preposition(int head) const {
     std::string prep;
     for (int c : children_[head])
       if (Rel(c) == "case") prep += (prep.empty() ? "" : " ") + LowerLemma(s_.tokens[c]);
+    if (!prep.empty()) return prep;
+    for (int part : children_[head])
+      if ((Rel(part) == "compound" || Rel(part) == "flat") && part < head)
+        for (int c : children_[part])
+          if (Rel(c) == "case") prep += (prep.empty() ? "" : " ") + LowerLemma(s_.tokens[c]);
     return prep;
   }
 
@@ -173,9 +180,15 @@ class Analyzer {
     int v = Head(i);
     c.governor_lemma = LowerLemma(s_.tokens[v]);
     c.subjects = Subjects(v);
-    for (int m : Children(i, "nmod"))
+    // The noun's modifiers, and theirs ("a meeting in Minsk with the envoy"
+    // read with "with" under "Minsk").
+    for (int m : Children(i, "nmod")) {
       if (!Preposition(m).empty())
         for (int h : WithConjuncts(s_, m)) c.obliques.push_back({h, Preposition(m)});
+      for (int mm : Children(m, "nmod"))
+        if (!Preposition(mm).empty())
+          for (int h : WithConjuncts(s_, mm)) c.obliques.push_back({h, Preposition(mm)});
+    }
     for (int o : children_[v])
       if (StartsWith(Rel(o), "obl") && !Preposition(o).empty())
         for (int h : WithConjuncts(s_, o)) c.obliques.push_back({h, Preposition(o)});

@@ -206,6 +206,11 @@ class SentenceCoder {
     if (c.subjects.empty() && !c.noun && !c.passive) {
       if (int h = LeftSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [subject by position]";
     }
+    if (sources.empty() && (c.subjects.empty() || c.passive)) {
+      // "Lukashenko told the envoy Maduro was welcome": a reported clause
+      // with no agent of its own is the reporter's.
+      if (int h = ReporterSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [source: the reporter]";
+    }
     if (sources.empty()) return Trace(c, "no event: no source actor (" + rule + ")"), false;
     bool needs_target = !(p->targets.size() == 1 && p->targets[0] == "none");
     if (!needs_target && code.rfind("01", 0) == 0 && !statement_pass_) {
@@ -230,6 +235,23 @@ class SentenceCoder {
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
     return emitted > 0;
+  }
+
+  // The actor subject of the clause that reports this one ("X said/told ...
+  // that <clause>"), climbing through complements; -1 if none.
+  int ReporterSubject(int predicate) const {
+    int t = predicate;
+    for (int steps = 0; steps < 8 && t >= 0; ++steps) {
+      const Token& tok = sent_.tokens[t];
+      if (tok.deprel != "ccomp" && tok.deprel != "xcomp" && tok.deprel != "conj" && tok.deprel != "parataxis") return -1;
+      t = tok.head;
+      if (t < 0) return -1;
+      if (tok.deprel != "ccomp" && tok.deprel != "parataxis") continue;
+      for (size_t k = 0; k < sent_.tokens.size(); ++k)
+        if (sent_.tokens[k].head == t && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0)
+          if (int a = ActorToken(static_cast<int>(k)); a >= 0) return a;
+    }
+    return -1;
   }
 
   // A parse that lost the subject ("During the summit, Ortega also offered

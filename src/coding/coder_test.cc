@@ -67,6 +67,9 @@ INSTANTIATE_TEST_SUITE_P(
              "ARGGOV 111 VENGOV; BRAGOV 111 VENGOV"},
         Case{"Some countries, like Argentina and Brazil, criticized the Venezuelan government.", "2024-08-28",
              "ARGGOV 111 VENGOV; BRAGOV 111 VENGOV"},
+        // A noun predicate with its "with" phrase, even when the parser hangs
+        // the preposition on a first name.
+        Case{"Alexander Lukashenko held a meeting in Minsk with Nicolás Maduro.", "2025-12-11", "BLRGOV 040 VENGOV"},
         // A target from what was said.
         Case{"Dmitry Peskov warned that the United States was interfering in Venezuela.", "2024-08-28",
              "RUSGOV 130 USAGOV"},

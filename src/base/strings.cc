@@ -21,17 +21,6 @@ std::vector<std::string_view> SplitLines(std::string_view s) {
   return lines;
 }
 
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (;;) {
-    size_t at = s.find(sep, start);
-    out.push_back(s.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start));
-    if (at == std::string_view::npos) return out;
-    start = at + 1;
-  }
-}
-
 std::vector<std::string_view> SplitOn(std::string_view s, std::string_view sep) {
   std::vector<std::string_view> out;
   size_t start = 0;
@@ -42,6 +31,8 @@ std::vector<std::string_view> SplitOn(std::string_view s, std::string_view sep) 
     start = at + sep.size();
   }
 }
+
+std::vector<std::string_view> Split(std::string_view s, char sep) { return SplitOn(s, std::string_view(&sep, 1)); }
 
 std::string_view Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r\n\f\v");

@@ -5,8 +5,9 @@
 // `dyad serve` on a free loopback port, opens the page in Debian's headless
 // Chromium (playwright-core, never a downloaded browser), waits for the actor
 // network, clicks a dyad in the edge list, clicks its first event, and checks
-// that the evidence sentence shows highlighted spans. Saves a screenshot to
-// web/test-results/network.png. Bounded to 60 s; exits non-zero on failure.
+// that the evidence sentence shows highlighted spans; then codes a pasted
+// article carrying markup and checks its events show with the markup as text.
+// Saves screenshots to web/test-results/network.png and code.png. Bounded to 60 s; exits non-zero on failure.
 //
 // Environment: DYAD_BIN (the dyad binary), CHROMIUM (default /usr/bin/chromium),
 // DYAD_E2E_URL (test an already running server instead of starting one).
@@ -155,13 +156,28 @@ async function main() {
     if (!sentence) throw new Error('empty evidence sentence');
     if (!marks.some((m) => m.trim())) throw new Error('no highlighted span in the evidence sentence');
     await page.screenshot({ path: path.join(RESULTS, 'network.png'), fullPage: true });
-    if (pageErrors.length) throw new Error(`errors in the page: ${pageErrors.join('; ')}`);
     log(`screenshot: ${path.relative(ROOT, path.join(RESULTS, 'network.png'))}`);
+
+    // Code an article whose text carries markup: it must show as text, never run.
+    await page.goto(url + '/#code');
+    await page.fill('#view-code textarea', 'Russia condemned Ukraine on Monday. <img src=x onerror="window.__xss=1"><b id="xss">Moscow</b> urged <script>window.__xss=2</script> talks.');
+    await page.fill('#view-code input[name=date]', '2024-03-04');
+    await page.click('#view-code button[type=submit]');
+    await page.waitForSelector('#code-result tr.event-row, #code-result .error');
+    const rows = await page.locator('#code-result tr.event-row').count();
+    if (!rows) throw new Error(`coding an article found no event: ${await page.locator('#code-result').textContent()}`);
+    await page.locator('#code-result tr.event-row').first().click();
+    await page.waitForSelector('#code-result [data-testid="coded-evidence"]');
+    const injected = await page.evaluate(() => ({ xss: window.__xss, el: !!document.querySelector('#xss, #code-result img, #code-result script') }));
+    if (injected.xss !== undefined || injected.el) throw new Error(`markup from the article ran or was inserted: ${JSON.stringify(injected)}`);
+    log(`coded article: ${rows} events, markup stayed text`);
+    await page.screenshot({ path: path.join(RESULTS, 'code.png'), fullPage: true });
+    if (pageErrors.length) throw new Error(`errors in the page: ${pageErrors.join('; ')}`);
   } catch (err) {
     await page.screenshot({ path: path.join(RESULTS, 'failure.png'), fullPage: true }).catch(() => {});
     throw err;
   }
-  await finish(0, 'e2e: 1 passed, 0 failed');
+  await finish(0, 'e2e: 2 passed, 0 failed');
 }
 
 main().catch((err) => finish(1, `e2e: FAILED: ${err?.stack || err}\ne2e: 0 passed, 1 failed`));

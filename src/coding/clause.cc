@@ -124,6 +124,13 @@ class Analyzer {
       return Subjects(h);
     }
     if (Rel(i) == "acl" && Head(i) >= 0) return WithConjuncts(s_, Head(i));  // "a plan announced by..."
+    // "opened an investigation, accusing him of ...": a participle clause
+    // with no subject and no connective shares the main clause's subject.
+    if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[i].xpos == "VBG") {
+      bool marked = false;
+      for (int c : children_[i]) marked |= Rel(c) == "mark";
+      if (!marked) return Subjects(Head(i));
+    }
     return {};
   }
 

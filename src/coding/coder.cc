@@ -1,6 +1,7 @@
 #include "coding/coder.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -206,11 +207,16 @@ class SentenceCoder {
     if (c.subjects.empty() && !c.noun && !c.passive) {
       if (int h = LeftSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [subject by position]";
     }
+    if (sources.empty() && c.subjects.empty() && !c.noun && sent_.tokens[c.predicate].deprel == "conj") {
+      // "offered ... and warned that ...": the first verb's source, however found.
+      if (auto it = sources_of_.find(sent_.tokens[c.predicate].head); it != sources_of_.end()) sources = it->second;
+    }
     if (sources.empty() && (c.subjects.empty() || c.passive)) {
       // "Lukashenko told the envoy Maduro was welcome": a reported clause
       // with no agent of its own is the reporter's.
       if (int h = ReporterSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [source: the reporter]";
     }
+    sources_of_[c.predicate] = sources;
     if (sources.empty()) return Trace(c, "no event: no source actor (" + rule + ")"), false;
     bool needs_target = !(p->targets.size() == 1 && p->targets[0] == "none");
     if (!needs_target && code.rfind("01", 0) == 0 && !statement_pass_) {
@@ -390,6 +396,7 @@ class SentenceCoder {
   std::vector<Clause> clauses_;
   std::vector<TimeExpression> times_;
   std::set<int> coded_verbs_, consumed_;
+  std::map<int, std::vector<int>> sources_of_;  // predicate -> its source tokens, once computed
   std::vector<const Clause*> statements_;
   bool statement_pass_ = false;
 };

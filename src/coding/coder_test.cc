@@ -70,6 +70,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A noun predicate with its "with" phrase, even when the parser hangs
         // the preposition on a first name.
         Case{"Alexander Lukashenko held a meeting in Minsk with Nicolás Maduro.", "2025-12-11", "BLRGOV 040 VENGOV"},
+        // A conjoined verb shares the source; a modal attack is a threat.
+        Case{"Daniel Ortega offered to send fighters to Nicolás Maduro and warned that Colombia could attack Venezuela.",
+             "2024-08-28", "NICGOV 0332 VENGOV; NICGOV 130 COLGOV; COLGOV 1384 VENGOV"},
         // A target from what was said.
         Case{"Dmitry Peskov warned that the United States was interfering in Venezuela.", "2024-08-28",
              "RUSGOV 130 USAGOV"},

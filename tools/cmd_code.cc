@@ -7,6 +7,7 @@
 #include "coding/ontology.h"
 #include "dyad/pipeline.h"
 #include "dyad/resources.h"
+#include "serve/export.h"
 #include "text/reader.h"
 
 namespace {
@@ -47,98 +48,6 @@ nlohmann::json QuoteJson(const dyad::Document& doc, const dyad::Quote& q) {
           {"start", q.raw.begin},
           {"end", q.raw.end},
           {"rule", q.rule}};
-}
-
-// --format tsv: one event a line under a header; tabs and line breaks inside
-// a field become spaces.
-const char kTsvHeader[] =
-    "doc\tsentence\tevent_date\tdate_resolved\tsource\tsource_actor\ttarget\ttarget_actor\tcameo\troot\t"
-    "quad_class\tgoldstein\tplover\tintent\tstart\tend\ttrigger_start\ttrigger_end\trule\ttext\n";
-
-std::string TsvField(std::string s) {
-  for (char& c : s)
-    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
-  return s;
-}
-
-void PrintTsv(const dyad::Document& doc, const dyad::Event& e) {
-  auto actor = [&](int a) { return a >= 0 ? TsvField(doc.actors[a].name) : std::string(); };
-  char goldstein[32];
-  std::snprintf(goldstein, sizeof goldstein, "%.1f", e.goldstein);
-  std::cout << TsvField(doc.id) << '\t' << e.sentence << '\t' << (e.event_date ? e.event_date->ToString() : "")
-            << '\t' << (e.date_resolved ? 1 : 0) << '\t' << e.source << '\t' << actor(e.source_actor) << '\t'
-            << e.target << '\t' << actor(e.target_actor) << '\t' << e.cameo << '\t' << e.root << '\t'
-            << e.quad_class << '\t' << goldstein << '\t' << e.plover << '\t' << (e.intent ? 1 : 0) << '\t'
-            << e.evidence.begin << '\t' << e.evidence.end << '\t' << e.trigger.begin << '\t' << e.trigger.end
-            << '\t' << TsvField(e.rule) << '\t' << TsvField(doc.sentences[e.sentence].text) << '\n';
-}
-
-// A PLOVER entity object (PLOVER manual, "Information object for entities"):
-// code = the 3-character top-level code, sector = the rest of the CAMEO code,
-// entity_text = the actor's first mention in the event's sentence,
-// identifier_text = its canonical name.
-nlohmann::ordered_json PloverEntity(const dyad::Document& doc, int sentence, int actor,
-                                    const std::string& cameo_code) {
-  nlohmann::ordered_json j = nlohmann::ordered_json::object();
-  j["code"] = cameo_code.substr(0, 3);
-  j["sector"] = cameo_code.size() > 3 ? nlohmann::json(cameo_code.substr(3)) : nlohmann::json(nullptr);
-  if (actor >= 0 && actor < static_cast<int>(doc.actors.size())) {
-    for (const dyad::Mention& m : doc.mentions) {
-      if (m.sentence == sentence && m.actor == actor) {
-        j["entity_text"] = m.text;
-        break;
-      }
-    }
-    j["identifier_text"] = doc.actors[actor].name;
-  }
-  return j;
-}
-
-// --format plover: one PLOVER event record (PLOVER manual, "PLOVER JSON")
-// per event that has a PLOVER type; CAMEO 01x/02x events have none and are
-// left out. Fields beyond the manual's (cameo, goldstein, intent,
-// date_resolved, doc, rule) are named as in the jsonl format.
-nlohmann::ordered_json PloverJson(const dyad::Document& doc, size_t index, const dyad::coding::Ontology& ontology,
-                                  const std::string& coder) {
-  const dyad::Event& e = doc.events[index];
-  const dyad::Sentence& s = doc.sentences[e.sentence];
-  const dyad::coding::PloverMapping* mapping = ontology.FindPlover(e.cameo);
-  std::optional<dyad::Date> date = e.event_date ? e.event_date : doc.date;
-  nlohmann::ordered_json j;
-  j["id"] = doc.id + "-" + std::to_string(index);
-  j["has_event"] = true;
-  j["date"] = date ? nlohmann::json(date->ToString()) : nlohmann::json(nullptr);
-  j["actor"] = nlohmann::ordered_json::array({PloverEntity(doc, e.sentence, e.source_actor, e.source)});
-  j["recipient"] = e.target.empty()
-                       ? nlohmann::ordered_json::array()
-                       : nlohmann::ordered_json::array({PloverEntity(doc, e.sentence, e.target_actor, e.target)});
-  j["event"] = nlohmann::json::array({e.plover});
-  j["event_text"] = nlohmann::json::array({doc.RawText(e.trigger)});
-  j["quad_code"] = e.quad_class;
-  j["event_scale"] = e.goldstein;  // the Goldstein score of the CAMEO code
-  j["mode"] = mapping && !mapping->mode.empty() ? nlohmann::json::array({mapping->mode}) : nlohmann::json(nullptr);
-  j["context"] = mapping && !mapping->contexts.empty() ? nlohmann::json(mapping->contexts) : nlohmann::json(nullptr);
-  j["text"] = s.text;
-  nlohmann::ordered_json info;
-  info["sequence"] = e.sentence;
-  info["start"] = e.evidence.begin;
-  info["end"] = e.evidence.end;
-  j["text_info"] = info;
-  nlohmann::ordered_json cite;
-  cite["citation"] = doc.id;
-  if (!doc.title.empty()) cite["title"] = doc.title;
-  if (!doc.url.empty()) cite["url"] = doc.url;
-  cite["coder"] = coder;
-  cite["codebook"] = "CAMEO 1.1b3 -> PLOVER (manual draft 0.8)";
-  j["cite_info"] = cite;
-  j["coder"] = coder;
-  j["cameo"] = e.cameo;
-  j["goldstein"] = e.goldstein;
-  j["intent"] = e.intent;
-  j["date_resolved"] = e.date_resolved;
-  j["doc"] = doc.id;
-  j["rule"] = e.rule;
-  return j;
 }
 
 int RunCode(const std::vector<std::string>& args) {
@@ -187,7 +96,7 @@ int RunCode(const std::vector<std::string>& args) {
     ontology = std::move(*loaded);
   }
   const std::string& coder = (*pipeline)->version();
-  if (format == "tsv") std::cout << kTsvHeader;
+  if (format == "tsv") std::cout << dyad::serve::kEventTsvHeader;
   int errors = 0;
   auto report = [&](const dyad::Status& s) {
     std::cerr << "dyad code: error: " << s.ToString() << "\n";
@@ -209,12 +118,12 @@ int RunCode(const std::vector<std::string>& args) {
         continue;
       }
       if (format == "tsv") {
-        PrintTsv(doc, e);
+        dyad::serve::WriteEventTsv(std::cout, doc, e);
         continue;
       }
       if (format == "plover") {
         if (!e.plover.empty())
-          std::cout << PloverJson(doc, i, *ontology, coder).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+          std::cout << dyad::serve::PloverJson(doc, i, *ontology, coder).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                     << "\n";
         continue;
       }

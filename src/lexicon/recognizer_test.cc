@@ -114,7 +114,7 @@ TEST(RecognizerWithParse, SubjectItResolvesToAnInstitutionInTheSameSentence) {
   auto pipeline = Pipeline::Create({});
   ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
   Document d;
-  d.raw = "The Colombian Foreign Ministry said it would not rule out talks. It was time.";
+  d.raw = "The Colombian Foreign Ministry announced that it was ready for talks. It was late.";
   d.date = Date::Parse("2025-12-11");
   ASSERT_TRUE((*pipeline)->Process(&d).ok());
   std::string out;

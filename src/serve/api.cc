@@ -492,6 +492,8 @@ Result<json> Dyads(store::Database& db, const Params& p) {
   return out;
 }
 
+constexpr size_t kMaxNetworkEdges = 2000;
+
 Result<json> Network(store::Database& db, const Params& p) {
   EventFilter f;
   f.root = Get(p, "root");
@@ -520,14 +522,21 @@ Result<json> Network(store::Database& db, const Params& p) {
     e.roots[st.Text(2)] = st.Int(3);
   });
   if (!s.ok()) return s;
+  // Result size is bounded: the kMaxNetworkEdges busiest dyads, and a flag
+  // when more were left out.
+  std::vector<std::pair<const std::pair<std::string, std::string>*, Edge*>> kept;
+  for (auto& [k, e] : edges)
+    if (e.count >= *min_count) kept.push_back({&k, &e});
+  std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.second->count > b.second->count; });
+  bool truncated = kept.size() > kMaxNetworkEdges;
+  if (truncated) kept.resize(kMaxNetworkEdges);
   json jedges = json::array();
   std::map<std::string, std::pair<std::string, int64_t>> nodes;  // code -> label, mentions
-  for (auto& [k, e] : edges) {
-    if (e.count < *min_count) continue;
-    nodes[k.first];
-    nodes[k.second];
-    jedges.push_back({{"source", k.first}, {"target", k.second}, {"count", e.count},
-                      {"mean_goldstein", e.sum / e.count}, {"roots", std::move(e.roots)}});
+  for (auto& [k, e] : kept) {
+    nodes[k->first];
+    nodes[k->second];
+    jedges.push_back({{"source", k->first}, {"target", k->second}, {"count", e->count},
+                      {"mean_goldstein", e->sum / e->count}, {"roots", std::move(e->roots)}});
   }
   // Labels: the most mentioned actor name under each 6-character code.
   s = ForEach(db,
@@ -548,7 +557,7 @@ Result<json> Network(store::Database& db, const Params& p) {
   json jnodes = json::array();
   for (const auto& [code, v] : nodes)
     jnodes.push_back({{"id", code}, {"label", v.first.empty() ? code : v.first}, {"mentions", mentions[code]}});
-  return json{{"nodes", std::move(jnodes)}, {"edges", std::move(jedges)}};
+  return json{{"nodes", std::move(jnodes)}, {"edges", std::move(jedges)}, {"truncated", truncated}};
 }
 
 Result<json> Timeline(store::Database& db, const Params& p) {

@@ -196,6 +196,8 @@ TEST_F(ApiTest, DyadsNetworkTimeline) {
   Get("/api/dyads", {{"interval", "fortnight"}}, 400);
   json n = Get("/api/network");
   ASSERT_TRUE(n["nodes"].is_array() && n["edges"].is_array());
+  EXPECT_FALSE(n["truncated"].get<bool>());  // the sample has far fewer than 2,000 dyads
+  EXPECT_LE(n["edges"].size(), 2000u);
   std::set<std::string> ids;
   for (const auto& node : n["nodes"]) {
     EXPECT_LE(node["id"].get<std::string>().size(), 6u);

@@ -53,6 +53,28 @@ check "html page read" test "$(sqlite3 "$tmp/s.db" "select date from documents w
 "$dyad" show nope --db "$tmp/s.db" > /dev/null 2> "$tmp/err"
 check "show of a missing document fails clearly" contains "$tmp/err" "no document 'nope'"
 
+# --- dyad serve as a real process on loopback ------------------------------
+if command -v curl > /dev/null && command -v python3 > /dev/null; then
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "$dyad" serve --db "$tmp/s.db" --port "$port" > "$tmp/serve.out" 2>&1 &
+  serve_pid=$!
+  for _ in $(seq 1 100); do curl -s -m 1 "http://127.0.0.1:$port/api/stats" > "$tmp/stats" 2>/dev/null && break; sleep 0.1; done
+  check "serve answers /api/stats" grep -q '"documents":5' "$tmp/stats"
+  check "serve prints its address" grep -q "127.0.0.1:$port" "$tmp/serve.out"
+  code=$(curl -s -o "$tmp/ev" -w '%{http_code}' -m 5 "http://127.0.0.1:$port/api/events?limit=3")
+  check "events endpoint answers 200" test "$code" = 200
+  code=$(curl -s -o "$tmp/inj" -w '%{http_code}' -m 5 -G "http://127.0.0.1:$port/api/events" --data-urlencode "actor=' OR 1=1 --")
+  check "an injection-looking parameter matches nothing" test "$code" = 200 -a "$(cat "$tmp/inj")" = "[]"
+  code=$(curl -s -o /dev/null -w '%{http_code}' -m 5 "http://127.0.0.1:$port/api/events?from=yesterday")
+  check "a bad date is a 400" test "$code" = 400
+  if command -v ss > /dev/null; then
+    check "binds to loopback only" bash -c "ss -ltn | grep -q '127.0.0.1:$port' && ! ss -ltn | grep -q '0.0.0.0:$port'"
+  fi
+  kill "$serve_pid" 2>/dev/null; sleep 0.5; kill -9 "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null
+else
+  echo "skipping the serve checks: curl or python3 missing"
+fi
+
 # --- a killed run is consistent and resumable ----------------------------
 mkdir -p "$tmp/many"
 for i in $(seq 1 400); do

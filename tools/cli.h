@@ -45,6 +45,7 @@ class Options {
   std::string Get(const std::string& name) const;  // last value, or the default
   std::vector<std::string> GetAll(const std::string& name) const;
   const std::vector<std::string>& positional() const { return positional_; }
+  const std::string& command() const { return command_; }
   std::string Help() const;
 
  private:

@@ -4,11 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
+#include "pipeline_cli.h"
 #include "coding/ontology.h"
-#include "dyad/pipeline.h"
 #include "dyad/resources.h"
 #include "serve/export.h"
-#include "text/reader.h"
 
 namespace {
 
@@ -61,10 +60,8 @@ int RunCode(const std::vector<std::string>& args) {
                           "event, event_text, quad_code, event_scale, mode, context, text, text_info, cite_info);\n"
                           "CAMEO 01x/02x events have no PLOVER type and are left out of it.");
   opts.Value("format", "FORMAT", "table, jsonl, tsv or plover", "table")
-      .Value("date", "YYYY-MM-DD", "publication date for documents whose metadata has none")
-      .Value("actors", "FILE", "an extra actor dictionary (dyad or CAMEO/PETRARCH format); repeatable")
-      .Value("data", "DIR", "resource directory (default: built-in data/)")
       .Flag("quotes", "also print direct quotations with their speaker (jsonl: kind \"quote\", only those with a speaker)");
+  dyad::cli::AddPipelineOptions(&opts);
   int code = 0;
   if (!opts.Parse(args, &code)) return code;
   std::string format = opts.Get("format");
@@ -74,18 +71,8 @@ int RunCode(const std::vector<std::string>& args) {
     return 2;
   }
   dyad::text::ReadOptions read;
-  if (opts.Has("date") && !(read.default_date = dyad::Date::Parse(opts.Get("date")))) {
-    std::cerr << "dyad code: --date must be YYYY-MM-DD\n";
-    return 2;
-  }
-  if (opts.Has("data")) dyad::SetDataDir(opts.Get("data"));
-  dyad::PipelineOptions popts;
-  popts.actor_files = opts.GetAll("actors");
-  auto pipeline = dyad::Pipeline::Create(popts);
-  if (!pipeline.ok()) {
-    std::cerr << "dyad code: " << pipeline.status().ToString() << "\n";
-    return 1;
-  }
+  auto pipeline = dyad::cli::SetUpPipeline(opts, &read, &code);
+  if (!pipeline) return code;
   std::optional<dyad::coding::Ontology> ontology;
   if (format == "plover") {
     auto loaded = dyad::coding::Ontology::Load(dyad::DataDir());
@@ -95,15 +82,9 @@ int RunCode(const std::vector<std::string>& args) {
     }
     ontology = std::move(*loaded);
   }
-  const std::string& coder = (*pipeline)->version();
+  const std::string& coder = pipeline->version();
   if (format == "tsv") std::cout << dyad::serve::kEventTsvHeader;
-  int errors = 0;
-  auto report = [&](const dyad::Status& s) {
-    std::cerr << "dyad code: error: " << s.ToString() << "\n";
-    ++errors;
-  };
-  dyad::text::ReadInputs(opts.positional(), read, [&](dyad::Document&& doc) {
-    if (dyad::Status s = (*pipeline)->Process(&doc); !s.ok()) return report(s);
+  int errors = dyad::cli::ProcessInputs(opts, read, *pipeline, [&](dyad::Document& doc) {
     for (const dyad::Quote& q : doc.quotes) {
       if (!opts.Has("quotes")) break;
       if (format == "jsonl" && !q.speaker.empty()) std::cout << QuoteJson(doc, q).dump() << "\n";
@@ -132,7 +113,7 @@ int RunCode(const std::vector<std::string>& args) {
                   e.target.empty() ? "-" : e.target.c_str(), e.goldstein, e.plover.empty() ? "-" : e.plover.c_str(),
                   doc.sentences[e.sentence].text.substr(0, 90).c_str());
     }
-  }, report);
+  });
   return errors ? 1 : 0;
 }
 

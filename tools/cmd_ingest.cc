@@ -7,8 +7,8 @@
 #include <map>
 
 #include "cli.h"
+#include "pipeline_cli.h"
 #include "dyad/pipeline.h"
-#include "dyad/resources.h"
 #include "dyad/store.h"
 #include "text/reader.h"
 
@@ -63,11 +63,9 @@ int RunIngest(const std::vector<std::string>& args) {
                           "tokens in the SQLite database. Re-ingesting an unchanged document does nothing; each\n"
                           "document is one transaction, so an interrupted run can simply be rerun.");
   opts.Value("db", "FILE", "the SQLite database to write (created if missing)")
-      .Value("date", "YYYY-MM-DD", "publication date for documents whose metadata has none")
       .Value("max-bytes", "N", "largest document accepted, in bytes", "16777216")
-      .Value("actors", "FILE", "an extra actor dictionary (dyad or CAMEO/PETRARCH format); repeatable")
-      .Value("data", "DIR", "resource directory (default: built-in data/)")
       .Flag("quiet", "no progress bar");
+  dyad::cli::AddPipelineOptions(&opts);
   int code = 0;
   if (!opts.Parse(args, &code)) return code;
   if (opts.positional().empty() || opts.Get("db").empty()) {
@@ -75,23 +73,9 @@ int RunIngest(const std::vector<std::string>& args) {
     return 2;
   }
   dyad::text::ReadOptions read;
-  if (opts.Has("date")) {
-    read.default_date = dyad::Date::Parse(opts.Get("date"));
-    if (!read.default_date) {
-      std::cerr << "dyad ingest: --date must be YYYY-MM-DD, got '" << opts.Get("date") << "'\n";
-      return 2;
-    }
-  }
   read.max_document_bytes = std::stoull(opts.Get("max-bytes"));
-  if (opts.Has("data")) dyad::SetDataDir(opts.Get("data"));
-
-  dyad::PipelineOptions popts;
-  popts.actor_files = opts.GetAll("actors");
-  auto pipeline = dyad::Pipeline::Create(popts);
-  if (!pipeline.ok()) {
-    std::cerr << "dyad ingest: " << pipeline.status().ToString() << "\n";
-    return 1;
-  }
+  auto pipeline = dyad::cli::SetUpPipeline(opts, &read, &code);
+  if (!pipeline) return code;
   auto store = dyad::Store::Open(opts.Get("db"));
   if (!store.ok()) {
     std::cerr << "dyad ingest: " << store.status().ToString() << "\n";
@@ -107,13 +91,13 @@ int RunIngest(const std::vector<std::string>& args) {
   };
   auto ingest = [&](dyad::Document&& doc) {
     tally.bytes += doc.raw.size();
-    std::string hash = dyad::Store::ContentHash(doc, (*pipeline)->version());
+    std::string hash = dyad::Store::ContentHash(doc, pipeline->version());
     auto current = (*store)->IsCurrent(doc.id, hash);
     if (current.ok() && *current) {
       ++tally.unchanged;
       return;
     }
-    if (dyad::Status s = (*pipeline)->Process(&doc); !s.ok()) return report(s);
+    if (dyad::Status s = pipeline->Process(&doc); !s.ok()) return report(s);
     auto outcome = (*store)->Put(doc, hash);
     if (!outcome.ok()) return report(outcome.status());
     (*outcome == dyad::Store::PutOutcome::kReplaced ? tally.replaced : tally.added) += 1;

@@ -4,9 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
-#include "dyad/pipeline.h"
-#include "dyad/resources.h"
-#include "text/reader.h"
+#include "pipeline_cli.h"
 
 namespace {
 
@@ -16,10 +14,8 @@ int RunMentions(const std::vector<std::string>& args) {
                           "the raw document, its actor and the CAMEO code at the document's date. jsonl fields:\n"
                           "doc, text, start, end, actor, code, how (dictionary, title, agent, metonym, surname,\n"
                           "description, pronoun), sentence.");
-  opts.Value("format", "FORMAT", "jsonl or tsv", "jsonl")
-      .Value("date", "YYYY-MM-DD", "publication date for documents whose metadata has none")
-      .Value("actors", "FILE", "an extra actor dictionary (dyad or CAMEO/PETRARCH format); repeatable")
-      .Value("data", "DIR", "resource directory (default: built-in data/)");
+  opts.Value("format", "FORMAT", "jsonl or tsv", "jsonl");
+  dyad::cli::AddPipelineOptions(&opts);
   int code = 0;
   if (!opts.Parse(args, &code)) return code;
   std::string format = opts.Get("format");
@@ -28,26 +24,10 @@ int RunMentions(const std::vector<std::string>& args) {
     return 2;
   }
   dyad::text::ReadOptions read;
-  if (opts.Has("date") && !(read.default_date = dyad::Date::Parse(opts.Get("date")))) {
-    std::cerr << "dyad mentions: --date must be YYYY-MM-DD\n";
-    return 2;
-  }
-  if (opts.Has("data")) dyad::SetDataDir(opts.Get("data"));
-  dyad::PipelineOptions popts;
-  popts.actor_files = opts.GetAll("actors");
-  auto pipeline = dyad::Pipeline::Create(popts);
-  if (!pipeline.ok()) {
-    std::cerr << "dyad mentions: " << pipeline.status().ToString() << "\n";
-    return 1;
-  }
-  int errors = 0;
-  auto report = [&](const dyad::Status& s) {
-    std::cerr << "dyad mentions: error: " << s.ToString() << "\n";
-    ++errors;
-  };
+  auto pipeline = dyad::cli::SetUpPipeline(opts, &read, &code);
+  if (!pipeline) return code;
   if (format == "tsv") std::cout << "doc\tstart\tend\ttext\tactor\tcode\thow\n";
-  dyad::text::ReadInputs(opts.positional(), read, [&](dyad::Document&& doc) {
-    if (dyad::Status s = (*pipeline)->Process(&doc); !s.ok()) return report(s);
+  int errors = dyad::cli::ProcessInputs(opts, read, *pipeline, [&](dyad::Document& doc) {
     for (const auto& m : doc.mentions) {
       const std::string& actor = doc.actors[m.actor].name;
       if (format == "tsv") {
@@ -59,7 +39,7 @@ int RunMentions(const std::vector<std::string>& args) {
         std::cout << j.dump() << "\n";
       }
     }
-  }, report);
+  });
   return errors ? 1 : 0;
 }
 

@@ -21,6 +21,17 @@ std::vector<std::string_view> SplitLines(std::string_view s) {
   return lines;
 }
 
+std::vector<DataLine> DataLines(std::string_view content) {
+  std::vector<DataLine> lines;
+  int number = 0;
+  for (std::string_view line : SplitLines(content)) {
+    ++number;
+    if (Trim(line).empty() || line[0] == '#') continue;
+    lines.push_back({number, line});
+  }
+  return lines;
+}
+
 std::vector<std::string_view> SplitOn(std::string_view s, std::string_view sep) {
   std::vector<std::string_view> out;
   size_t start = 0;

@@ -10,6 +10,14 @@ namespace dyad {
 
 // Lines of `s` without their "\n" or "\r\n" ends.
 std::vector<std::string_view> SplitLines(std::string_view s);
+// A data line of a line-oriented resource file, with its 1-based number.
+struct DataLine {
+  int number;
+  std::string_view text;
+};
+// The data lines of `content`: blank lines and lines starting with '#' are
+// skipped, the rest keep their numbers for error messages.
+std::vector<DataLine> DataLines(std::string_view content);
 std::vector<std::string_view> Split(std::string_view s, char sep);
 std::vector<std::string_view> SplitOn(std::string_view s, std::string_view sep);
 std::string_view Trim(std::string_view s);  // ASCII white space

@@ -25,23 +25,6 @@ bool ParseScore(std::string_view s, double* out) {
   return end == copy.c_str() + copy.size();
 }
 
-// The data lines of a TSV file, with their 1-based numbers: comments and
-// blank lines are skipped.
-struct DataLine {
-  int number;
-  std::string_view text;
-};
-std::vector<DataLine> DataLines(std::string_view content) {
-  std::vector<DataLine> lines;
-  int number = 0;
-  for (std::string_view line : SplitLines(content)) {
-    ++number;
-    if (Trim(line).empty() || line[0] == '#') continue;
-    lines.push_back({number, line});
-  }
-  return lines;
-}
-
 std::string Snippet(std::string_view line) { return std::string(line.substr(0, 60)); }
 
 }  // namespace

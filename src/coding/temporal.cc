@@ -99,22 +99,6 @@ int64_t DaysBetween(const Date& from, const Date& to) { return DaysFromCivil(to)
 // ---------------------------------------------------------------------------
 // Loading.
 
-struct DataLine {
-  int number;
-  std::string_view text;
-};
-
-std::vector<DataLine> DataLines(std::string_view content) {
-  std::vector<DataLine> lines;
-  int number = 0;
-  for (std::string_view line : SplitLines(content)) {
-    ++number;
-    if (Trim(line).empty() || line[0] == '#') continue;
-    lines.push_back({number, line});
-  }
-  return lines;
-}
-
 bool ParseSigned(std::string_view s, int* out) {
   if (!s.empty() && s[0] == '+') s.remove_prefix(1);
   return ParseInt(s, out);

@@ -80,6 +80,14 @@ Result<int> OffsetParam(const Params& p) {
   return v;
 }
 
+Result<Page> PageParams(const Params& p, int max_limit) {
+  auto limit = LimitParam(p, kDefaultLimit, max_limit);
+  if (!limit.ok()) return limit.status();
+  auto offset = OffsetParam(p);
+  if (!offset.ok()) return offset.status();
+  return Page{*limit, *offset};
+}
+
 Result<EventFilter> ParseEventFilter(const Params& p, int max_limit) {
   EventFilter f;
   f.actor = Get(p, "actor");
@@ -91,12 +99,10 @@ Result<EventFilter> ParseEventFilter(const Params& p, int max_limit) {
   f.to = Get(p, "to");
   f.doc = Get(p, "doc");
   if (!ValidDate(f.from) || !ValidDate(f.to)) return Status::InvalidArgument("from and to must be YYYY-MM-DD");
-  auto limit = LimitParam(p, kDefaultLimit, max_limit);
-  if (!limit.ok()) return limit.status();
-  auto offset = OffsetParam(p);
-  if (!offset.ok()) return offset.status();
-  f.limit = *limit;
-  f.offset = *offset;
+  auto page = PageParams(p, max_limit);
+  if (!page.ok()) return page.status();
+  f.limit = page->limit;
+  f.offset = page->offset;
   return f;
 }
 
@@ -234,10 +240,8 @@ Result<json> Stats(store::Database& db) {
 }
 
 Result<json> Documents(store::Database& db, const Params& p) {
-  auto limit = LimitParam(p);
-  auto offset = OffsetParam(p);
-  if (!limit.ok()) return limit.status();
-  if (!offset.ok()) return offset.status();
+  auto page = PageParams(p);
+  if (!page.ok()) return page.status();
   std::vector<Arg> args;
   std::string sql =
       "SELECT d.id, d.title, d.date, d.source, d.url, d.n_sentences,"
@@ -248,7 +252,7 @@ Result<json> Documents(store::Database& db, const Params& p) {
     args.insert(args.end(), {q, q});
   }
   sql += " ORDER BY d.date DESC, d.id LIMIT ? OFFSET ?";
-  args.insert(args.end(), {int64_t{*limit}, int64_t{*offset}});
+  args.insert(args.end(), {int64_t{page->limit}, int64_t{page->offset}});
   json out = json::array();
   Status s = ForEach(db, sql, args, [&](const store::Statement& st) {
     out.push_back({{"id", st.Text(0)}, {"title", st.Text(1)}, {"date", TextOrNull(st, 2)}, {"source", st.Text(3)},
@@ -320,10 +324,8 @@ Result<json> DocumentDetail(store::Database& db, const std::string& id) {
 }
 
 Result<json> Actors(store::Database& db, const Params& p) {
-  auto limit = LimitParam(p);
-  auto offset = OffsetParam(p);
-  if (!limit.ok()) return limit.status();
-  if (!offset.ok()) return offset.status();
+  auto page = PageParams(p);
+  if (!page.ok()) return page.status();
   std::vector<Arg> args;
   // One row per canonical name: its most frequent kind and code.
   std::string sql =
@@ -336,7 +338,7 @@ Result<json> Actors(store::Database& db, const Params& p) {
     args.insert(args.end(), {q, q, q});
   }
   sql += " GROUP BY a.name ORDER BY COUNT(m.idx) DESC, a.name LIMIT ? OFFSET ?";
-  args.insert(args.end(), {int64_t{*limit}, int64_t{*offset}});
+  args.insert(args.end(), {int64_t{page->limit}, int64_t{page->offset}});
   json out = json::array();
   Status s = ForEach(db, sql, args, [&](const store::Statement& st) {
     out.push_back({{"name", st.Text(0)}, {"kind", st.Text(1)}, {"code", st.Text(2)}, {"mentions", st.Int(3)},

@@ -26,6 +26,12 @@ inline constexpr int kMaxLimit = 1000;
 // number is an InvalidArgument.
 Result<int> LimitParam(const Params& p, int default_limit = kDefaultLimit, int max_limit = kMaxLimit);
 Result<int> OffsetParam(const Params& p);
+// `limit` and `offset` together, as the list endpoints page.
+struct Page {
+  int limit;
+  int offset;
+};
+Result<Page> PageParams(const Params& p, int max_limit = kMaxLimit);
 
 // The filters of /api/events and /api/export.
 struct EventFilter {

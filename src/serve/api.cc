@@ -33,12 +33,7 @@ template <typename F>
 Status ForEach(store::Database& db, const std::string& sql, const std::vector<Arg>& args, F row) {
   auto st = Bound(db, sql, args);
   if (!st.ok()) return st.status();
-  while (true) {
-    auto r = st->Step();
-    if (!r.ok()) return r.status();
-    if (!*r) return Status::Ok();
-    row(*st);
-  }
+  return st->ForEachRow(row);
 }
 
 json TextOrNull(const store::Statement& st, int col) { return st.IsNull(col) ? json(nullptr) : json(st.Text(col)); }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "dyad/status.h"
 
@@ -30,6 +31,21 @@ class Statement {
   // Steps once: true while a row is available, false when done.
   Result<bool> Step();
   Status Run();  // steps to completion, then resets
+  // Calls fn(*this) for every row; fn may return void or a Status that stops
+  // the loop. A failing step is returned, never taken for the end.
+  template <typename F>
+  Status ForEachRow(F&& fn) {
+    for (;;) {
+      auto row = Step();
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      if constexpr (std::is_same_v<decltype(fn(*this)), Status>) {
+        if (Status s = fn(*this); !s.ok()) return s;
+      } else {
+        fn(*this);
+      }
+    }
+  }
   void Reset();
 
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }

@@ -214,9 +214,7 @@ Status LoadEvents(Database& db, int64_t key, Document* doc) {
       "FROM events WHERE doc = ?1 ORDER BY idx");
   if (!events.ok()) return events.status();
   events->Bind(1, key);
-  Result<bool> r = events->Step();
-  for (; r.ok() && *r; r = events->Step()) {
-    const Statement& st = *events;
+  DYAD_RETURN_IF_ERROR(events->ForEachRow([&](const Statement& st) {
     Event e;
     e.sentence = static_cast<int>(st.Int(0));
     e.predicate = static_cast<int>(st.Int(1));
@@ -236,15 +234,13 @@ Status LoadEvents(Database& db, int64_t key, Document* doc) {
     e.trigger = span(st, 16);
     e.rule = st.Text(18);
     doc->events.push_back(std::move(e));
-  }
-  if (!r.ok()) return r.status();
+  }));
   auto quotes = db.Prepare(
       "SELECT raw_begin, raw_end, speaker_actor, speaker_mention, speaker, first_sentence, last_sentence, rule "
       "FROM quotes WHERE doc = ?1 ORDER BY idx");
   if (!quotes.ok()) return quotes.status();
   quotes->Bind(1, key);
-  for (r = quotes->Step(); r.ok() && *r; r = quotes->Step()) {
-    const Statement& st = *quotes;
+  DYAD_RETURN_IF_ERROR(quotes->ForEachRow([&](const Statement& st) {
     Quote q;
     q.raw = span(st, 0);
     q.speaker_actor = index(st, 2);
@@ -254,8 +250,7 @@ Status LoadEvents(Database& db, int64_t key, Document* doc) {
     q.last_sentence = static_cast<int>(st.Int(6));
     q.rule = st.Text(7);
     doc->quotes.push_back(std::move(q));
-  }
-  if (!r.ok()) return r.status();
+  }));
   return Status::Ok();
 }
 
@@ -328,25 +323,28 @@ Result<std::optional<Document>> Store::Get(const std::string& id) {
   auto drops = db.Prepare("SELECT raw_begin, raw_end, reason FROM drops WHERE doc = ?1 ORDER BY rowid");
   if (!drops.ok()) return drops.status();
   drops->Bind(1, key);
-  for (auto r = drops->Step(); r.ok() && *r; r = drops->Step())
+  DYAD_RETURN_IF_ERROR(drops->ForEachRow([&](const Statement&) {
     doc.drops.push_back({{static_cast<uint32_t>(drops->Int(0)), static_cast<uint32_t>(drops->Int(1))}, drops->Text(2)});
+  }));
   auto repairs = db.Prepare("SELECT raw_begin, raw_end, repaired FROM repairs WHERE doc = ?1 ORDER BY rowid");
   if (!repairs.ok()) return repairs.status();
   repairs->Bind(1, key);
-  for (auto r = repairs->Step(); r.ok() && *r; r = repairs->Step())
+  DYAD_RETURN_IF_ERROR(repairs->ForEachRow([&](const Statement&) {
     doc.repairs.push_back(
         {{static_cast<uint32_t>(repairs->Int(0)), static_cast<uint32_t>(repairs->Int(1))}, repairs->Text(2)});
+  }));
   auto quotes = db.Prepare("SELECT raw_begin, raw_end FROM quotations WHERE doc = ?1 ORDER BY idx");
   if (!quotes.ok()) return quotes.status();
   quotes->Bind(1, key);
-  for (auto r = quotes->Step(); r.ok() && *r; r = quotes->Step())
+  DYAD_RETURN_IF_ERROR(quotes->ForEachRow([&](const Statement&) {
     doc.quotations.push_back({static_cast<uint32_t>(quotes->Int(0)), static_cast<uint32_t>(quotes->Int(1))});
+  }));
 
   auto sents = db.Prepare(
       "SELECT raw_begin, raw_end, paragraph, quotation, heading, text FROM sentences WHERE doc = ?1 ORDER BY idx");
   if (!sents.ok()) return sents.status();
   sents->Bind(1, key);
-  for (auto r = sents->Step(); r.ok() && *r; r = sents->Step()) {
+  DYAD_RETURN_IF_ERROR(sents->ForEachRow([&](const Statement&) -> Status {
     Sentence s;
     s.raw = {static_cast<uint32_t>(sents->Int(0)), static_cast<uint32_t>(sents->Int(1))};
     s.paragraph = static_cast<int>(sents->Int(2));
@@ -354,13 +352,14 @@ Result<std::optional<Document>> Store::Get(const std::string& id) {
     s.heading = sents->Int(4) != 0;
     s.text = sents->Text(5);
     doc.sentences.push_back(std::move(s));
-  }
+    return Status::Ok();
+  }));
   auto toks = db.Prepare(
       "SELECT sent, form, lemma, upos, xpos, head, deprel, raw_begin, raw_end, space_after FROM tokens "
       "WHERE doc = ?1 ORDER BY sent, idx");
   if (!toks.ok()) return toks.status();
   toks->Bind(1, key);
-  for (auto r = toks->Step(); r.ok() && *r; r = toks->Step()) {
+  DYAD_RETURN_IF_ERROR(toks->ForEachRow([&](const Statement&) -> Status {
     size_t sent = static_cast<size_t>(toks->Int(0));
     if (sent >= doc.sentences.size()) return Status::Internal("token of a missing sentence in " + id);
     Token t;
@@ -373,7 +372,8 @@ Result<std::optional<Document>> Store::Get(const std::string& id) {
     t.raw = {static_cast<uint32_t>(toks->Int(7)), static_cast<uint32_t>(toks->Int(8))};
     t.space_after = toks->Int(9) != 0;
     doc.sentences[sent].tokens.push_back(std::move(t));
-  }
+    return Status::Ok();
+  }));
   DYAD_RETURN_IF_ERROR(LoadActors(db, key, &doc));
   DYAD_RETURN_IF_ERROR(LoadEvents(db, key, &doc));
   return std::optional<Document>(std::move(doc));
@@ -384,7 +384,7 @@ Status Store::LoadActors(store::Database& db, int64_t key, Document* doc) {
       "SELECT name, kind, code, country, gender, in_dictionary FROM actors WHERE doc = ?1 ORDER BY idx");
   if (!actors.ok()) return actors.status();
   actors->Bind(1, key);
-  for (auto r = actors->Step(); r.ok() && *r; r = actors->Step()) {
+  DYAD_RETURN_IF_ERROR(actors->ForEachRow([&](const Statement&) -> Status {
     Actor a;
     a.name = actors->Text(0);
     a.kind = actors->Text(1);
@@ -394,13 +394,14 @@ Status Store::LoadActors(store::Database& db, int64_t key, Document* doc) {
     a.gender = g.empty() ? 0 : g[0];
     a.in_dictionary = actors->Int(5) != 0;
     doc->actors.push_back(std::move(a));
-  }
+    return Status::Ok();
+  }));
   auto mentions = db.Prepare(
       "SELECT sent, first_token, last_token, raw_begin, raw_end, text, actor, code, how FROM mentions "
       "WHERE doc = ?1 ORDER BY idx");
   if (!mentions.ok()) return mentions.status();
   mentions->Bind(1, key);
-  for (auto r = mentions->Step(); r.ok() && *r; r = mentions->Step()) {
+  DYAD_RETURN_IF_ERROR(mentions->ForEachRow([&](const Statement&) -> Status {
     Mention m;
     m.sentence = static_cast<int>(mentions->Int(0));
     m.first_token = static_cast<int>(mentions->Int(1));
@@ -411,7 +412,8 @@ Status Store::LoadActors(store::Database& db, int64_t key, Document* doc) {
     m.code = mentions->Text(7);
     m.how = mentions->Text(8);
     doc->mentions.push_back(std::move(m));
-  }
+    return Status::Ok();
+  }));
   return Status::Ok();
 }
 
@@ -423,9 +425,10 @@ Result<std::vector<ActorSummary>> Store::ListActors() {
       "GROUP BY a.name, a.kind, m.code ORDER BY COUNT(*) DESC, a.name");
   if (!st.ok()) return st.status();
   std::vector<ActorSummary> out;
-  for (auto r = st->Step(); r.ok() && *r; r = st->Step()) {
+  DYAD_RETURN_IF_ERROR(st->ForEachRow([&](const Statement&) -> Status {
     out.push_back({st->Text(0), st->Text(1), st->Text(2), static_cast<int>(st->Int(3)), static_cast<int>(st->Int(4))});
-  }
+    return Status::Ok();
+  }));
   return out;
 }
 
@@ -435,7 +438,7 @@ Result<std::vector<DocumentSummary>> Store::List() {
       "(SELECT COUNT(*) FROM drops x WHERE x.doc = d.doc) FROM documents d ORDER BY d.date, d.id");
   if (!st.ok()) return st.status();
   std::vector<DocumentSummary> out;
-  for (auto r = st->Step(); r.ok() && *r; r = st->Step()) {
+  DYAD_RETURN_IF_ERROR(st->ForEachRow([&](const Statement&) -> Status {
     DocumentSummary s;
     s.id = st->Text(0);
     s.title = st->Text(1);
@@ -446,7 +449,8 @@ Result<std::vector<DocumentSummary>> Store::List() {
     s.tokens = static_cast<int>(st->Int(6));
     s.drops = static_cast<int>(st->Int(7));
     out.push_back(std::move(s));
-  }
+    return Status::Ok();
+  }));
   return out;
 }
 

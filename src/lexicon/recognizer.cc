@@ -276,7 +276,8 @@ class DocumentRecognizer {
     for (int j = i; j < n && out.size() < 6; ++j) {
       std::string lower = text::Lower(forms_[j]);
       bool particle = !out.empty() && InList(lower, kNameParticles) && j + 1 < n && Capitalized(forms_[j + 1]);
-      bool word = Capitalized(forms_[j]) && text::IsLetter(text::DecodeAt(forms_[j], 0, &len_)) &&
+      size_t len;
+      bool word = Capitalized(forms_[j]) && text::IsLetter(text::DecodeAt(forms_[j], 0, &len)) &&
                   !res_.function_words.count(lower);
       if (!word && !particle) break;
       out.push_back(j);
@@ -640,7 +641,6 @@ class DocumentRecognizer {
   const ActorDictionary& dict_;
   std::optional<Date> date_;
   std::vector<std::string_view> forms_;
-  mutable size_t len_ = 0;
   std::unordered_map<std::string, int> country_counts_;
   // Offices each actor is known to hold: (country, office).
   std::unordered_map<int, std::vector<std::pair<std::string, std::string>>> offices_;

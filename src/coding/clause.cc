@@ -15,7 +15,10 @@ constexpr const char* kConditionMarks[] = {"if", "unless"};
 // Belarus would provide shelter".
 constexpr const char* kQuestionMarks[] = {"whether"};
 // Adjectives of readiness that turn their complement into an intent.
-constexpr const char* kReadiness[] = {"willing", "ready", "prepared", "eager", "determined"};
+constexpr const char* kReadiness[] = {"willing", "ready", "prepared", "eager", "determined", "available"};
+// Prepositions of a circumstance in which an event noun happened: "told Trump
+// *in* a phone call", "said so *during* talks with", "*at* a meeting with".
+constexpr const char* kCircumstance[] = {"in", "during", "at", "after", "following"};
 
 template <size_t N>
 bool In(std::string_view w, const char* const (&list)[N]) {
@@ -44,10 +47,12 @@ class Analyzer {
     for (int i = 0; i < n_; ++i) {
       const Token& t = s_.tokens[i];
       bool verb = t.upos == "VERB";
-      bool noun = t.upos == "NOUN" && (t.deprel == "obj" || t.deprel == "nsubj:pass") && Head(i) >= 0 &&
-                  s_.tokens[Head(i)].upos == "VERB";
-      if (!verb && !noun) continue;
+      bool governed = t.upos == "NOUN" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "VERB";
+      bool noun = governed && (t.deprel == "obj" || t.deprel == "nsubj:pass");
+      bool adjunct = governed && t.deprel == "obl" && In(Preposition(i), kCircumstance);
+      if (!verb && !noun && !adjunct) continue;
       Clause c = verb ? Verb(i) : Noun(i);
+      c.adjunct = adjunct;
       c.question = question || EmbeddedQuestion(verb ? i : Head(i));
       out.push_back(std::move(c));
     }
@@ -116,8 +121,11 @@ class Analyzer {
   // send": the subject of "offered") and shared-subject conjuncts ("met and
   // agreed").
   std::vector<int> Subjects(int i) const {
+    // All of them: a misparse may split "its neighbor Colombia" into two.
+    std::vector<int> subjects;
     for (int c : children_[i])
-      if (Rel(c) == "nsubj" || Rel(c) == "nsubj:outer") return WithConjuncts(s_, c);
+      if (Rel(c) == "nsubj" || Rel(c) == "nsubj:outer") Append(&subjects, WithConjuncts(s_, c));
+    if (!subjects.empty()) return subjects;
     if ((Rel(i) == "xcomp" || Rel(i) == "conj") && Head(i) >= 0) {
       int h = Head(i);
       // "is willing to leave": the complement of an adjective takes the adjective's subject.
@@ -126,12 +134,26 @@ class Analyzer {
     if (Rel(i) == "acl" && Head(i) >= 0) return WithConjuncts(s_, Head(i));  // "a plan announced by..."
     // "opened an investigation, accusing him of ...": a participle clause
     // with no subject and no connective shares the main clause's subject.
+    // "remains available to mediate": an infinitive under an adjective is
+    // controlled by the adjective's subject.
+    if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "ADJ" && OnlyMarkIs(i, "to"))
+      return Subjects(Head(i));
     if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[i].xpos == "VBG") {
       bool marked = false;
       for (int c : children_[i]) marked |= Rel(c) == "mark";
       if (!marked) return Subjects(Head(i));
     }
     return {};
+  }
+
+  bool OnlyMarkIs(int i, std::string_view word) const {
+    bool found = false;
+    for (int c : children_[i])
+      if (Rel(c) == "mark") {
+        if (text::Lower(s_.tokens[c].form) != word) return false;
+        found = true;
+      }
+    return found;
   }
 
   Clause Verb(int i) {
@@ -161,6 +183,7 @@ class Analyzer {
       for (int m : Children(o, "nmod"))
         if (!Preposition(m).empty()) c.obliques.push_back({m, Preposition(m)});
     if (Rel(i) == "xcomp" && Head(i) >= 0) c.parent = Head(i);
+    if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "ADJ" && OnlyMarkIs(i, "to")) c.parent = Head(i);
     c.negated = NegatedChain(i);
     c.modal = Modal(i) || (c.parent >= 0 && ModalChain(c.parent));
     c.conditional = Conditional(i) || (Rel(i) == "advcl" && Conditional(i));
@@ -241,7 +264,8 @@ std::string DumpClause(const Sentence& s, const Clause& c) {
   if (c.xcomp >= 0) out += " xcomp=" + form(c.xcomp);
   for (const Oblique& o : c.obliques) out += " prep:" + o.prep + "=" + form(o.head);
   for (auto [flag, name] : {std::pair{c.passive, "passive"}, {c.negated, "neg"}, {c.modal, "modal"},
-                            {c.conditional, "if"}, {c.question, "question"}, {c.reported, "reported"}})
+                            {c.conditional, "if"}, {c.question, "question"}, {c.reported, "reported"},
+                            {c.adjunct, "circumstance"}})
     if (flag) out += std::string(" [") + name + "]";
   return out;
 }

@@ -1,8 +1,9 @@
 // Clause analysis: from a UD dependency tree to the predicate-argument frames
 // the event coder matches patterns against.
 //
-// For each verb (and each eventive noun governed by a light verb: "hold
-// talks", "impose sanctions") a Clause names its subjects (conjuncts
+// For each verb (and each noun that may be eventive: the object of a light
+// verb, "hold talks", "impose sanctions", or a circumstance, "told him in a
+// phone call") a Clause names its subjects (conjuncts
 // expanded: "Russia and Belarus"), objects, indirect object, open complement
 // ("offered to send": the complement is its own clause whose subjects are the
 // controller's), obliques and nominal modifiers by preposition, and flags:
@@ -30,6 +31,7 @@ struct Clause {
   std::string lemma;        // lower case
   std::string particle;     // "out" in "reach out"
   bool noun = false;        // an eventive noun; `governor_lemma` is its light verb
+  bool adjunct = false;     // a noun in a circumstance of its governor ("told X *in a phone call*")
   std::string governor_lemma;
   std::vector<int> subjects;  // argument heads; for passives, the agents
   std::vector<int> objects;   // for passives, the passive subjects

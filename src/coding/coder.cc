@@ -65,9 +65,13 @@ class SentenceCoder {
     // Verbs first, so that a noun clause ("grant asylum") only codes when its
     // light verb did not; a complement a pattern used ("offered to send") is
     // part of that event, not one of its own.
+    // A noun that names the circumstance of a verb ("told Trump in a phone
+    // call") goes first: when it codes, the verb's bare statement adds nothing.
+    for (const Clause& c : clauses_)
+      if (c.adjunct && Code(c, previous_date)) coded_circumstance_.insert(sent_.tokens[c.predicate].head);
     for (int pass = 0; pass < 2; ++pass) {
       for (const Clause& c : clauses_) {
-        if (c.noun != (pass == 1) || consumed_.count(c.predicate)) continue;
+        if (c.adjunct || c.noun != (pass == 1) || consumed_.count(c.predicate)) continue;
         if (c.noun && coded_verbs_.count(sent_.tokens[c.predicate].head)) continue;
         if (Code(c, previous_date)) coded_verbs_.insert(c.predicate);
       }
@@ -145,8 +149,24 @@ class SentenceCoder {
     return k.negated ? heads.empty() : present;
   }
 
+  // "phone call" before "call": the noun with the compounds right before it.
+  std::vector<std::string> NounKeys(const Clause& c) const {
+    std::vector<std::string> keys = {c.lemma};
+    std::string key = c.lemma;
+    for (int t = c.predicate - 1; t >= 0; --t) {
+      const Token& tok = sent_.tokens[t];
+      if (tok.head != c.predicate || tok.deprel != "compound") break;
+      key = Lemma(tok) + " " + key;
+      keys.insert(keys.begin(), key);
+    }
+    return keys;
+  }
+
   const Pattern* Match(const Clause& c) const {
-    const auto* list = &(c.noun ? res_.patterns.ForNoun(c.lemma) : res_.patterns.For(c.lemma));
+    const std::vector<const Pattern*>* list = &res_.patterns.For(c.lemma);
+    if (c.noun)
+      for (const std::string& key : NounKeys(c))
+        if (list = &res_.patterns.ForNoun(key); !list->empty()) break;
     if (!c.particle.empty()) {
       const auto& with_particle = res_.patterns.For(c.lemma + " " + c.particle);
       if (!with_particle.empty()) list = &with_particle;
@@ -175,7 +195,32 @@ class SentenceCoder {
             if (sent_.tokens[t].head == o && sent_.tokens[t].deprel == "nmod:poss") heads.push_back(static_cast<int>(t));
       for (int& h : heads) h = TargetToken(h, 2);
       std::erase_if(heads, [](int h) { return h < 0; });
+      if (heads.empty() && slot.rfind("prep:", 0) == 0) heads = PrepBySurface(c, slot.substr(5));
       if (!heads.empty()) return heads;
+    }
+    return {};
+  }
+
+  // When the parse lost a preposition's phrase ("reached out to embattled
+  // Venezuelan leader Maduro" read with "to" as an infinitive marker): the
+  // preposition right after the predicate (past its particle and object
+  // words), followed by an actor within a noun phrase's reach.
+  std::vector<int> PrepBySurface(const Clause& c, const std::string& prep) const {
+    if (prep.find(' ') != std::string::npos) return {};
+    const int n = static_cast<int>(sent_.tokens.size());
+    int t = c.predicate + 1;
+    for (int skipped = 0; t < n && skipped < 4; ++t, ++skipped) {
+      const Token& tok = sent_.tokens[t];
+      if (text::Lower(tok.form) == prep) break;
+      if (tok.upos == "VERB" || tok.upos == "AUX" || tok.upos == "PUNCT" || tok.upos == "SCONJ" || IsActor(t)) return {};
+    }
+    if (t >= n || text::Lower(sent_.tokens[t].form) != prep) return {};
+    for (int k = t + 1, words = 0; k < n && words < 4; ++k, ++words) {
+      if (IsActor(k)) return {k};
+      const std::string& upos = sent_.tokens[k].upos;
+      bool in_phrase = upos == "DET" || upos == "ADJ" || upos == "NOUN" || upos == "NUM" ||
+                       (upos == "VERB" && (sent_.tokens[k].xpos == "VBN" || sent_.tokens[k].xpos == "VBG"));
+      if (!in_phrase) return {};
     }
     return {};
   }
@@ -201,10 +246,14 @@ class SentenceCoder {
       if (!as_intent) return Trace(c, "no event: modal act without an intent code (" + rule + ")"), false;
       code = *as_intent;
     }
+    if (code.rfind("01", 0) == 0 && coded_circumstance_.count(c.predicate))
+      return Trace(c, "no event: the statement's circumstance is coded (" + rule + ")"), false;
     std::vector<int> sources;
     for (int h : c.subjects)
       for (int a : ActorTokens(h)) sources.push_back(a);
-    if (c.subjects.empty() && !c.noun && !c.passive) {
+    // No subject, or none that is an actor ("after Russia sent ..." read with
+    // a subject far away): an actor right before the verb.
+    if (sources.empty() && !c.noun && !c.passive) {
       if (int h = LeftSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [subject by position]";
     }
     if (sources.empty() && c.subjects.empty() && !c.noun && sent_.tokens[c.predicate].deprel == "conj") {
@@ -224,23 +273,55 @@ class SentenceCoder {
       return false;
     }
     std::vector<int> targets = needs_target ? TargetHeads(*p, c) : std::vector<int>{};
+    if (needs_target && targets.empty() && c.adjunct) targets = GovernorAddressees(c);
     // "Colombia warned that Russia ...": a target the frame does not name is
     // the first other actor of what was said.
     if ((needs_target && targets.empty() && HasComplement(c)) || statement_pass_) {
       targets = StatementTargets(c, sources);
       if (!targets.empty() && !statement_pass_) rule += " [target from the complement]";
     }
-    if ((needs_target || statement_pass_) && targets.empty())
+    // "Maduro and Putin held talks": a meeting among the subjects.
+    bool among_sources = targets.empty() && code.rfind("04", 0) == 0 && DistinctActors(sources) >= 2;
+    // "X warned that ..." with nobody named: a threat all the same.
+    bool untargeted = targets.empty() && code.rfind("13", 0) == 0;
+    if ((needs_target || statement_pass_) && targets.empty() && !among_sources && !untargeted)
       return Trace(c, "no event: no target actor (" + rule + ")"), false;
+    if (among_sources) rule += " [among the subjects]";
+    if (untargeted) rule += " [no target]";
     if (targets.empty()) targets.push_back(-1);
     EventDate when = PickEventDate(sent_, times_, c.predicate, doc_.date);
     if (when.resolved()) *previous_date = when.date;
     int emitted = 0;
-    for (int sh : sources)
-      for (int th : targets) emitted += Emit(c, *p, code, rule, intent, sh, th, when);
+    if (among_sources) {
+      for (size_t i = 0; i < sources.size(); ++i)
+        for (size_t j = i + 1; j < sources.size(); ++j) emitted += Emit(c, *p, code, rule, intent, sources[i], sources[j], when);
+    } else {
+      for (int sh : sources)
+        for (int th : targets) emitted += Emit(c, *p, code, rule, intent, sh, th, when);
+    }
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
     return emitted > 0;
+  }
+
+  int DistinctActors(const std::vector<int>& tokens) const {
+    std::set<int> actors;
+    for (int t : tokens) actors.insert(ActorOf(t).first);
+    return static_cast<int>(actors.size());
+  }
+
+  // For a circumstance noun with no target of its own: whom its verb
+  // addresses ("told *Trump* in a phone call").
+  std::vector<int> GovernorAddressees(const Clause& c) const {
+    const Clause* v = ClauseAt(sent_.tokens[c.predicate].head);
+    if (!v) return {};
+    std::vector<int> heads;
+    if (v->iobj >= 0) heads.push_back(v->iobj);
+    heads.insert(heads.end(), v->objects.begin(), v->objects.end());
+    std::vector<int> out;
+    for (int h : heads)
+      if (int a = ActorToken(h); a >= 0) out.push_back(a);
+    return out;
   }
 
   // The actor subject of the clause that reports this one ("X said/told ...
@@ -285,30 +366,46 @@ class SentenceCoder {
   }
 
   // The actors an argument names: itself or its apposition, or the members of
-  // an example list under it ("countries including Argentina, Brazil and
-  // Mexico", "countries such as the United States").
+  // an example list in its phrase ("countries including Argentina, Brazil and
+  // Mexico", "countries in the region, such as the United States and its
+  // allies like Colombia").
   std::vector<int> ActorTokens(int head) const {
     if (int a = ActorToken(head); a >= 0) return {a};
     std::vector<int> out;
+    ExampleActors(head, 2, &out);
+    return out;
+  }
+
+  void ExampleActors(int head, int depth, std::vector<int>* out) const {
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
       const Token& tok = sent_.tokens[t];
       if (tok.head != head || (tok.deprel != "nmod" && tok.deprel != "acl")) continue;
-      std::string marker;
-      for (const Token& k : sent_.tokens)
-        if (k.head == static_cast<int>(t) && (k.deprel == "case" || k.deprel == "mark" || k.deprel == "fixed"))
-          marker += (marker.empty() ? "" : " ") + text::Lower(k.form);
-      bool example = marker == "including" || marker == "like" || marker == "such as" || marker == "such";
       std::vector<int> members;
-      if (example) members = WithConjuncts(sent_, static_cast<int>(t));
+      if (IsExampleMarker(Marker(static_cast<int>(t)))) members = WithConjuncts(sent_, static_cast<int>(t));
       // "countries, including Argentina and Brazil" read as a participle with the list as its object.
       if (tok.deprel == "acl" && text::Lower(tok.lemma) == "include")
         for (const Token& k : sent_.tokens)
           if (k.head == static_cast<int>(t) && k.deprel == "obj")
             members = WithConjuncts(sent_, static_cast<int>(&k - sent_.tokens.data()));
-      for (int m : members)
-        if (int a = ActorToken(m); a >= 0) out.push_back(a);
+      for (int m : members) {
+        if (int a = ActorToken(m); a >= 0) out->push_back(a);
+        else if (depth > 0) ExampleActors(m, depth - 1, out);  // "its puppets like Colombia"
+      }
+      // "countries in the region, such as ...": the list may hang one modifier down.
+      if (members.empty() && depth > 0 && tok.deprel == "nmod") ExampleActors(static_cast<int>(t), depth - 1, out);
     }
-    return out;
+  }
+
+  std::string Marker(int t) const {
+    std::string marker;
+    for (const Token& k : sent_.tokens)
+      if (k.head == t && (k.deprel == "case" || k.deprel == "mark" || k.deprel == "fixed"))
+        marker += (marker.empty() ? "" : " ") + text::Lower(k.form);
+    return marker;
+  }
+
+  static bool IsExampleMarker(const std::string& m) {
+    return m == "including" || m == "like" || m == "such as" || m == "such" || m == "among";
   }
 
   // A target may stand inside the object's phrase: "condemned the sanctions
@@ -333,6 +430,18 @@ class SentenceCoder {
     return false;
   }
 
+  // Whether `token` is inside what `predicate` says: under one of its
+  // clausal complements, not its own circumstances ("said *in an interview
+  // with Politico* that ...").
+  bool Said(int predicate, int token) const {
+    for (int t = token, steps = 0; t >= 0 && steps < 256; t = sent_.tokens[t].head, ++steps) {
+      if (sent_.tokens[t].head != predicate) continue;
+      const std::string& r = sent_.tokens[t].deprel;
+      return r == "ccomp" || r == "xcomp" || r == "parataxis" || r == "csubj" || r == "obj";
+    }
+    return false;
+  }
+
   bool Governs(int ancestor, int token) const {
     for (int t = token, steps = 0; t >= 0 && steps < 256; t = sent_.tokens[t].head, ++steps)
       if (t == ancestor) return true;
@@ -343,8 +452,7 @@ class SentenceCoder {
     std::set<int> source_actors;
     for (int h : sources) source_actors.insert(ActorOf(h).first);
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
-      if (!IsActor(static_cast<int>(t)) || static_cast<int>(t) == c.predicate ||
-          !Governs(c.predicate, static_cast<int>(t)))
+      if (!IsActor(static_cast<int>(t)) || static_cast<int>(t) == c.predicate || !Said(c.predicate, static_cast<int>(t)))
         continue;
       if (std::find(c.subjects.begin(), c.subjects.end(), static_cast<int>(t)) != c.subjects.end()) continue;
       if (!source_actors.count(ActorOf(static_cast<int>(t)).first)) return {static_cast<int>(t)};
@@ -396,6 +504,7 @@ class SentenceCoder {
   std::vector<Clause> clauses_;
   std::vector<TimeExpression> times_;
   std::set<int> coded_verbs_, consumed_;
+  std::set<int> coded_circumstance_;  // verbs whose circumstance noun was coded
   std::map<int, std::vector<int>> sources_of_;  // predicate -> its source tokens, once computed
   std::vector<const Clause*> statements_;
   bool statement_pass_ = false;

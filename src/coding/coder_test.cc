@@ -76,7 +76,25 @@ INSTANTIATE_TEST_SUITE_P(
         // A target from what was said.
         Case{"Dmitry Peskov warned that the United States was interfering in Venezuela.", "2024-08-28",
              "RUSGOV 130 USAGOV"},
-        Case{"The United States imposed sanctions on Venezuela.", "2019-03-01", "USAGOV 163 VENGOV"}));
+        Case{"The United States imposed sanctions on Venezuela.", "2019-03-01", "USAGOV 163 VENGOV"},
+        // A circumstance noun: the phone call is the event, aimed at whom the
+        // verb addresses; the bare statement adds nothing.
+        Case{"Gustavo Petro told Nicolás Maduro in a phone call that the border would reopen.", "2024-08-28",
+             "COLGOV 041 VENGOV"},
+        // A meeting among coordinated subjects, with no target of its own.
+        Case{"Gustavo Petro and Lula da Silva held talks on Monday.", "2024-08-28", "COLGOV 040 BRAGOV"},
+        // A warning that names nobody is still a threat.
+        Case{"Vladimir Putin warned that any provocation would meet a firm response.", "2024-08-28", "RUSGOV 130 -"},
+        // The statement's target comes from what was said, not from where it was said.
+        Case{"In an interview with the BBC, Gustavo Petro said that Venezuela must hold free elections.",
+             "2024-08-28", "COLGOV 010 VENGOV"},
+        // An example list one modifier down, with a nested "like" list, as agents of a passive.
+        Case{"Juan Guaidó's claim was backed by governments in the hemisphere, such as the United States and its allies like "
+             "Colombia and Brazil.",
+             "2019-01-27", "USAGOV 051 VENOPP; COLGOV 051 VENOPP; BRAGOV 051 VENOPP"},
+        // Control through an adjective: "remains available to mediate".
+        Case{"Mexico remains available to mediate between the Venezuelan government and the Venezuelan opposition.",
+             "2019-01-27", "MEXGOV 039 VENGOV; MEXGOV 039 VENOPP"}));
 
 }  // namespace
 }  // namespace dyad::coding

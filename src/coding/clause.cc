@@ -16,6 +16,7 @@ constexpr const char* kConditionMarks[] = {"if", "unless"};
 constexpr const char* kQuestionMarks[] = {"whether"};
 // Adjectives of readiness that turn their complement into an intent.
 constexpr const char* kReadiness[] = {"willing", "ready", "prepared", "eager", "determined", "available"};
+constexpr const char* kParticles[] = {"out", "up", "down", "off", "back", "over", "away"};
 // Prepositions of a circumstance in which an event noun happened: "told Trump
 // *in* a phone call", "said so *during* talks with", "*at* a meeting with".
 constexpr const char* kCircumstance[] = {"in", "during", "at", "after", "following"};
@@ -161,6 +162,11 @@ class Analyzer {
     c.predicate = i;
     c.lemma = LowerLemma(s_.tokens[i]);
     for (int p : Children(i, "compound:prt")) c.particle = text::Lower(s_.tokens[p].form);
+    // A particle the parser read as an adverb ("reached *out* to"); the coder
+    // uses it only when the verb has patterns with it.
+    if (c.particle.empty() && i + 1 < n_ && Head(i + 1) == i && Rel(i + 1) == "advmod" &&
+        In(text::Lower(s_.tokens[i + 1].form), kParticles))
+      c.particle = text::Lower(s_.tokens[i + 1].form);
     std::vector<int> passive_subjects = Children(i, "nsubj:pass");
     c.passive = !passive_subjects.empty() || !Children(i, "aux:pass").empty();
     if (c.passive) {

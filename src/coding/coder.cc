@@ -143,7 +143,10 @@ class SentenceCoder {
       case Constraint::Kind::kIobj: if (c.iobj >= 0) heads = {c.iobj}; break;
       case Constraint::Kind::kXcomp: if (c.xcomp >= 0) heads = {c.xcomp}; break;
       case Constraint::Kind::kXobj: if (x) heads = x->objects; break;
-      case Constraint::Kind::kPrep: heads = PrepHeads(c.obliques, k.prep); break;
+      case Constraint::Kind::kPrep:
+        heads = PrepHeads(c.obliques, k.prep);
+        if (heads.empty() && !k.negated) heads = PrepBySurface(c, k.prep);
+        break;
     }
     present = AnyAccepts(k, heads);
     return k.negated ? heads.empty() : present;
@@ -218,8 +221,9 @@ class SentenceCoder {
     for (int k = t + 1, words = 0; k < n && words < 4; ++k, ++words) {
       if (IsActor(k)) return {k};
       const std::string& upos = sent_.tokens[k].upos;
-      bool in_phrase = upos == "DET" || upos == "ADJ" || upos == "NOUN" || upos == "NUM" ||
-                       (upos == "VERB" && (sent_.tokens[k].xpos == "VBN" || sent_.tokens[k].xpos == "VBG"));
+      // A participle before the name may be tagged as any verb form ("to
+      // embattled leader X" read as an infinitive).
+      bool in_phrase = upos == "DET" || upos == "ADJ" || upos == "NOUN" || upos == "NUM" || upos == "VERB";
       if (!in_phrase) return {};
     }
     return {};
@@ -281,7 +285,7 @@ class SentenceCoder {
       if (!targets.empty() && !statement_pass_) rule += " [target from the complement]";
     }
     // "Maduro and Putin held talks": a meeting among the subjects.
-    bool among_sources = targets.empty() && code.rfind("04", 0) == 0 && DistinctActors(sources) >= 2;
+    bool among_sources = targets.empty() && code.rfind("04", 0) == 0 && DistinctActors(sources) >= 2 && Mutual(*p);
     // "X warned that ..." with nobody named: a threat all the same.
     bool untargeted = targets.empty() && code.rfind("13", 0) == 0;
     if ((needs_target || statement_pass_) && targets.empty() && !among_sources && !untargeted)
@@ -302,6 +306,14 @@ class SentenceCoder {
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
     return emitted > 0;
+  }
+
+  // A pattern whose target is a partner ("talks with", "a meeting between")
+  // describes something the subjects can do together.
+  static bool Mutual(const Pattern& p) {
+    for (const std::string& slot : p.targets)
+      if (slot == "prep:with" || slot == "prep:between") return true;
+    return false;
   }
 
   int DistinctActors(const std::vector<int>& tokens) const {

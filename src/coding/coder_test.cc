@@ -92,6 +92,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Juan Guaidó's claim was backed by governments in the hemisphere, such as the United States and its allies like "
              "Colombia and Brazil.",
              "2019-01-27", "USAGOV 051 VENOPP; COLGOV 051 VENOPP; BRAGOV 051 VENOPP"},
+        // A particle read as an adverb, and a preposition's phrase the parse lost.
+        Case{"Cuba and its close ally Nicaragua reached out to embattled Syrian leader Bashar al-Assad on Monday.",
+             "2020-03-02", "CUBGOV 040 SYRGOV; NICGOV 040 SYRGOV"},
         // Control through an adjective: "remains available to mediate".
         Case{"Mexico remains available to mediate between the Venezuelan government and the Venezuelan opposition.",
              "2019-01-27", "MEXGOV 039 VENGOV; MEXGOV 039 VENOPP"}));

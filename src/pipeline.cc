@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "base/strings.h"
+#include "coding/cameo_verbs.h"
 #include "coding/coder.h"
 #include "coding/quotes.h"
 #include "dyad/resources.h"
@@ -21,6 +22,7 @@ struct Pipeline::Stages {
   std::optional<coding::CoderResources> coder;  // absent without a parse: events need trees
   std::optional<coding::QuoteResources> quotes;  // with the coder
   std::string version;
+  std::vector<std::string> load_notes;
 };
 
 Pipeline::Pipeline(std::unique_ptr<Stages> stages) : stages_(std::move(stages)) {}
@@ -55,6 +57,40 @@ std::string ModelFingerprint(const std::string& models_dir) {
   return buf;
 }
 
+// Replaces the bundled patterns by the bundled ones (unless turned off)
+// plus the extra verb files, and says what each file gave. The version gets
+// a fingerprint of the files, so a store re-processes with other patterns.
+Status LoadVerbFiles(const std::string& data_dir, const PipelineOptions& options, coding::CoderResources* coder,
+                     std::vector<std::string>* notes, std::string* version) {
+  std::vector<coding::VerbFileReport> reports;
+  size_t dropped = 0;
+  auto patterns = coding::LoadPatternSources(data_dir + "/verbs", options.bundled_verbs, options.verb_files,
+                                             coder->ontology, &reports, &dropped);
+  if (!patterns.ok()) return patterns.status();
+  coder->patterns = std::move(*patterns);
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::string_view bytes) {
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  };
+  mix(options.bundled_verbs ? "bundled" : "no-bundled");
+  for (const coding::VerbFileReport& r : reports) {
+    std::string bytes;
+    if (ReadWholeFile(r.file, &bytes)) mix(bytes);
+    if (r.format == coding::VerbFileFormat::kCameo) {
+      std::string summary = r.cameo.Summary(r.file);
+      if (!summary.empty() && summary.back() == '\n') summary.pop_back();
+      notes->push_back("verbs: " + summary);
+    } else {
+      notes->push_back("verbs: " + r.file + ": dyad patterns");
+    }
+  }
+  if (dropped) notes->push_back("verbs: " + std::to_string(dropped) + " imported patterns dropped (a pattern before them has the same predicate and frame)");
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(h >> 32));
+  *version += std::string("/verbs-") + buf;
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
@@ -72,15 +108,19 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     syntax_version = ModelFingerprint(models_dir);
   }
   DYAD_RETURN_IF_ERROR(LoadLexicon(data_dir, options.actor_files, stages->text, &stages->lexicon));
+  std::string verbs_version;
   if (stages->syntax) {
     auto coder = coding::CoderResources::Load(data_dir);
     if (!coder.ok()) return coder.status();
     stages->coder = std::move(*coder);
+    if (!options.verb_files.empty() || !options.bundled_verbs) {
+      DYAD_RETURN_IF_ERROR(LoadVerbFiles(data_dir, options, &*stages->coder, &stages->load_notes, &verbs_version));
+    }
     auto quotes = coding::QuoteResources::Load(data_dir);
     if (!quotes.ok()) return quotes.status();
     stages->quotes = std::move(*quotes);
   }
-  stages->version = std::string("dyad-") + DYAD_VERSION + "/text-1/syntax-" + syntax_version + "/lexicon-1/coding-1";
+  stages->version = std::string("dyad-") + DYAD_VERSION + "/text-1/syntax-" + syntax_version + "/lexicon-1/coding-1" + verbs_version;
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages)));
 }
 
@@ -96,5 +136,7 @@ Status Pipeline::Process(Document* doc, std::vector<std::string>* trace) const {
 }
 
 const std::string& Pipeline::version() const { return stages_->version; }
+
+const std::vector<std::string>& Pipeline::load_notes() const { return stages_->load_notes; }
 
 }  // namespace dyad

@@ -16,6 +16,7 @@
 #include "eval/run_pipeline.h"
 #include "eval/score.h"
 #include "eval/sentence_gold.h"
+#include "pipeline_cli.h"
 
 namespace {
 
@@ -24,16 +25,16 @@ using dyad::Status;
 namespace eval = dyad::eval;
 
 // The hook for running the coder over the gold documents when no --system
-// file is given: loads the pipeline (with any extra actor dictionaries) and
+// file is given: loads the pipeline (with any extra actor dictionaries and
+// verb files, printing what the verb files gave) and
 // codes the gold set's documents, or its sentences, one document each
 // (eval/run_pipeline.h). Documents the pipeline rejects are reported on
 // stderr and produce no records.
 Result<eval::SystemRecords> RunCoderOnGold(const std::string& gold_path, eval::GoldFormat format,
-                                           const std::vector<std::string>& actor_files) {
-  dyad::PipelineOptions popts;
-  popts.actor_files = actor_files;
+                                           const dyad::PipelineOptions& popts) {
   auto pipeline = dyad::Pipeline::Create(popts);
   if (!pipeline.ok()) return pipeline.status();
+  dyad::cli::PrintLoadNotes("eval", **pipeline);
   std::vector<std::string> warnings;
   auto records = eval::RunPipelineOnGold(**pipeline, gold_path, format, &warnings);
   for (const std::string& w : warnings) std::cerr << "dyad eval: warning: " << w << "\n";
@@ -61,6 +62,8 @@ int RunEval(const std::vector<std::string>& args) {
   opts.Value("gold", "FILE", "the gold set")
       .Value("system", "FILE", "system records, JSON Lines (events, quotes, mentions); default: run dyad's pipeline")
       .Value("actors", "FILE", "without --system: an extra actor dictionary for the pipeline; repeatable")
+      .Value("verbs", "FILE", "without --system: an extra verb pattern file (dyad or CAMEO/PETRARCH format); repeatable")
+      .Flag("no-bundled-verbs", "without --system: code with the --verbs files only")
       .Value("data", "DIR", "without --system: resource directory (default: built-in data/)")
       .Value("gold-format", "auto|dyad|petr2|plover", "the gold set's format", "auto")
       .Value("format", "text|json", "how to print the report", "text")
@@ -93,9 +96,11 @@ int RunEval(const std::vector<std::string>& args) {
   }
 
   if (opts.Has("data")) dyad::SetDataDir(opts.Get("data"));
-  Result<eval::SystemRecords> system = opts.Has("system")
-                                           ? eval::ReadSystemRecords(opts.Get("system"))
-                                           : RunCoderOnGold(gold_path, gold_format, opts.GetAll("actors"));
+  dyad::PipelineOptions popts;
+  popts.actor_files = opts.GetAll("actors");
+  dyad::cli::ApplyVerbOptions(opts, &popts);
+  Result<eval::SystemRecords> system = opts.Has("system") ? eval::ReadSystemRecords(opts.Get("system"))
+                                                          : RunCoderOnGold(gold_path, gold_format, popts);
   if (!system.ok()) {
     std::cerr << "dyad eval: " << system.status().ToString() << "\n";
     return 1;

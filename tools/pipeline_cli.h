@@ -1,5 +1,5 @@
 // What the commands that run the pipeline over articles (ingest, code,
-// mentions) share: the --date, --actors and --data options, setting the
+// mentions) share: the --date, --actors, --verbs and --data options, setting the
 // pipeline up from them, and the read-process-report loop.
 #ifndef DYAD_TOOLS_PIPELINE_CLI_H_
 #define DYAD_TOOLS_PIPELINE_CLI_H_
@@ -13,8 +13,17 @@
 
 namespace dyad::cli {
 
-// Declares --date, --actors (repeatable) and --data.
+// Declares --date, --actors (repeatable), --verbs (repeatable),
+// --no-bundled-verbs and --data.
 void AddPipelineOptions(Options* opts);
+
+// Applies --verbs and --no-bundled-verbs to *popts (for commands that
+// declare them on their own, like eval).
+void ApplyVerbOptions(const Options& opts, PipelineOptions* popts);
+
+// Prints the pipeline's load notes (what each --verbs file gave) to stderr
+// as "dyad COMMAND: verbs: ...".
+void PrintLoadNotes(const std::string& command, const Pipeline& pipeline);
 
 // Applies them: read->default_date from --date, the data directory from
 // --data, and a pipeline with the --actors dictionaries. On failure prints

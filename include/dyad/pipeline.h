@@ -26,6 +26,13 @@ struct PipelineOptions {
   // Actor dictionaries loaded beside the bundled one: dyad's format (.actors)
   // or CAMEO/PETRARCH actor and agent files.
   std::vector<std::string> actor_files;
+  // Verb pattern files loaded beside the bundled data/verbs/*.patterns:
+  // dyad's format or CAMEO/PETRARCH verb dictionaries (CAMEO.2.0.txt),
+  // imported by coding/cameo_verbs.h. With bundled_verbs false only these
+  // files give patterns (data/verbs/classes.tsv, intents and negations are
+  // still the bundled ones).
+  std::vector<std::string> verb_files;
+  bool bundled_verbs = true;
 };
 
 class Pipeline {
@@ -43,6 +50,10 @@ class Pipeline {
   // A fingerprint of the stages and their resources, stored with each
   // document so that a changed pipeline re-processes unchanged input.
   const std::string& version() const;
+
+  // One line per extra verb file (what was imported and what was skipped,
+  // docs/verb-patterns.md), for a command to print; empty without any.
+  const std::vector<std::string>& load_notes() const;
 
  private:
   struct Stages;

@@ -298,6 +298,11 @@ std::string Pattern::FrameText() const {
 
 Result<PatternSet> PatternSet::Parse(const NamedText& classes, const std::vector<NamedText>& files,
                                      const Ontology& ontology) {
+  return Parse(classes, files, ontology, {}, nullptr);
+}
+
+Result<PatternSet> PatternSet::Parse(const NamedText& classes, const std::vector<NamedText>& files,
+                                     const Ontology& ontology, std::vector<Pattern> extra, size_t* dropped) {
   PatternSet set;
   DYAD_RETURN_IF_ERROR(ParseClasses(classes, &set.classes_));
   for (const NamedText& file : files) {
@@ -305,14 +310,28 @@ Result<PatternSet> PatternSet::Parse(const NamedText& classes, const std::vector
   }
   // Same predicate, same frame: the later line could never apply.
   std::map<std::string, const Pattern*> frames;
+  auto key_of = [](const Pattern& p) { return (p.noun ? "noun:" : "") + p.Key() + "\t" + p.FrameText(); };
   for (const Pattern& p : set.patterns_) {
-    std::string key = (p.noun ? "noun:" : "") + p.Key() + "\t" + p.FrameText();
-    auto [it, inserted] = frames.emplace(key, &p);
+    auto [it, inserted] = frames.emplace(key_of(p), &p);
     if (!inserted) {
       return Status::DataError(Where{p.file, p.line, -1, p.Key() + " " + p.FrameText()},
                                "same predicate and frame as " + it->second->file + ":" +
                                    std::to_string(it->second->line));
     }
+  }
+  if (dropped) *dropped = 0;
+  // The keys point into patterns_, which must not reallocate while they are
+  // in use: keep the extra patterns' keys as strings.
+  std::set<std::string> keys;
+  for (const auto& [k, p] : frames) keys.insert(k);
+  frames.clear();
+  set.patterns_.reserve(set.patterns_.size() + extra.size());
+  for (Pattern& p : extra) {
+    if (!keys.insert(key_of(p)).second) {
+      if (dropped) ++*dropped;
+      continue;
+    }
+    set.patterns_.push_back(std::move(p));
   }
   for (const Pattern& p : set.patterns_) (p.noun ? set.nouns_ : set.verbs_)[p.Key()].push_back(&p);
   for (auto* index : {&set.verbs_, &set.nouns_}) {
@@ -349,8 +368,16 @@ std::vector<std::string> PatternSet::NounKeys() const {
 }
 
 Result<PatternSet> LoadPatterns(const std::string& dir, const Ontology& ontology) {
-  NamedText classes{dir + "/classes.tsv", ""};
-  if (!ReadWholeFile(classes.name, &classes.text)) return Status::IOError("cannot read " + classes.name);
+  NamedText classes;
+  std::vector<NamedText> files;
+  DYAD_RETURN_IF_ERROR(ReadPatternTexts(dir, true, &classes, &files));
+  return PatternSet::Parse(classes, files, ontology);
+}
+
+Status ReadPatternTexts(const std::string& dir, bool patterns, NamedText* classes, std::vector<NamedText>* files) {
+  *classes = NamedText{dir + "/classes.tsv", ""};
+  if (!ReadWholeFile(classes->name, &classes->text)) return Status::IOError("cannot read " + classes->name);
+  if (!patterns) return Status::Ok();
   std::vector<std::string> paths;
   std::error_code ec;
   for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
@@ -359,13 +386,12 @@ Result<PatternSet> LoadPatterns(const std::string& dir, const Ontology& ontology
   if (ec) return Status::IOError("cannot list " + dir + ": " + ec.message());
   if (paths.empty()) return Status::NotFound("no .patterns files in " + dir);
   std::sort(paths.begin(), paths.end());
-  std::vector<NamedText> files;
   for (const std::string& path : paths) {
     NamedText f{path, ""};
     if (!ReadWholeFile(path, &f.text)) return Status::IOError("cannot read " + path);
-    files.push_back(std::move(f));
+    files->push_back(std::move(f));
   }
-  return PatternSet::Parse(classes, files, ontology);
+  return Status::Ok();
 }
 
 Result<IntentMap> IntentMap::Parse(std::string_view text, const std::string& name, const Ontology& ontology) {

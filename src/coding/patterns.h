@@ -98,6 +98,14 @@ class PatternSet {
   // Parses a classes.tsv text and pattern texts (in the given order).
   static Result<PatternSet> Parse(const NamedText& classes, const std::vector<NamedText>& files,
                                   const Ontology& ontology);
+  // The same, then `extra` patterns built in memory (imported from a CAMEO
+  // verb dictionary: coding/cameo_verbs.h) after the files' ones: they take
+  // part in the same specificity order, ties after the files. An extra
+  // pattern with the predicate and frame of one before it is dropped, not an
+  // error (an imported dictionary is not ours to fix), and counted in
+  // *dropped. The extra patterns are trusted to be well formed.
+  static Result<PatternSet> Parse(const NamedText& classes, const std::vector<NamedText>& files,
+                                  const Ontology& ontology, std::vector<Pattern> extra, size_t* dropped);
 
   // Verb patterns for a lemma or "verb particle" key; empty when none.
   const std::vector<const Pattern*>& For(std::string_view key) const;
@@ -118,6 +126,10 @@ class PatternSet {
 
 // Loads `<dir>/classes.tsv` and `<dir>/*.patterns` (sorted by name).
 Result<PatternSet> LoadPatterns(const std::string& dir, const Ontology& ontology);
+// Reads the texts LoadPatterns parses, without parsing them: classes.tsv,
+// and (when `patterns`) the .patterns files sorted by name, NotFound when
+// there are none.
+Status ReadPatternTexts(const std::string& dir, bool patterns, NamedText* classes, std::vector<NamedText>* files);
 
 // One row of intent.tsv.
 struct IntentRule {

@@ -1,0 +1,305 @@
+#include "coding/cameo_verbs.h"
+
+#include <gtest/gtest.h>
+
+#include "base/strings.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace dyad::coding {
+namespace {
+
+const Ontology& RealOntology() {
+  static const Result<Ontology>* loaded = new Result<Ontology>(Ontology::Load(DYAD_SOURCE_DIR "/data"));
+  EXPECT_TRUE(loaded->ok()) << loaded->status().ToString();
+  return loaded->value();
+}
+
+// A small dictionary in the PETRARCH layout, written for these tests.
+const char kSynsets[] =
+    "<!-- a test dictionary\n"
+    "     spread over two comment lines -->\n"
+    "&GOODS_\n"
+    "+GRAIN\n"
+    "+MEDICINE\n"
+    "+SPARE_PARTS\n"
+    "\n"
+    "&TIES\n"
+    "+LINK\n";
+
+// Builds a one-block dictionary: the synsets, a header with `block_code`,
+// the verb lines and one pattern line.
+std::string OneBlock(const std::string& block_code, const std::string& verbs, const std::string& pattern) {
+  return std::string(kSynsets) + "\n--- TESTBLOCK [" + block_code + "] ---\n" + verbs + pattern + "\n";
+}
+
+// One row: a pattern line in a block whose verbs are SHIP and +HAND_OVER
+// (block code ---, so the verbs make no `-` frame), and what it becomes.
+struct PatternCase {
+  const char* name;
+  const char* line;
+  // Mapped: the frame text, code and targets of the pattern made for "ship".
+  const char* frame;
+  const char* code;
+  std::vector<std::string> targets;
+  // Or skipped: the reason counted.
+  const char* skipped;
+};
+
+const std::vector<std::string> kGeneric = {"obj",       "iobj",       "prep:to",      "prep:with",    "prep:against",
+                                           "prep:on",   "prep:at",    "prep:for",     "prep:from",    "prep:in",
+                                           "prep:into", "prep:toward", "prep:towards", "prep:over",   "prep:about",
+                                           "poss"};
+
+std::vector<std::string> With(std::vector<std::string> first) {
+  for (const std::string& g : kGeneric)
+    if (std::find(first.begin(), first.end(), g) == first.end()) first.push_back(g);
+  return first;
+}
+
+TEST(CameoVerbsTest, PatternLines) {
+  const std::vector<PatternCase> cases = {
+      {"object word, plural read as lemma too", "- * CARGOES [070]", "obj=cargoes", "070", kGeneric, nullptr},
+      {"object noun phrase keeps its head", "- * {RELIEF CARGO} [073]", "obj=cargo", "073", kGeneric, nullptr},
+      {"synset as object", "- * &GOODS [071]", "obj=&goods", "071", kGeneric, nullptr},
+      {"prepositional phrase with a noun", "- * (WITH HASTE) [073]", "prep:with=haste", "073",
+       With({"obj", "iobj", "prep:with"}), nullptr},
+      {"bare preposition", "- * (AGAINST) [172]", "prep:against", "172", With({"obj", "iobj", "prep:against"}),
+       nullptr},
+      {"target in a prepositional phrase", "- * &GOODS (TO +) [071]", "obj=&goods prep:to=@actor", "071",
+       {"prep:to"}, nullptr},
+      {"target as object", "- * + [111]", "obj=@actor", "111", {"obj"}, nullptr},
+      {"reciprocal code keeps the first", "- * (TO) [042:043]", "prep:to", "042", With({"obj", "iobj", "prep:to"}),
+       nullptr},
+      {"null code", "- * ARMS [---]", nullptr, nullptr, {}, "null code [---] (no event)"},
+      {"reverse-only code", "- * (BEFORE JUDGE) [:173]", nullptr, nullptr, {}, "code [:B] (only an event from target back to source)"},
+      {"code outside the ontology", "- * ARMS [987]", nullptr, nullptr, {}, "code not in the CAMEO ontology"},
+      {"letters in a code", "- * ARMS [075A]", nullptr, nullptr, {}, "code not in the CAMEO ontology"},
+      {"subject words", "- TROOPS * [154]", nullptr, nullptr, {}, "words before the verb (subject side)"},
+      {"marker before the verb", "- + * ROCKETS [193]", nullptr, nullptr, {}, "target or source marker before the verb"},
+      {"source marker", "- * (INTO $) [0862]", nullptr, nullptr, {}, "source marker $ (dyad's source is the subject)"},
+      {"word sequence", "- * FRESH ARMS [070]", nullptr, nullptr, {}, "several words after the verb outside ( ) (a TABARI word sequence)"},
+      {"undefined synset", "- * &NOSUCH [070]", nullptr, nullptr, {}, "undefined synset"},
+      {"unbalanced", "- * (TO CAPITAL [070]", nullptr, nullptr, {}, "unbalanced or nested ( ) or { }"},
+      {"same preposition twice", "- * (TO A) (TO B) [070]", nullptr, nullptr, {}, "the same preposition twice"},
+  };
+  for (const PatternCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    CameoVerbReport report;
+    auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP {SHIPPED SHIPPING SHIPS}\n+HAND_OVER\n", c.line),
+                                    "t.verbs", RealOntology(), &report);
+    ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+    EXPECT_EQ(report.pattern_lines, 1u);
+    EXPECT_EQ(report.verbs, 2u);
+    EXPECT_EQ(report.default_patterns, 0u);  // block code ---
+    if (c.skipped) {
+      EXPECT_TRUE(patterns->empty());
+      EXPECT_EQ(report.skipped.count(c.skipped), 1u) << report.Summary("t.verbs");
+      EXPECT_EQ(report.mapped_lines, 0u);
+      continue;
+    }
+    ASSERT_EQ(patterns->size(), 2u) << report.Summary("t.verbs");  // one per verb
+    const Pattern& p = (*patterns)[0];
+    EXPECT_EQ(p.Key(), "ship");
+    EXPECT_EQ((*patterns)[1].Key(), "hand over");
+    EXPECT_EQ(p.FrameText(), c.frame);
+    EXPECT_EQ(p.code, c.code);
+    EXPECT_EQ(p.targets, c.targets);
+    EXPECT_EQ(p.file, "t.verbs");
+    EXPECT_GT(p.line, 0);
+    EXPECT_EQ(report.mapped_lines, 1u);
+  }
+}
+
+TEST(CameoVerbsTest, ConstraintsAcceptLemmas) {
+  auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n", "- * &GOODS (WITH {SMALL ESCORT}) [071]"), "t.verbs",
+                                  RealOntology());
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  ASSERT_EQ(patterns->size(), 1u);
+  const Pattern& p = (*patterns)[0];
+  ASSERT_EQ(p.frame.size(), 2u);
+  // Synset members, their multiword members by their head word.
+  EXPECT_TRUE(p.frame[0].Accepts("grain"));
+  EXPECT_TRUE(p.frame[0].Accepts("medicines"));
+  EXPECT_TRUE(p.frame[0].Accepts("part"));
+  EXPECT_FALSE(p.frame[0].Accepts("weapon"));
+  EXPECT_EQ(p.frame[1].kind, Constraint::Kind::kPrep);
+  EXPECT_EQ(p.frame[1].prep, "with");
+  EXPECT_TRUE(p.frame[1].Accepts("escort"));
+  EXPECT_FALSE(p.frame[1].Accepts("small"));
+  // Specific frames outrank a verb's `-` frame.
+  EXPECT_EQ(p.Specificity(), 4);
+}
+
+// Verb lines: lemma, particle, own code; block default codes.
+TEST(CameoVerbsTest, VerbLinesAndDefaultFrames) {
+  struct VerbCase {
+    const char* name;
+    const char* block_code;
+    const char* verb_line;
+    const char* key;      // the `-` frame's predicate key, or nullptr when none is made
+    const char* code;
+    const char* skipped;  // a verb skip reason
+  };
+  const std::vector<VerbCase> cases = {
+      {"block code", "070", "SHIP", "ship", "070", nullptr},
+      {"own code wins", "070", "PAY [071]", "pay", "071", nullptr},
+      {"irregular forms ignored", "070", "SEND {SENT SENDING SENDS}", "send", "070", nullptr},
+      {"particle", "070", "+HAND_OVER {+HANDED_OVER}", "hand over", "070", nullptr},
+      {"null block, no own code", "---", "SHIP", nullptr, nullptr, nullptr},
+      {"null block, own code", "---", "SHIP [070]", "ship", "070", nullptr},
+      {"own null code", "070", "SHIP [---]", nullptr, nullptr, nullptr},
+      {"legacy ; comment", "070", "SHIP ;kw 1/2/99", "ship", "070", nullptr},
+      {"words before the verb", "070", "RE_+SHIP", nullptr, nullptr, "verb: words before the verb (WORD_+VERB)"},
+      {"multiword without +", "070", "SHIP_OUT", nullptr, nullptr, "verb: multiword verb without a '+' on its verb"},
+      {"WEIS code", "070", "SHIP [345]", nullptr, nullptr, "verb: code not in the CAMEO ontology"},
+  };
+  for (const VerbCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    CameoVerbReport report;
+    auto patterns = ParseCameoVerbs(OneBlock(c.block_code, std::string(c.verb_line) + "\n", ""), "t.verbs",
+                                    RealOntology(), &report);
+    ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+    if (c.skipped) EXPECT_EQ(report.skipped.count(c.skipped), 1u) << report.Summary("t.verbs");
+    if (!c.key) {
+      EXPECT_TRUE(patterns->empty());
+      continue;
+    }
+    ASSERT_EQ(patterns->size(), 1u);
+    EXPECT_EQ((*patterns)[0].Key(), c.key);
+    EXPECT_EQ((*patterns)[0].FrameText(), "-");
+    EXPECT_EQ((*patterns)[0].code, c.code);
+    EXPECT_EQ((*patterns)[0].targets, kGeneric);
+  }
+}
+
+TEST(CameoVerbsTest, PatternParticleAndSeveralBlocks) {
+  const std::string text = std::string(kSynsets) +
+                           "--- HOLD [---] ---\n"
+                           "HOLD {HELD HOLDING HOLDS}\n"
+                           "+HOLD_OFF\n"
+                           "- * BACK &GOODS [1011]  # HOLD back: not for HOLD OFF\n"
+                           "- *_OFF [0874]\n"
+                           "\n"
+                           "--- SHIP [070] ---\n"
+                           "SHIP\n"
+                           "~ a (a b SHIP) SAY = a b 010\n";
+  CameoVerbReport report;
+  auto patterns = ParseCameoVerbs(text, "t.verbs", RealOntology(), &report);
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  std::vector<std::string> got;
+  for (const Pattern& p : *patterns) got.push_back(p.Key() + " " + p.FrameText() + " " + p.code);
+  EXPECT_EQ(got, (std::vector<std::string>{"hold back obj=&goods 1011", "hold off - 0874", "hold off - 0874",
+                                           "ship - 070"}));
+  EXPECT_EQ(report.blocks, 2u);
+  EXPECT_EQ(report.synsets, 2u);
+  EXPECT_EQ(report.skipped.count("transformation line (~): not a pattern"), 1u);
+  // The duplicate "hold off -" is dropped when the set is built, not an error.
+  size_t dropped = 0;
+  auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, RealOntology(), std::move(*patterns), &dropped);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ(dropped, 1u);
+  EXPECT_EQ(set->For("hold off").size(), 1u);
+  EXPECT_EQ(set->For("hold back").size(), 1u);
+}
+
+TEST(CameoVerbsTest, MalformedLinesAreDataErrors) {
+  struct ErrorCase {
+    const char* name;
+    std::string text;
+    int line;
+  };
+  const std::vector<ErrorCase> cases = {
+      {"pattern before a block", "- * ARMS [070]\n", 1},
+      {"verb before a block", "\nSHIP\n", 2},
+      {"pattern without a code", "--- SHIP [070] ---\nSHIP\n- * ARMS\n", 3},
+      {"pattern without a star", "--- SHIP [070] ---\nSHIP\n- ARMS [070]\n", 3},
+      {"unclosed code", "--- SHIP [070] ---\nSHIP [07\n", 2},
+      {"empty code", "--- SHIP [070] ---\nSHIP\n- * ARMS []\n", 3},
+      {"header without a name", "---  [070] ---\n", 1},
+  };
+  for (const ErrorCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    auto patterns = ParseCameoVerbs(c.text, "bad.verbs", RealOntology());
+    ASSERT_FALSE(patterns.ok());
+    EXPECT_EQ(patterns.status().code(), Status::Code::kDataError);
+    EXPECT_NE(patterns.status().ToString().find("bad.verbs:" + std::to_string(c.line)), std::string::npos)
+        << patterns.status().ToString();
+  }
+}
+
+TEST(CameoVerbsTest, SniffsTheFormat) {
+  struct SniffCase {
+    const char* text;
+    VerbFileFormat format;
+  };
+  const std::vector<SniffCase> cases = {
+      {"# dyad\nship\t-\t070\tobj\n", VerbFileFormat::kDyad},
+      {"# cameo\n--- SHIP [070] ---\nSHIP\n", VerbFileFormat::kCameo},
+      {"&GOODS\n+GRAIN\n", VerbFileFormat::kCameo},
+      {"<!-- header -->\n--- SHIP [070] ---\n", VerbFileFormat::kCameo},
+      {"", VerbFileFormat::kDyad},
+  };
+  for (const SniffCase& c : cases) EXPECT_EQ(SniffVerbFormat(c.text), c.format) << c.text;
+}
+
+// The bundled patterns plus an imported file: the bundled pattern wins a
+// tie, the imported specific frame outranks the bundled `-` frame, and
+// --no-bundled-verbs style loading keeps only the import.
+TEST(CameoVerbsTest, LoadPatternSourcesMergesWithBundled) {
+  const std::string dir = ::testing::TempDir() + "/cameo_verbs_test";
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "/mini.verbs.txt";
+  {
+    std::ofstream out(path);
+    out << "--- ACCUSE [112] ---\n"
+           "ACCUSE\n"
+           "- * (OF {WAR CRIMES}) [1122]\n";
+  }
+  const Ontology& ontology = RealOntology();
+  std::vector<VerbFileReport> reports;
+  size_t dropped = 0;
+  auto both = LoadPatternSources(DYAD_SOURCE_DIR "/data/verbs", true, {path}, ontology, &reports, &dropped);
+  ASSERT_TRUE(both.ok()) << both.status().ToString();
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_EQ(reports[0].format, VerbFileFormat::kCameo);
+  EXPECT_EQ(reports[0].cameo.patterns, 2u);
+  auto bundled = LoadPatterns(DYAD_SOURCE_DIR "/data/verbs", ontology);
+  ASSERT_TRUE(bundled.ok());
+  EXPECT_EQ(both->patterns().size() + dropped, bundled->patterns().size() + 2);
+  const auto& accuse = both->For("accuse");
+  ASSERT_FALSE(accuse.empty());
+  for (size_t i = 1; i < accuse.size(); ++i) EXPECT_GE(accuse[i - 1]->Specificity(), accuse[i]->Specificity());
+
+  auto only = LoadPatternSources(DYAD_SOURCE_DIR "/data/verbs", false, {path}, ontology);
+  ASSERT_TRUE(only.ok()) << only.status().ToString();
+  EXPECT_EQ(only->patterns().size(), 2u);
+  ASSERT_EQ(only->For("accuse").size(), 2u);
+  EXPECT_EQ(only->For("accuse")[0]->code, "1122");
+  EXPECT_EQ(only->For("accuse")[1]->code, "112");
+
+  auto missing = LoadPatternSources(DYAD_SOURCE_DIR "/data/verbs", true, {dir + "/none.txt"}, ontology);
+  EXPECT_FALSE(missing.ok());
+}
+
+// The real PETRARCH dictionaries, when the shared data is there: they load,
+// and most pattern lines map.
+TEST(CameoVerbsTest, SharedPetrarchDictionaries) {
+  const std::string root = DYAD_SOURCE_DIR "/../shared/external/petrarch2/dictionaries";
+  if (!std::filesystem::exists(root)) GTEST_SKIP() << "no " << root << " (shared data absent)";
+  for (const char* name : {"phoenix/CAMEO.2.0.txt", "PETR.Validate.verbs.txt"}) {
+    SCOPED_TRACE(name);
+    std::string text;
+    ASSERT_TRUE(ReadWholeFile(root + "/" + name, &text));
+    EXPECT_EQ(SniffVerbFormat(text), VerbFileFormat::kCameo);
+    CameoVerbReport report;
+    auto patterns = ParseCameoVerbs(text, name, RealOntology(), &report);
+    ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+    std::cout << report.Summary(name);
+    EXPECT_GT(report.mapped_lines, 0u);
+  }
+}
+
+}  // namespace
+}  // namespace dyad::coding

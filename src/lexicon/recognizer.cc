@@ -585,7 +585,8 @@ class DocumentRecognizer {
       bool it = lower == "it" && toks[i].deprel.rfind("nsubj", 0) == 0;
       if (it) g = 'n';
       if (!g) continue;
-      int actor = it ? SameSentenceInstitution(s, static_cast<int>(i)) : Antecedent(s, static_cast<int>(i), g);
+      int actor = it ? SameSentenceInstitution(s, static_cast<int>(i)) : Cataphor(s, static_cast<int>(i), g);
+      if (actor < 0 && !it) actor = Antecedent(s, static_cast<int>(i), g);
       if (actor < 0) continue;
       AddMention(s, static_cast<int>(i), static_cast<int>(i) + 1, actor, doc_.actors[actor].code, "pronoun");
     }
@@ -604,15 +605,37 @@ class DocumentRecognizer {
     return a.kind != "person";
   }
 
+  // A pronoun in a phrase fronted before the subject refers forward to it:
+  // "In *his* speech, Maduro said ...". The subject must come after a comma
+  // that follows the pronoun.
+  int Cataphor(int s, int token, char g) const {
+    if (g != 'm' && g != 'f') return -1;
+    for (const Mention& m : doc_.mentions) {
+      if (m.sentence != s || m.first_token <= token || !IsSubject(m) || !Agrees(doc_.actors[m.actor], g)) continue;
+      for (int k = token + 1; k < m.first_token; ++k)
+        if (forms_[k] == ",") return m.actor;
+      return -1;
+    }
+    return -1;
+  }
+
   // The nearest earlier compatible mention in this or the two previous
   // sentences; a grammatical subject of the previous sentence is preferred
-  // over a nearer non-subject.
+  // over a nearer non-subject. A person pronoun with nobody that close
+  // looks further back: reporting goes on about the same person for a
+  // while ("..., he said" three sentences after the name).
   int Antecedent(int s, int token, char g) const {
+    int found = Antecedent(s, token, g, 2);
+    if (found < 0 && (g == 'm' || g == 'f')) found = Antecedent(s, token, g, 5);
+    return found;
+  }
+
+  int Antecedent(int s, int token, char g, int window) const {
     int best = -1, best_score = -1000;
     int rank = 0;
     for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
       const Mention& m = *it;
-      if (m.sentence < s - 2) break;
+      if (m.sentence < s - window) break;
       if (m.sentence == s && m.first_token >= token) continue;
       if (!Agrees(doc_.actors[m.actor], g)) continue;
       int score = -rank++;

@@ -105,7 +105,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The Russian president spoke.", "2024-08-28", "The Russian president=RUSGOV description(Vladimir Putin)"},
         // A possessive pronoun and a role noun: the possessor's institution.
         Case{"Colombian Foreign Minister Rosa Villavicencio said her country would help.", "2025-12-11",
-             "Colombian Foreign Minister Rosa Villavicencio=COLGOV dictionary; her country=COLGOV description(Colombia (GOV))"}));
+             "Colombian Foreign Minister Rosa Villavicencio=COLGOV dictionary; her country=COLGOV description(Colombia (GOV))"},
+        // A person pronoun looks further back than two sentences when nobody is nearer.
+        Case{"Alexander Lukashenko arrived. Crowds waited. Rain fell. The talks began. He smiled.", "2024-03-01",
+             "Alexander Lukashenko=BLRGOV dictionary; He=BLRGOV pronoun(Alexander Lukashenko)"}));
 
 // "it" needs the parse (only a subject "it" is resolved), so this runs the
 // whole pipeline; skipped without the parser models.
@@ -120,6 +123,21 @@ TEST(RecognizerWithParse, SubjectItResolvesToAnInstitutionInTheSameSentence) {
   std::string out;
   for (const Mention& m : d.mentions) out += (out.empty() ? "" : "; ") + m.text + "=" + m.code + " " + m.how;
   EXPECT_EQ(out, "The Colombian Foreign Ministry=COLGOV dictionary; it=COLGOV pronoun");
+}
+
+// A pronoun in a phrase fronted before the subject refers forward to the
+// subject, not back to the last person named.
+TEST(RecognizerWithParse, FrontedPossessiveRefersToTheSubject) {
+  if (!std::filesystem::exists(ModelPath("en_ewt.parser"))) GTEST_SKIP() << "no parser model; skipping";
+  auto pipeline = Pipeline::Create({});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  Document d;
+  d.raw = "Daniel Ortega arrived first. In his address, Nicolás Maduro thanked the guests.";
+  d.date = Date::Parse("2024-08-28");
+  ASSERT_TRUE((*pipeline)->Process(&d).ok());
+  std::string out;
+  for (const Mention& m : d.mentions) out += (out.empty() ? "" : "; ") + m.text + "=" + m.code + " " + m.how;
+  EXPECT_EQ(out, "Daniel Ortega=NICGOV dictionary; his=VENGOV pronoun; Nicolás Maduro=VENGOV dictionary");
 }
 
 }  // namespace

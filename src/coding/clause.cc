@@ -16,6 +16,7 @@ constexpr const char* kConditionMarks[] = {"if", "unless"};
 constexpr const char* kQuestionMarks[] = {"whether"};
 // Adjectives of readiness that turn their complement into an intent.
 constexpr const char* kReadiness[] = {"willing", "ready", "prepared", "eager", "determined", "available"};
+constexpr const char* kRelatives[] = {"who", "which", "that"};
 constexpr const char* kParticles[] = {"out", "up", "down", "off", "back", "over", "away"};
 // Prepositions of a circumstance in which an event noun happened: "told Trump
 // *in* a phone call", "said so *during* talks with", "*at* a meeting with".
@@ -126,6 +127,10 @@ class Analyzer {
     std::vector<int> subjects;
     for (int c : children_[i])
       if (Rel(c) == "nsubj" || Rel(c) == "nsubj:outer") Append(&subjects, WithConjuncts(s_, c));
+    // "Russia, which sent troops": a relative pronoun stands for the noun
+    // the clause modifies.
+    for (int& subject : subjects)
+      if (In(text::Lower(s_.tokens[subject].form), kRelatives)) subject = RelativeAntecedent(i, subject);
     if (!subjects.empty()) return subjects;
     if ((Rel(i) == "xcomp" || Rel(i) == "conj") && Head(i) >= 0) {
       int h = Head(i);
@@ -145,6 +150,17 @@ class Analyzer {
       if (!marked) return Subjects(Head(i));
     }
     return {};
+  }
+
+  // The noun a relative clause modifies: its head when parsed as one, else
+  // (a relative clause misread as parataxis) the noun right before ", which".
+  int RelativeAntecedent(int verb, int pronoun) const {
+    if (StartsWith(Rel(verb), "acl") && Head(verb) >= 0) return Head(verb);
+    if (pronoun >= 2 && s_.tokens[pronoun - 1].form == ",") {
+      const std::string& upos = s_.tokens[pronoun - 2].upos;
+      if (upos == "PROPN" || upos == "NOUN") return pronoun - 2;
+    }
+    return pronoun;
   }
 
   bool OnlyMarkIs(int i, std::string_view word) const {

@@ -42,6 +42,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The president offered to send soldiers to the capital.", "send subj=president obj=soldiers prep:to=capital"},
         // Coordination: two subjects.
         Case{"Chile and Peru reached out to the rebels.", "reach out subj=Chile+Peru prep:to=rebels"},
+        // A relative pronoun stands for the noun before it.
+        Case{"Colombia criticized Russia, which sent troops to Venezuela.", "send subj=Russia obj=troops prep:to=Venezuela"},
         // Passive: the agent is the subject, the passive subject the object.
         Case{"The treaty was signed by the ministers.", "sign subj=ministers obj=treaty"},
         Case{"The treaty was signed by the ministers.", "[passive]"},

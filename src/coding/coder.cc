@@ -264,7 +264,7 @@ class SentenceCoder {
       // "offered ... and warned that ...": the first verb's source, however found.
       if (auto it = sources_of_.find(sent_.tokens[c.predicate].head); it != sources_of_.end()) sources = it->second;
     }
-    if (sources.empty() && (c.subjects.empty() || c.passive)) {
+    if (sources.empty() && (c.subjects.empty() || c.passive || OnlyPronouns(c.subjects))) {
       // "Lukashenko told the envoy Maduro was welcome": a reported clause
       // with no agent of its own is the reporter's.
       if (int h = ReporterSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [source: the reporter]";
@@ -314,6 +314,18 @@ class SentenceCoder {
     for (const std::string& slot : p.targets)
       if (slot == "prep:with" || slot == "prep:between") return true;
     return false;
+  }
+
+  // Unresolved pronouns ("stated this does not recognize ...") leave the
+  // clause to its reporter.
+  bool OnlyPronouns(const std::vector<int>& heads) const {
+    for (int h : heads) {
+      const Token& t = sent_.tokens[h];
+      std::string w = text::Lower(t.form);
+      bool relative = w == "who" || w == "which" || w == "that" || w == "whom";  // their noun is the subject
+      if (t.upos != "PRON" || relative || IsActor(h)) return false;
+    }
+    return !heads.empty();
   }
 
   int DistinctActors(const std::vector<int>& tokens) const {

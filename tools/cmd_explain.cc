@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "dyad/pipeline.h"
+#include "pipeline_cli.h"
 #include "dyad/resources.h"
 
 namespace {
@@ -30,7 +31,9 @@ int RunExplain(const std::vector<std::string>& args) {
                           "every clause with the pattern tried and why an event was or was not coded; the events.");
   opts.Value("date", "YYYY-MM-DD", "the publication date (codes and event dates are resolved against it)")
       .Value("file", "PATH", "read the text from a file ('-' for standard input)")
-      .Value("actors", "FILE", "an extra actor dictionary; repeatable");
+      .Value("actors", "FILE", "an extra actor dictionary; repeatable")
+      .Value("verbs", "FILE", "an extra verb pattern file (dyad or CAMEO/PETRARCH format); repeatable")
+      .Flag("no-bundled-verbs", "explain with the --verbs files only");
   int code = 0;
   if (!opts.Parse(args, &code)) return code;
   dyad::Document doc;
@@ -59,6 +62,7 @@ int RunExplain(const std::vector<std::string>& args) {
   }
   dyad::PipelineOptions popts;
   popts.actor_files = opts.GetAll("actors");
+  dyad::cli::ApplyVerbOptions(opts, &popts);
   auto pipeline = dyad::Pipeline::Create(popts);
   if (!pipeline.ok()) {
     std::cerr << "dyad explain: " << pipeline.status().ToString() << "\n";

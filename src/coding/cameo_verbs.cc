@@ -376,12 +376,16 @@ class Importer {
     }
     for (const std::string& w : words)
       if (w == "+") return "target marker + inside a noun phrase";
-    if (words.size() > 1) Approximate("noun phrase {...}: modifiers dropped, the head (last word) kept", line);
+    if (words.size() > 1) {
+      Approximate("noun phrase {...}: modifiers dropped, the head (last word) kept", line);
+      head_only_ = true;
+    }
     std::string head = words.back();
     if (head.find('_') != std::string::npos) {
       // CONSECUTIVE_WORDS: dyad's object constraint sees the head's lemma.
       head = head.substr(head.rfind('_') + 1);
       Approximate("words joined by _: the last (head) word kept", line);
+      head_only_ = true;
     }
     if (!head.empty() && head[0] == '&') {
       auto it = synsets_.find(SynsetKey(head));
@@ -553,6 +557,11 @@ class Importer {
       ++report_.default_patterns;
       ++report_.patterns;
     }
+    // Map every line first: a line whose noun was cut down to its head word
+    // ("{FREE-TRADE &TREATY}" -> the treaty synset) goes after the lines
+    // that name that head alone ("&TREATY"), so that where both give the same
+    // frame the exact one is kept and the cut one dropped as a duplicate.
+    std::vector<std::pair<const PatternLine*, Mapped>> exact, reduced;
     for (const PatternLine& pl : b.patterns) {
       std::string reason;
       Mapped m;
@@ -567,10 +576,15 @@ class Importer {
         Skip(reason, pl.line);
         continue;
       }
+      head_only_ = false;
       if (std::string why = MapPost(pl, &m); !why.empty()) {
         Skip(why, pl.line);
         continue;
       }
+      (head_only_ ? reduced : exact).emplace_back(&pl, std::move(m));
+    }
+    for (auto& r : reduced) exact.push_back(std::move(r));
+    for (const auto& [pl, m] : exact) {
       size_t made = 0;
       for (const Verb& v : b.verbs) {
         // A particle in the pattern applies to the verbs that have none
@@ -581,11 +595,11 @@ class Importer {
           if (!particle.empty() && particle != m.particle) continue;
           particle = m.particle;
         }
-        out_.push_back(Make(v, particle, m, pl.line, pl.text));
+        out_.push_back(Make(v, particle, m, pl->line, pl->text));
         ++made;
       }
       if (made == 0) {
-        Skip("block without a verb the pattern applies to", pl.line);
+        Skip("block without a verb the pattern applies to", pl->line);
         continue;
       }
       ++report_.mapped_lines;
@@ -601,6 +615,7 @@ class Importer {
   Synsets synsets_;
   std::string synset_;
   bool in_synset_ = false;
+  bool head_only_ = false;  // the line being mapped lost words of a noun
   std::vector<Pattern> out_;
 };
 

@@ -204,6 +204,24 @@ TEST(CameoVerbsTest, PatternParticleAndSeveralBlocks) {
   EXPECT_EQ(set->For("hold back").size(), 1u);
 }
 
+// A noun phrase cut down to its head yields to a line naming the head alone,
+// wherever the two are written in the block.
+TEST(CameoVerbsTest, ExactNounBeatsCutNounPhrase) {
+  auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n",
+                                           "- * {CHEAP &GOODS} [0311]\n"
+                                           "- * &GOODS [057]\n"
+                                           "- * {SMALL CARGO} [073]"),
+                                  "t.verbs", RealOntology());
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  size_t dropped = 0;
+  auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, RealOntology(), std::move(*patterns), &dropped);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ(dropped, 1u);
+  std::vector<std::string> got;
+  for (const Pattern* p : set->For("ship")) got.push_back(p->FrameText() + " " + p->code);
+  EXPECT_EQ(got, (std::vector<std::string>{"obj=&goods 057", "obj=cargo 073"}));
+}
+
 TEST(CameoVerbsTest, MalformedLinesAreDataErrors) {
   struct ErrorCase {
     const char* name;

@@ -126,11 +126,20 @@ tiny_gold="$sample/../../src/eval/testdata/tiny/gold/tiny.jsonl"
 check "eval without --system runs the pipeline" test $? -eq 0
 check "eval without --system prints event scores" contains "$tmp/eval_tiny" "events, root"
 check "eval without --system says what it coded" contains "$tmp/eval_tiny_err" "dyad eval: coded"
+printf -- '--- SHIP [070] ---\nSHIP\n- ARMS [070]\n' > "$tmp/bad.verbs.txt"
+"$dyad" eval --gold "$tiny_gold" --verbs "$tmp/bad.verbs.txt" > /dev/null 2> "$tmp/eval_bad_verbs"
+check "a malformed verb dictionary fails the run" test $? -eq 1
+check "a malformed verb dictionary line is named" contains "$tmp/eval_bad_verbs" "bad.verbs.txt:3"
 shared="$sample/../../../shared"
 if [[ -f "$shared/external/universal-petrarch/PETR2_GSR_validation.jsonl" ]]; then
   "$dyad" eval --gold "$shared/external/universal-petrarch/PETR2_GSR_validation.jsonl" > "$tmp/eval_petr2" 2> /dev/null
   check "eval on PETR2 without --system" test $? -eq 0
   check "eval on PETR2 prints exact-sentence agreement" contains "$tmp/eval_petr2" "exact-sentence agreement"
+  cameo_verbs="$shared/external/petrarch2/dictionaries/phoenix/CAMEO.2.0.txt"
+  "$dyad" eval --gold "$shared/external/universal-petrarch/PETR2_GSR_validation.jsonl" --verbs "$cameo_verbs" \
+    --no-bundled-verbs > "$tmp/eval_petr2_verbs" 2> "$tmp/eval_petr2_verbs_err"
+  check "eval with the CAMEO verb dictionary runs" test $? -eq 0
+  check "eval says what the verb import mapped and skipped" contains "$tmp/eval_petr2_verbs_err" "pattern lines mapped"
 else
   echo "skip: $shared/external not present; PETR2 eval without --system not checked"
 fi

@@ -52,10 +52,17 @@ class Analyzer {
       bool governed = t.upos == "NOUN" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "VERB";
       bool noun = governed && (t.deprel == "obj" || t.deprel == "nsubj:pass");
       bool adjunct = governed && t.deprel == "obl" && In(Preposition(i), kCircumstance);
+      int governor = Head(i);
+      // "announced the deal during a meeting", read with the meeting under the deal.
+      if (!verb && !noun && !adjunct && t.upos == "NOUN" && t.deprel == "nmod" && Preposition(i) == "during" &&
+          Head(i) >= 0 && Rel(Head(i)) == "obj" && Head(Head(i)) >= 0 && s_.tokens[Head(Head(i))].upos == "VERB") {
+        adjunct = true;
+        governor = Head(Head(i));
+      }
       if (!verb && !noun && !adjunct) continue;
-      Clause c = verb ? Verb(i) : Noun(i);
+      Clause c = verb ? Verb(i) : Noun(i, governor);
       c.adjunct = adjunct;
-      c.question = question || EmbeddedQuestion(verb ? i : Head(i));
+      c.question = question || EmbeddedQuestion(verb ? i : governor);
       out.push_back(std::move(c));
     }
     return out;
@@ -224,12 +231,12 @@ class Analyzer {
 
   // "held talks with", "imposed sanctions on": the noun is the predicate, its
   // light verb supplies the subject.
-  Clause Noun(int i) {
+  Clause Noun(int i, int v) {
     Clause c;
     c.predicate = i;
     c.noun = true;
+    c.governor = v;
     c.lemma = LowerLemma(s_.tokens[i]);
-    int v = Head(i);
     c.governor_lemma = LowerLemma(s_.tokens[v]);
     c.subjects = Subjects(v);
     // The noun's modifiers, and theirs ("a meeting in Minsk with the envoy"

@@ -32,6 +32,7 @@ struct Clause {
   std::string particle;     // "out" in "reach out"
   bool noun = false;        // an eventive noun; `governor_lemma` is its light verb
   bool adjunct = false;     // a noun in a circumstance of its governor ("told X *in a phone call*")
+  int governor = -1;        // for a noun: the verb it belongs to
   std::string governor_lemma;
   std::vector<int> subjects;  // argument heads; for passives, the agents
   std::vector<int> objects;   // for passives, the passive subjects

@@ -68,11 +68,11 @@ class SentenceCoder {
     // A noun that names the circumstance of a verb ("told Trump in a phone
     // call") goes first: when it codes, the verb's bare statement adds nothing.
     for (const Clause& c : clauses_)
-      if (c.adjunct && Code(c, previous_date)) coded_circumstance_.insert(sent_.tokens[c.predicate].head);
+      if (c.adjunct && Code(c, previous_date)) coded_circumstance_.insert(c.governor);
     for (int pass = 0; pass < 2; ++pass) {
       for (const Clause& c : clauses_) {
         if (c.adjunct || c.noun != (pass == 1) || consumed_.count(c.predicate)) continue;
-        if (c.noun && coded_verbs_.count(sent_.tokens[c.predicate].head)) continue;
+        if (c.noun && coded_verbs_.count(c.governor)) continue;
         if (Code(c, previous_date)) coded_verbs_.insert(c.predicate);
       }
     }
@@ -337,7 +337,7 @@ class SentenceCoder {
   // For a circumstance noun with no target of its own: whom its verb
   // addresses ("told *Trump* in a phone call").
   std::vector<int> GovernorAddressees(const Clause& c) const {
-    const Clause* v = ClauseAt(sent_.tokens[c.predicate].head);
+    const Clause* v = ClauseAt(c.governor);
     if (!v) return {};
     std::vector<int> heads;
     if (v->iobj >= 0) heads.push_back(v->iobj);

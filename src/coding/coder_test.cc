@@ -92,6 +92,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Juan Guaidó's claim was backed by governments in the hemisphere, such as the United States and its allies like "
              "Colombia and Brazil.",
              "2019-01-27", "USAGOV 051 VENOPP; COLGOV 051 VENOPP; BRAGOV 051 VENOPP"},
+        // A circumstance noun under the object: the visit codes even when the signing has no target.
+        Case{"Lula da Silva signed the deal during a visit to Argentina.", "2024-08-28", "BRAGOV 042 ARGGOV"},
+        // "is welcome in" with no host named: an open invitation, the reporter's.
+        Case{"Gustavo Petro said that Nicolás Maduro was always welcome in Colombia.", "2024-08-28",
+             "COLGOV 036 VENGOV"},
         // A particle read as an adverb, and a preposition's phrase the parse lost.
         Case{"Cuba and its close ally Nicaragua reached out to embattled Syrian leader Bashar al-Assad on Monday.",
              "2020-03-02", "CUBGOV 040 SYRGOV; NICGOV 040 SYRGOV"},

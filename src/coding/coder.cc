@@ -391,8 +391,8 @@ class SentenceCoder {
 
   // The actors an argument names: itself or its apposition, or the members of
   // an example list in its phrase ("countries including Argentina, Brazil and
-  // Mexico", "countries in the region, such as the United States and its
-  // allies like Colombia").
+  // Mexico", "donors across Europe, such as Norway and partners like
+  // Sweden").
   std::vector<int> ActorTokens(int head) const {
     if (int a = ActorToken(head); a >= 0) return {a};
     std::vector<int> out;
@@ -415,7 +415,7 @@ class SentenceCoder {
         if (int a = ActorToken(m); a >= 0) out->push_back(a);
         else if (depth > 0) ExampleActors(m, depth - 1, out);  // "its puppets like Colombia"
       }
-      // "countries in the region, such as ...": the list may hang one modifier down.
+      // "donors across Europe, such as ...": the list may hang one modifier down.
       if (members.empty() && depth > 0 && tok.deprel == "nmod") ExampleActors(static_cast<int>(t), depth - 1, out);
     }
   }

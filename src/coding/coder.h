@@ -9,9 +9,25 @@
 // event when it has none; modal or conditional acts become intents through
 // the intent table, or no event when it has none. A statement ("X said ...")
 // is no event of its own when what was said codes one; otherwise its target
-// is an actor named in what was said, and without one there is no event. Each event gets its Goldstein score, quad class and PLOVER
-// type from the ontology, and its date from the sentence's temporal
-// expressions (else the publication date, flagged).
+// is an actor named in what was said (under a complement, not in the
+// statement's own circumstances), and without one there is no event.
+//
+// Beyond the pattern's frame:
+//  - a noun naming the circumstance of a verb ("told X in a phone call",
+//    "signed it during a visit to Y") is coded first, aimed at its own
+//    partner or else at whom the verb addresses; a statement whose
+//    circumstance coded adds no event of its own;
+//  - a consultation with no target among two or more subjects ("A and B held
+//    talks") is one event per pair, when the pattern's target is a partner
+//    (with/between);
+//  - a threat (13x) with nobody named is coded without a target;
+//  - a subject that is no actor falls back to the actor right before the
+//    verb, an unresolved pronoun subject to the reporter of the clause;
+//  - a preposition's phrase the parse lost is found by surface, right after
+//    the predicate.
+// Each event gets its Goldstein score, quad class and PLOVER type from the
+// ontology, and its date from the sentence's temporal expressions (else the
+// publication date, flagged).
 #ifndef DYAD_CODING_CODER_H_
 #define DYAD_CODING_CODER_H_
 

@@ -362,6 +362,7 @@ class DocumentRecognizer {
     std::string code;
     std::string country = p.country ? p.country->code : "";
     if (p.named) {
+      if (p.last <= DatelineEnd()) return;  // the agency of "LIMA, Peru (AP) —"
       actor = ActorForEntry(p.named);
       code = doc_.actors[actor].code;
       if (code.empty() && !country.empty()) code = country + (p.role.empty() ? "GOV" : p.role);
@@ -503,12 +504,26 @@ class DocumentRecognizer {
     return before >= 0 && InList(text::Lower(forms_[before]), kLocatives);
   }
 
-  // "MOSCOW.-", "CARACAS, Venezuela -": a dateline at the top of an article.
+  // "MOSCOW.-", "CARACAS, Venezuela -": a dateline at the top of an article;
+  // and "HANOI, Vietnam (AP) —" opening any sentence (feeds paste several
+  // stories into one text).
   bool Dateline(int s, const Phrase& p) const {
-    if (s != 0 || p.first > 1) return false;
-    for (char c : forms_[p.last - 1])
-      if (std::islower(static_cast<unsigned char>(c))) return false;
-    return true;
+    if (s == 0 && p.first <= 1 && !HasLower(forms_[p.last - 1])) return true;
+    return p.last <= DatelineEnd();
+  }
+
+  // The dash ending "CITY, Country (Agency) —" at the sentence's start; -1 if none.
+  int DatelineEnd() const {
+    if (forms_.size() < 4 || forms_[1] != "," || HasLower(forms_[0]) || forms_[0].size() < 3) return -1;
+    for (int k = 2; k < 8 && k < static_cast<int>(forms_.size()); ++k)
+      if (forms_[k] == "—" || forms_[k] == "–" || forms_[k] == "-" || forms_[k] == "--") return k;
+    return -1;
+  }
+
+  static bool HasLower(std::string_view w) {
+    for (char c : w)
+      if (std::islower(static_cast<unsigned char>(c))) return true;
+    return false;
   }
 
   void AddMention(int s, int first, int last, int actor, const std::string& code, const std::string& how) {

@@ -87,7 +87,9 @@ INSTANTIATE_TEST_SUITE_P(
              "Venezuela=VENGOV dictionary; The opposition=VENOPP description(Venezuela (OPP))"},
         Case{"It was attended by the President of Nicaragua, Daniel Ortega.", "2024-08-28",
              "the President of Nicaragua, Daniel Ortega=NICGOV dictionary"},
-        Case{"The Venezuelan opposition rejected it.", "2024-08-28", "The Venezuelan opposition=VENOPP agent"}));
+        Case{"The Venezuelan opposition rejected it.", "2024-08-28", "The Venezuelan opposition=VENOPP agent"},
+        // A dateline opening a later sentence is a place too.
+        Case{"Talks ended. LIMA, Peru (AP) — Chile protested.", "2024-08-28", "Chile=CHLGOV dictionary"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Resolution, RecognizerTest,

@@ -11,20 +11,36 @@ namespace {
 
 bool IsProperTag(std::string_view xpos) { return xpos == "NNP" || xpos == "NNPS"; }
 
-// Rule turning `form` into `lemma`: bytes to strip from the end, text to append.
-std::string RuleFor(std::string_view form, std::string_view lemma) {
+size_t CommonPrefix(std::string_view a, std::string_view b) {
   size_t common = 0;
-  while (common < form.size() && common < lemma.size() && form[common] == lemma[common]) ++common;
-  return std::to_string(form.size() - common) + "\t" + std::string(lemma.substr(common));
+  while (common < a.size() && common < b.size() && a[common] == b[common]) ++common;
+  return common;
 }
 
-bool ApplyRule(std::string_view rule, std::string_view form, std::string* out) {
+// Rule turning `form` into `lemma`: bytes to strip from the end, text to
+// append. A leading '=' marks a rule for the form as written rather than its
+// lowercase: a lemma that keeps the form's capital ("Colombian"/JJ) would
+// otherwise be learned as "replace the whole word", a rule that rewrites
+// every other word with that suffix into this one.
+std::string RuleFor(std::string_view form, std::string_view lower, std::string_view lemma) {
+  const size_t cased = CommonPrefix(form, lemma), common = CommonPrefix(lower, lemma);
+  if (cased > common) return "=" + std::to_string(form.size() - cased) + "\t" + std::string(lemma.substr(cased));
+  return std::to_string(lower.size() - common) + "\t" + std::string(lemma.substr(common));
+}
+
+// Applies `rule` to `base`, or to the form as written when the rule says '='.
+bool ApplyRule(std::string_view rule, std::string_view form, std::string_view base, std::string* out) {
+  const bool cased = !rule.empty() && rule[0] == '=';
+  if (cased) {
+    rule.remove_prefix(1);
+    base = form;
+  }
   size_t tab = rule.find('\t');
   if (tab == std::string_view::npos) return false;
   size_t strip = 0;
   for (char c : rule.substr(0, tab)) strip = strip * 10 + static_cast<size_t>(c - '0');
-  if (strip > form.size()) return false;
-  *out = std::string(form.substr(0, form.size() - strip)) + std::string(rule.substr(tab + 1));
+  if (strip > base.size()) return false;
+  *out = std::string(base.substr(0, base.size() - strip)) + std::string(rule.substr(tab + 1));
   return true;
 }
 
@@ -58,7 +74,7 @@ Lemmatizer Lemmatizer::Train(const std::vector<ConlluSentence>& sentences) {
       if (lower != t.form) dict_counts[{lower, t.xpos}][t.lemma]++;
       // Rules learn on the form as the lemma is cased: proper nouns keep case.
       std::string base = IsProperTag(t.xpos) ? t.form : lower;
-      std::string rule = RuleFor(base, t.lemma);
+      std::string rule = RuleFor(t.form, base, t.lemma);
       for (int k = 0; k <= kMaxSuffix && k <= static_cast<int>(lower.size()); ++k) {
         rule_counts[t.xpos + "\t" + lower.substr(lower.size() - k)][rule]++;
       }
@@ -96,7 +112,7 @@ std::string Lemmatizer::Lemmatize(std::string_view form, uint64_t form_hash, uin
     auto it = rules_.find(std::string(xpos) + "\t" + lower.substr(lower.size() - k));
     if (it == rules_.end()) continue;
     std::string out;
-    if (ApplyRule(it->second, base, &out) && !out.empty()) return out;
+    if (ApplyRule(it->second, form, base, &out) && !out.empty()) return out;
   }
   return base;
 }

@@ -171,6 +171,51 @@ void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) con
   }
 }
 
+void LinearModel::RowValues(const uint32_t* keys, size_t n, int16_t* out) const {
+  std::fill(out, out + n * num_classes_, int16_t{0});
+  if (keys_.empty()) return;
+  // Staged like AddScores: all probes, then all refs, then all rows, so the
+  // cache misses of one stage overlap.
+  constexpr size_t kChunk = 128;
+  size_t home[kChunk];
+  uint32_t slot[kChunk], which[kChunk];
+  for (size_t base = 0; base < n; base += kChunk) {
+    const size_t m = std::min(kChunk, n - base);
+    for (size_t i = 0; i < m; ++i) {
+      home[i] = Home(keys[base + i]);
+      __builtin_prefetch(&keys_[home[i]]);
+    }
+    size_t found = 0;
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t key = keys[base + i];
+      for (size_t s = home[i];; s = s + 1 == keys_.size() ? 0 : s + 1) {
+        const uint32_t k = keys_[s];
+        if (k == key) {
+          slot[found] = static_cast<uint32_t>(s);
+          which[found++] = static_cast<uint32_t>(base + i);
+          __builtin_prefetch(&refs_[s]);
+          break;
+        }
+        if (k == 0) break;
+      }
+    }
+    for (size_t j = 0; j < found; ++j) {
+      const uint32_t ref = slot[j] = refs_[slot[j]];
+      if (!(ref & kDense)) __builtin_prefetch(&data_[ref & ((1u << kCountShift) - 1)]);
+    }
+    for (size_t j = 0; j < found; ++j) {
+      const uint32_t ref = slot[j];
+      int16_t* row_out = out + static_cast<size_t>(which[j]) * num_classes_;
+      if (ref & kDense) {
+        std::copy_n(&dense_[(ref & ~kDense) * dense_stride_], num_classes_, row_out);
+        continue;
+      }
+      const uint32_t* row = &data_[ref & ((1u << kCountShift) - 1)];
+      for (uint32_t e = 0, count = ref >> kCountShift; e < count; ++e) row_out[row[e] >> 16] = static_cast<int16_t>(row[e] & 0xffff);
+    }
+  }
+}
+
 void LinearModel::Write(BinaryWriter* w) const {
   w->VarU(static_cast<uint64_t>(num_classes_));
   w->F32(step_);
@@ -248,6 +293,17 @@ void PerceptronTrainer::Update(const uint32_t* keys, size_t n, int gold, int gue
     }
     Bump(rows_[row], gold, 1.0f);
     Bump(rows_[row], guess, -1.0f);
+  }
+}
+
+void PerceptronTrainer::Add(const uint32_t* keys, size_t n, int cls, float delta) {
+  for (size_t i = 0; i < n; ++i) {
+    uint32_t row = index_.FindOrInsert(keys[i], static_cast<uint32_t>(rows_.size()));
+    if (row == rows_.size()) {
+      rows_.emplace_back();
+      keys_.push_back(keys[i]);
+    }
+    Bump(rows_[row], cls, delta);
   }
 }
 

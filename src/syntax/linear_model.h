@@ -66,6 +66,11 @@ class LinearModel {
   // Memory-bound, so all slot and row loads are prefetched before use.
   void AddScores(const uint32_t* keys, size_t n, int32_t* scores) const;
 
+  // out[i * num_classes() + c] = the weight (in quanta) of class c in the
+  // row of keys[i] (0 for unknown keys): rows one by one, for callers that
+  // memoize them (the beam parser scores the same keys for many hypotheses).
+  void RowValues(const uint32_t* keys, size_t n, int16_t* out) const;
+
   // Serialized form: step, then rows in key order, keys delta coded, each
   // weight as (class delta, zigzag quantum) varints. Reading and writing are
   // exact inverses: Write(Read(bytes)) == bytes.
@@ -129,6 +134,9 @@ class PerceptronTrainer {
   void AddScores(const uint32_t* keys, size_t n, float* scores) const;
   // One perceptron update: +1 on `gold`, -1 on `guess` for each key.
   void Update(const uint32_t* keys, size_t n, int gold, int guess);
+  // Adds `delta` to the weight of class `cls` for each key (structured
+  // updates: +1 along the gold sequence, -1 along the predicted one).
+  void Add(const uint32_t* keys, size_t n, int cls, float delta);
   // Advances the averaging clock; call once per training decision.
   void Tick() { ++clock_; }
 

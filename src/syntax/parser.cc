@@ -12,7 +12,8 @@ namespace dyad::syntax {
 namespace {
 
 constexpr char kMagic[] = "DYADPAR";
-constexpr uint32_t kVersion = 2;
+// Version 3 adds the beam width; a greedy model is still written as version 2.
+constexpr uint32_t kVersion = 3;
 constexpr size_t kMaxFeatures = 128;
 constexpr uint64_t kNone = 0x6e6f6e65ULL;  // value of a feature whose position is empty
 
@@ -22,23 +23,48 @@ enum Kind { kShift = 0, kLeft = 1, kRight = 2 };
 constexpr int kNumKinds = 3;
 
 // The parser configuration. Arrays are indexed by word, with ROOT at n.
+// They live in two buffers, so that copying a state (the beam does that for
+// every hypothesis at every step) is three memcpys, not eleven.
 struct State {
   int n = 0;
   int b = 0;  // buffer front; the buffer is b..n
   std::vector<int> stack;
-  std::vector<int> head, label, lc1, lc2, rc1, rc2, nl, nr;
-  std::vector<uint64_t> lset, rset;
+  std::vector<int> ints;        // head, label, lc1, lc2, rc1, rc2, nl, nr
+  std::vector<uint64_t> sets;   // lset, rset
+  int *head = nullptr, *label = nullptr, *lc1 = nullptr, *lc2 = nullptr, *rc1 = nullptr, *rc2 = nullptr, *nl = nullptr, *nr = nullptr;
+  uint64_t *lset = nullptr, *rset = nullptr;
 
+  State() = default;
+  State(const State& o) { *this = o; }
+  State& operator=(const State& o) {
+    n = o.n;
+    b = o.b;
+    stack = o.stack;
+    ints = o.ints;
+    sets = o.sets;
+    Bind();
+    return *this;
+  }
+  void Bind() {
+    const size_t m = static_cast<size_t>(n) + 1;
+    int* p = ints.data();
+    for (int** a : {&head, &label, &lc1, &lc2, &rc1, &rc2, &nl, &nr}) {
+      *a = p;
+      p += m;
+    }
+    lset = sets.data();
+    rset = sets.data() + m;
+  }
   void Init(int words) {
     n = words;
     b = 0;
     stack.clear();
     stack.reserve(words + 1);
-    for (auto* v : {&head, &label, &lc1, &lc2, &rc1, &rc2}) v->assign(words + 1, -1);
-    nl.assign(words + 1, 0);
-    nr.assign(words + 1, 0);
-    lset.assign(words + 1, 0);
-    rset.assign(words + 1, 0);
+    const size_t m = static_cast<size_t>(words) + 1;
+    ints.assign(8 * m, -1);
+    std::fill(ints.begin() + 6 * m, ints.end(), 0);  // nl, nr
+    sets.assign(2 * m, 0);
+    Bind();
   }
   bool Terminal() const { return stack.empty() && b == n; }
   int S(size_t k) const { return stack.size() > k ? stack[stack.size() - 1 - k] : -1; }
@@ -119,7 +145,7 @@ size_t Features(const Values& v, const State& st, uint32_t* keys) {
   auto L = [&](int i) { return i < 0 ? kNone : static_cast<uint64_t>(st.label[i] + 1); };
   auto U = [&](int i) { return i < 0 ? kNone : v.u[i]; };
   auto Suf = [&](int i) { return i < 0 ? kNone : v.suf[i]; };
-  auto Child = [&](int i, const std::vector<int>& c) { return i < 0 ? -1 : c[i]; };
+  auto Child = [&](int i, const int* c) { return i < 0 ? -1 : c[i]; };
   const int s0l1 = Child(s0, st.lc1), s0l2 = Child(s0, st.lc2), s0r1 = Child(s0, st.rc1), s0r2 = Child(s0, st.rc2);
   const int s1l1 = Child(s1, st.lc1), s1r1 = Child(s1, st.rc1), s1r2 = Child(s1, st.rc2);
   const int b0l1 = Child(b0, st.lc1), b0l2 = Child(b0, st.lc2);
@@ -264,6 +290,207 @@ void Costs(const State& st, const std::vector<int>& gh, int* costs) {
   if (CanRight(st)) costs[kRight] = lost_deps + (gh[s0] != s1 && gh[s0] >= b);
 }
 
+
+// --- Beam search -------------------------------------------------------------
+
+// A hypothesis of the beam. `node` and `gold` are used only in training.
+template <typename Score>
+struct Hyp {
+  State st;
+  Score score = 0;
+  int node = -1;     // its last step in History, -1 before the first
+  bool gold = true;  // its transitions so far are the oracle's
+};
+
+// The steps of every hypothesis a training beam made, for the structured
+// update: each step's transition and the feature keys of the state it left.
+struct History {
+  struct Node {
+    int parent;
+    int kind;
+    uint32_t begin, count;  // its keys in `keys`
+  };
+  std::vector<uint32_t> keys;
+  std::vector<Node> nodes;
+  void clear() {
+    keys.clear();
+    nodes.clear();
+  }
+};
+
+template <typename Score>
+struct Candidate {
+  Score score;
+  int item;
+  int kind;
+};
+
+// Memos of one sentence's beam search. The hypotheses of a beam share most
+// of their context, so most transition feature keys and many labelled arcs
+// recur across hypotheses and steps; looking them up again in the models
+// (tens of MB, mostly cache misses) is what a beam would otherwise spend its
+// time on. Direct-mapped, overwritten on conflicts; entries of an earlier
+// sentence are told apart by `gen`. Results are exactly those of the models.
+struct BeamMemo {
+  static constexpr size_t kKeySlots = 4096, kArcSlots = 1024, kMaxLabelKeys = 40;
+  struct KeyEntry {
+    uint32_t key = 0, gen = 0;
+    int16_t w[kNumKinds] = {0, 0, 0};
+  };
+  struct ArcEntry {
+    uint32_t gen = 0, count = 0;
+    int label = 0;
+    uint32_t keys[kMaxLabelKeys];
+  };
+  std::vector<KeyEntry> key_slots = std::vector<KeyEntry>(kKeySlots);
+  std::vector<ArcEntry> arc_slots = std::vector<ArcEntry>(kArcSlots);
+  uint32_t gen = 0;
+  void NextSentence() {
+    if (++gen == 0) {  // wrapped: forget everything rather than confuse generations
+      key_slots.assign(kKeySlots, KeyEntry{});
+      arc_slots.assign(kArcSlots, ArcEntry{});
+      gen = 1;
+    }
+  }
+};
+
+// Scoring by the quantized inference models (through the memo).
+struct ModelScorer {
+  using Score = int64_t;
+  const LinearModel& transitions;
+  const LinearModel& labels;
+  int root_label;
+  std::vector<int32_t>* label_scores;
+  BeamMemo* memo;
+  void Transitions(const uint32_t* keys, size_t n, Score* out) const {
+    int32_t s[kNumKinds] = {0, 0, 0};
+    uint32_t missing[kMaxFeatures];
+    size_t num_missing = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const BeamMemo::KeyEntry& e = memo->key_slots[keys[i] & (BeamMemo::kKeySlots - 1)];
+      if (e.key == keys[i] && e.gen == memo->gen) {
+        for (int k = 0; k < kNumKinds; ++k) s[k] += e.w[k];
+      } else {
+        missing[num_missing++] = keys[i];
+      }
+    }
+    int16_t rows[kMaxFeatures * kNumKinds];
+    transitions.RowValues(missing, num_missing, rows);
+    for (size_t i = 0; i < num_missing; ++i) {
+      BeamMemo::KeyEntry& e = memo->key_slots[missing[i] & (BeamMemo::kKeySlots - 1)];
+      e.key = missing[i];
+      e.gen = memo->gen;
+      for (int k = 0; k < kNumKinds; ++k) s[k] += e.w[k] = rows[i * kNumKinds + k];
+    }
+    for (int k = 0; k < kNumKinds; ++k) out[k] = s[k];
+  }
+  int Label(const Values& v, const State& st, Kind kind) const {
+    uint32_t keys[kMaxFeatures];
+    const size_t nk = LabelFeatures(v, st, kind, keys);
+    uint64_t h = 0;
+    for (size_t i = 0; i < nk; ++i) h = h * 0x9e3779b97f4a7c15ULL + keys[i];
+    BeamMemo::ArcEntry& e = memo->arc_slots[Mix64(h) & (BeamMemo::kArcSlots - 1)];
+    if (e.gen == memo->gen && e.count == nk && std::equal(keys, keys + nk, e.keys)) return e.label;
+    std::fill(label_scores->begin(), label_scores->end(), 0);
+    labels.AddScores(keys, nk, label_scores->data());
+    const int label = BestLabel(label_scores->data(), static_cast<int>(label_scores->size()), root_label);
+    if (nk <= BeamMemo::kMaxLabelKeys) {
+      e.gen = memo->gen;
+      e.count = static_cast<uint32_t>(nk);
+      e.label = label;
+      std::copy(keys, keys + nk, e.keys);
+    }
+    return label;
+  }
+};
+
+// Scoring by the current (not averaged) weights while training.
+struct TrainerScorer {
+  using Score = double;
+  const PerceptronTrainer& transitions;
+  const PerceptronTrainer& labels;
+  int root_label;
+  std::vector<float>* label_scores;
+  void Transitions(const uint32_t* keys, size_t n, Score* out) const {
+    float s[kNumKinds] = {0, 0, 0};
+    transitions.AddScores(keys, n, s);
+    for (int k = 0; k < kNumKinds; ++k) out[k] = s[k];
+  }
+  int Label(const Values& v, const State& st, Kind kind) const {
+    uint32_t keys[kMaxFeatures];
+    size_t nk = LabelFeatures(v, st, kind, keys);
+    std::fill(label_scores->begin(), label_scores->end(), 0.0f);
+    labels.AddScores(keys, nk, label_scores->data());
+    return BestLabel(label_scores->data(), static_cast<int>(label_scores->size()), root_label);
+  }
+};
+
+// One beam step: every valid transition of every hypothesis is a candidate
+// scored by the hypothesis' score plus the transition's; the best `width`
+// become `next`. Labels do not enter the score: each arc of a kept candidate
+// is labelled by the label model, as in greedy parsing. With `hist`, the
+// steps are recorded and `gold_kind` (the oracle's transition) tracks which
+// hypothesis still follows the oracle.
+template <typename Scorer>
+void BeamStep(const Scorer& scorer, const Values& v, int width, std::vector<Hyp<typename Scorer::Score>>* beam,
+              std::vector<Hyp<typename Scorer::Score>>* next, std::vector<Candidate<typename Scorer::Score>>* cands,
+              History* hist = nullptr, int gold_kind = -1) {
+  using Score = typename Scorer::Score;
+  thread_local std::vector<uint32_t> key_begin;
+  uint32_t keys[kMaxFeatures];
+  cands->clear();
+  key_begin.resize(beam->size());
+  for (size_t i = 0; i < beam->size(); ++i) {
+    const Hyp<Score>& h = (*beam)[i];
+    size_t nk = Features(v, h.st, keys);
+    if (hist) {
+      key_begin[i] = static_cast<uint32_t>(hist->keys.size());
+      hist->keys.insert(hist->keys.end(), keys, keys + nk);
+    }
+    Score s[kNumKinds];
+    scorer.Transitions(keys, nk, s);
+    const bool valid[kNumKinds] = {CanShift(h.st), CanLeft(h.st), CanRight(h.st)};
+    for (int k = 0; k < kNumKinds; ++k)
+      if (valid[k]) cands->push_back({h.score + s[k], static_cast<int>(i), k});
+  }
+  const size_t keep = std::min(cands->size(), static_cast<size_t>(width));
+  // A total order, so the selection does not depend on the sort algorithm.
+  std::partial_sort(cands->begin(), cands->begin() + keep, cands->end(), [](const auto& a, const auto& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.item != b.item) return a.item < b.item;
+    return a.kind < b.kind;
+  });
+  if (next->size() < keep) next->resize(keep);
+  for (size_t j = 0; j < keep; ++j) {
+    const Candidate<Score>& c = (*cands)[j];
+    const Hyp<Score>& from = (*beam)[c.item];
+    Hyp<Score>& to = (*next)[j];
+    const Kind kind = static_cast<Kind>(c.kind);
+    int label = -1;
+    if (kind != kShift) label = from.st.HeadFor(kind) == from.st.n ? scorer.root_label : scorer.Label(v, from.st, kind);
+    to.st = from.st;
+    to.st.Apply(kind, label);
+    to.score = c.score;
+    to.gold = from.gold && c.kind == gold_kind;
+    if (hist) {
+      to.node = static_cast<int>(hist->nodes.size());
+      hist->nodes.push_back({from.node, c.kind, key_begin[c.item], 0});
+    }
+  }
+  if (hist) {
+    // Each node's key count: the keys of hypothesis i run to the next one's start.
+    const size_t first_new = hist->nodes.size() - keep;
+    for (size_t j = 0; j < keep; ++j) {
+      History::Node& node = hist->nodes[first_new + j];
+      const int item = (*cands)[j].item;
+      const uint32_t end = item + 1 < static_cast<int>(beam->size()) ? key_begin[item + 1] : static_cast<uint32_t>(hist->keys.size());
+      node.count = end - node.begin;
+    }
+  }
+  next->resize(keep);
+  std::swap(*beam, *next);
+}
+
 // Gold heads with ROOT at n (instead of -1).
 std::vector<int> RootAtEnd(const std::vector<int>& heads) {
   std::vector<int> gh(heads);
@@ -360,13 +587,49 @@ std::vector<int> OracleParse(const std::vector<int>& gold_heads) {
     int min_cost = *std::min_element(costs, costs + kNumKinds);
     st.Apply(BestKind(st, zero, costs, min_cost), 0);
   }
-  std::vector<int> heads(st.head.begin(), st.head.begin() + n);
+  std::vector<int> heads(st.head, st.head + n);
   for (int& h : heads)
     if (h == n) h = -1;
   return heads;
 }
 
+namespace {
+
+// The tree of a terminal state, ROOT given back as -1.
+void Output(const State& st, std::vector<int>* heads, std::vector<int>* labels) {
+  const int n = st.n;
+  heads->assign(st.head, st.head + n);
+  for (int& h : *heads)
+    if (h == n) h = -1;
+  labels->assign(st.label, st.label + n);
+}
+
+}  // namespace
+
+void Parser::ParseBeam(const ParserInput& in, int width, std::vector<int>* heads, std::vector<int>* labels) const {
+  thread_local std::vector<Hyp<int64_t>> beam, next;
+  thread_local std::vector<Candidate<int64_t>> cands;
+  thread_local Values values;
+  thread_local std::vector<int32_t> label_scores;
+  thread_local BeamMemo memo;
+  label_scores.resize(labels_.size());
+  values.Init(in);
+  memo.NextSentence();
+  const ModelScorer scorer{model_, label_model_, root_label_, &label_scores, &memo};
+  beam.resize(1);
+  beam[0].st.Init(static_cast<int>(in.word.size()));
+  beam[0].score = 0;
+  // Every transition sequence has 2n steps (n shifts, n arcs), so all
+  // hypotheses end together.
+  while (!beam[0].st.Terminal()) BeamStep(scorer, values, std::max(1, width), &beam, &next, &cands);
+  Output(beam[0].st, heads, labels);
+}
+
 void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels) const {
+  if (beam_width_ > 1) {
+    ParseBeam(in, beam_width_, heads, labels);
+    return;
+  }
   const int n = static_cast<int>(in.word.size());
   const int num_labels = static_cast<int>(labels_.size());
   thread_local State st;
@@ -394,10 +657,7 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<i
     }
     st.Apply(kind, label);
   }
-  heads->assign(st.head.begin(), st.head.begin() + n);
-  for (int& h : *heads)
-    if (h == n) h = -1;
-  labels->assign(st.label.begin(), st.label.begin() + n);
+  Output(st, heads, labels);
 }
 
 void Parser::Parse(Sentence* s) const {
@@ -433,6 +693,141 @@ double ScoreDev(const Parser& p, const std::vector<ConlluSentence>& dev, double*
   *las = 100.0 * las_ok / std::max<size_t>(1, total);
   return 100.0 * uas_ok / std::max<size_t>(1, total);
 }
+
+
+// Global training of the transition model on one sentence: beam search with
+// the current weights beside the static oracle's sequence, then one
+// max-violation update (Huang et al. 2012): at the step where the best
+// hypothesis, not the oracle's, leads the oracle prefix by the most, the
+// oracle prefix's features are rewarded and the best prefix's penalized. The
+// label model learns locally on the oracle's arcs.
+class BeamTrainer {
+ public:
+  // Returns whether the transition model was updated.
+  bool Train(const GoldTree& g, int width, int root_label, PerceptronTrainer* trainer, PerceptronTrainer* label_trainer, size_t* arcs,
+             size_t* label_errors) {
+    const int n = static_cast<int>(g.heads.size());
+    values_.Init(g.input);
+    label_scores_.resize(label_trainer->num_classes());
+    const TrainerScorer scorer{*trainer, *label_trainer, root_label, &label_scores_};
+    hist_.clear();
+    gold_keys_.clear();
+    gold_steps_.clear();
+    beam_.resize(1);
+    beam_[0].st.Init(n);
+    beam_[0].score = 0;
+    beam_[0].node = -1;
+    beam_[0].gold = true;
+    gold_.Init(n);
+    double gold_score = 0, max_violation = 0;
+    int worst_step = -1, worst_node = -1;
+    uint32_t keys[kMaxFeatures];
+    int costs[kNumKinds];
+    const float zero[kNumKinds] = {0, 0, 0};
+    for (int t = 0; !gold_.Terminal(); ++t) {
+      // The oracle's step: its keys and score, then the step itself.
+      size_t nk = Features(values_, gold_, keys);
+      float s[kNumKinds] = {0, 0, 0};
+      trainer->AddScores(keys, nk, s);
+      Costs(gold_, g.heads, costs);
+      const Kind kind = BestKind(gold_, zero, costs, *std::min_element(costs, costs + kNumKinds));
+      gold_score += s[kind];
+      gold_steps_.push_back({static_cast<uint32_t>(gold_keys_.size()), static_cast<uint32_t>(nk), kind});
+      gold_keys_.insert(gold_keys_.end(), keys, keys + nk);
+      int label = -1;
+      if (kind != kShift) {
+        const int dep = gold_.S(0), head = gold_.HeadFor(kind);
+        label = g.labels[dep];
+        if (head == n) {
+          label = root_label;
+        } else if (label != root_label) {
+          nk = LabelFeatures(values_, gold_, kind, keys);
+          std::fill(label_scores_.begin(), label_scores_.end(), 0.0f);
+          label_trainer->AddScores(keys, nk, label_scores_.data());
+          const int guess = BestLabel(label_scores_.data(), label_trainer->num_classes(), root_label);
+          ++*arcs;
+          if (guess != label) {
+            label_trainer->Update(keys, nk, label, guess);
+            ++*label_errors;
+          }
+          label_trainer->Tick();
+        }
+      }
+      gold_.Apply(kind, label);
+
+      BeamStep(scorer, values_, width, &beam_, &next_, &cands_, &hist_, kind);
+      if (!beam_[0].gold) {
+        const double violation = beam_[0].score - gold_score;
+        if (worst_step < 0 || violation > max_violation) {
+          max_violation = violation;
+          worst_step = t;
+          worst_node = beam_[0].node;
+        }
+      }
+    }
+    trainer->Tick();
+    TrainLabelsOnBest(g, root_label, label_trainer, arcs, label_errors);
+    if (beam_[0].gold || worst_step < 0) return false;
+    for (int t = 0; t <= worst_step; ++t) {
+      const GoldStep& gs = gold_steps_[t];
+      trainer->Add(&gold_keys_[gs.begin], gs.count, gs.kind, 1.0f);
+    }
+    for (int node = worst_node; node >= 0; node = hist_.nodes[node].parent) {
+      const History::Node& nd = hist_.nodes[node];
+      trainer->Add(&hist_.keys[nd.begin], nd.count, nd.kind, -1.0f);
+    }
+    return true;
+  }
+
+ private:
+  // The label model also learns where it is used: on the correct arcs of the
+  // best final hypothesis, whose earlier labels are its own predictions.
+  void TrainLabelsOnBest(const GoldTree& g, int root_label, PerceptronTrainer* label_trainer, size_t* arcs, size_t* label_errors) {
+    path_.clear();
+    for (int node = beam_[0].node; node >= 0; node = hist_.nodes[node].parent) path_.push_back(hist_.nodes[node].kind);
+    const int n = static_cast<int>(g.heads.size());
+    replay_.Init(n);
+    uint32_t keys[kMaxFeatures];
+    for (auto it = path_.rbegin(); it != path_.rend(); ++it) {
+      const Kind kind = static_cast<Kind>(*it);
+      int label = -1;
+      if (kind != kShift) {
+        const int dep = replay_.S(0), head = replay_.HeadFor(kind);
+        if (head == n) {
+          label = root_label;
+        } else {
+          const size_t nk = LabelFeatures(values_, replay_, kind, keys);
+          std::fill(label_scores_.begin(), label_scores_.end(), 0.0f);
+          label_trainer->AddScores(keys, nk, label_scores_.data());
+          label = BestLabel(label_scores_.data(), label_trainer->num_classes(), root_label);
+          if (g.heads[dep] == head && g.labels[dep] != root_label) {
+            ++*arcs;
+            if (label != g.labels[dep]) {
+              label_trainer->Update(keys, nk, g.labels[dep], label);
+              ++*label_errors;
+            }
+            label_trainer->Tick();
+          }
+        }
+      }
+      replay_.Apply(kind, label);
+    }
+  }
+
+  struct GoldStep {
+    uint32_t begin, count;
+    int kind;
+  };
+  Values values_;
+  State gold_, replay_;
+  std::vector<int> path_;
+  History hist_;
+  std::vector<uint32_t> gold_keys_;
+  std::vector<GoldStep> gold_steps_;
+  std::vector<Hyp<double>> beam_, next_;
+  std::vector<Candidate<double>> cands_;
+  std::vector<float> label_scores_;
+};
 
 }  // namespace
 
@@ -472,6 +867,8 @@ Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector
   if (log) *log << "parser: " << gold.size() << " training trees (" << lifted << " projectivized), " << num_labels << " labels" << std::endl;
 
   PerceptronTrainer trainer(kNumKinds), label_trainer(num_labels);
+  parser.beam_width_ = std::max(1, options.beam);
+  BeamTrainer beam_trainer;
   std::vector<size_t> order(gold.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   Rng rng(options.seed);
@@ -485,6 +882,12 @@ Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector
     size_t steps = 0, errors = 0, arcs = 0, label_errors = 0;
     for (size_t gi : order) {
       const GoldTree& g = gold[gi];
+      if (parser.beam_width_ > 1) {
+        // Counted per sentence: "transition errors" are sentences updated.
+        errors += beam_trainer.Train(g, parser.beam_width_, parser.root_label_, &trainer, &label_trainer, &arcs, &label_errors);
+        ++steps;
+        continue;
+      }
       st.Init(static_cast<int>(g.heads.size()));
       values.Init(g.input);
       while (!st.Terminal()) {
@@ -549,9 +952,10 @@ Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector
 std::string Parser::ToBytes() const {
   BinaryWriter w;
   w.Raw(std::string_view(kMagic, 8));
-  w.U32(kVersion);
+  w.U32(beam_width_ > 1 ? kVersion : 2);
   w.Strings(labels_);
   w.VarU(static_cast<uint64_t>(root_label_));
+  if (beam_width_ > 1) w.VarU(static_cast<uint64_t>(beam_width_));
   model_.Write(&w);
   label_model_.Write(&w);
   return w.bytes();
@@ -562,17 +966,19 @@ Result<Parser> Parser::FromBytes(std::string_view bytes, const std::string& name
   std::string_view magic;
   uint32_t version = 0;
   if (!r.Raw(8, &magic) || magic != std::string_view(kMagic, 8)) return Status::DataError({name, 0, 0, ""}, "not a dyad parser model");
-  if (!r.U32(&version) || version != kVersion) {
+  if (!r.U32(&version) || (version != kVersion && version != 2)) {
     return Status::DataError({name, 0, 8, ""}, "unsupported parser model version " + std::to_string(version));
   }
   Parser p;
-  uint64_t root;
-  if (!r.Strings(&p.labels_, 64) || p.labels_.empty() || !r.VarU(&root) || root >= p.labels_.size() || !p.model_.Read(&r) ||
+  uint64_t root, width = 1;
+  if (!r.Strings(&p.labels_, 64) || p.labels_.empty() || !r.VarU(&root) || root >= p.labels_.size() ||
+      (version >= 3 && (!r.VarU(&width) || width < 2 || width > 256)) || !p.model_.Read(&r) ||
       p.model_.num_classes() != kNumKinds || !p.label_model_.Read(&r) ||
       p.label_model_.num_classes() != static_cast<int>(p.labels_.size()) || !r.at_end()) {
     return Status::DataError({name, 0, static_cast<int64_t>(r.pos()), ""}, "truncated or corrupt parser model");
   }
   p.root_label_ = static_cast<int>(root);
+  p.beam_width_ = static_cast<int>(width);
   return p;
 }
 

@@ -38,6 +38,12 @@ struct ParserOptions {
   int explore_after_epoch = 1;  // exploration starts after this many epochs
   double explore_prob = 0.9;    // then follow a wrong prediction with this probability
   int min_quanta = 1;           // prune averaged weights below this many quanta (LinearModel)
+  // Beam width. 1 trains the greedy parser with the dynamic oracle (above);
+  // wider beams train the transition model globally (structured perceptron
+  // with max-violation updates, Huang et al. 2012) along the static oracle's
+  // sequence, and the label model locally on the gold arcs. The width is
+  // stored in the model and used when parsing.
+  int beam = 1;
 };
 
 // What the parser reads of each word: hashed lowercase form, suffix and tags.
@@ -69,11 +75,20 @@ class Parser {
   std::string ToBytes() const;
 
   // heads[i] in -1..n-1 (-1 = root), labels[i] an index into labels().
+  // Uses the beam width of the model (greedy when it is 1).
   void Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels) const;
+  // Beam search of the given width (>= 1), always through the beam code: with
+  // width 1 it gives exactly what greedy parsing gives (tested). Ties between
+  // candidates go to the earlier hypothesis, then SHIFT < LEFT < RIGHT.
+  void ParseBeam(const ParserInput& in, int width, std::vector<int>* heads, std::vector<int>* labels) const;
   // Fills head and deprel of every token from its form and tags.
   void Parse(Sentence* s) const;
 
   const std::vector<std::string>& labels() const { return labels_; }
+  int beam_width() const { return beam_width_; }
+  // Overrides the stored width for this object (e.g. to trade accuracy for
+  // speed); not written unless the model is saved again. width >= 1.
+  void set_beam_width(int width) { beam_width_ = width < 1 ? 1 : width; }
   const LinearModel& model() const { return model_; }
   const LinearModel& label_model() const { return label_model_; }
   // Drops weights below min_quanta quanta (smaller, faster, slightly less accurate).
@@ -85,6 +100,7 @@ class Parser {
  private:
   std::vector<std::string> labels_;
   int root_label_ = 0;
+  int beam_width_ = 1;
   LinearModel model_;        // transitions: SHIFT, LEFT, RIGHT
   LinearModel label_model_;  // the label of each arc made
 };

@@ -111,6 +111,77 @@ TEST(ParserTest, RandomTokenSequencesAlwaysGiveOneWellFormedTree) {
   }
 }
 
+// Random tokens with random (UPOS, XPOS) pairs: inputs no model has seen.
+Sentence RandomSentence(Rng& rng, int n) {
+  const std::vector<std::string> words = {"the", "and", "said", ".", ",", "Police", "of", "\"", "(", "it", "xyzzy", "1999", "-", "on"};
+  const std::vector<std::string> tags = {"DET DT", "CCONJ CC", "VERB VBD", "PUNCT .", "PUNCT ,", "PROPN NNP", "ADP IN", "X FW"};
+  Sentence s;
+  for (int i = 0; i < n; ++i) {
+    Token t;
+    t.form = words[rng.Below(words.size())];
+    const std::string& tag = tags[rng.Below(tags.size())];
+    t.upos = tag.substr(0, tag.find(' '));
+    t.xpos = tag.substr(tag.find(' ') + 1);
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+// A beam-trained parser on the fixture.
+const Parser& FixtureBeamParser() {
+  static const Parser parser = [] {
+    auto sentences = ReadConlluFile(kFixture);
+    ParserOptions o;
+    o.epochs = 5;
+    o.beam = 4;
+    return Parser::Train(*sentences, nullptr, o, nullptr);
+  }();
+  return parser;
+}
+
+TEST(BeamTest, WidthOneIsExactlyGreedy) {
+  Rng rng(3);
+  std::vector<Sentence> inputs;
+  for (int n : {1, 2, 3, 7, 30, 200}) inputs.push_back(RandomSentence(rng, n));
+  auto fixture = ReadConlluFile(kFixture);
+  ASSERT_TRUE(fixture.ok()) << fixture.status().ToString();
+  for (const auto& cs : *fixture) inputs.push_back(cs.sentence);
+  for (const Parser* parser : {&FixtureParser(), &FixtureBeamParser()}) {
+    Parser greedy = *parser;
+    greedy.set_beam_width(1);
+    for (const Sentence& s : inputs) {
+      ParserInput in = MakeParserInput(s);
+      std::vector<int> gh, gl, bh, bl;
+      greedy.Parse(in, &gh, &gl);
+      parser->ParseBeam(in, 1, &bh, &bl);
+      ASSERT_EQ(gh, bh) << "length " << s.tokens.size();
+      ASSERT_EQ(gl, bl) << "length " << s.tokens.size();
+    }
+  }
+}
+
+TEST(BeamTest, EveryWidthGivesOneWellFormedTree) {
+  Rng rng(5);
+  std::vector<int> lengths = {0, 1, 2, 3, 5, 17, 100, 1000};
+  for (int trial = 0; trial < 20; ++trial) lengths.push_back(1 + static_cast<int>(rng.Below(300)));
+  for (const Parser* parser : {&FixtureParser(), &FixtureBeamParser()}) {
+    for (int width : {2, 4, 8, 16}) {
+      for (int n : lengths) {
+        Sentence s = RandomSentence(rng, n);
+        std::vector<int> heads, labels;
+        parser->ParseBeam(MakeParserInput(s), width, &heads, &labels);
+        ASSERT_EQ(heads.size(), s.tokens.size());
+        ASSERT_TRUE(IsWellFormedTree(heads)) << "width " << width << ", length " << n;
+        for (size_t i = 0; i < heads.size(); ++i) {
+          ASSERT_GE(labels[i], 0);
+          ASSERT_LT(labels[i], static_cast<int>(parser->labels().size()));
+          EXPECT_EQ(parser->labels()[labels[i]] == "root", heads[i] == -1) << "width " << width << ", length " << n;
+        }
+      }
+    }
+  }
+}
+
 TEST(ParserTest, EmptySentenceIsFine) {
   Sentence s;
   FixtureParser().Parse(&s);

@@ -27,32 +27,44 @@ TaggerOptions SmallTagger() {
   return o;
 }
 
-ParserOptions SmallParser() {
+ParserOptions SmallParser(int beam = 1) {
   ParserOptions o;
   o.epochs = 12;
+  o.beam = beam;
   return o;
 }
 
+// Greedy (dynamic oracle) and beam (global) training are separate code paths.
+const int kBeamWidths[] = {1, 4};
+
 TEST(TrainingTest, LearnsTheFixturePerfectly) {
   auto gold = Fixture();
-  Tagger tagger = Tagger::Train(gold, nullptr, SmallTagger(), nullptr);
-  Parser parser = Parser::Train(gold, nullptr, SmallParser(), nullptr);
-  Annotator annotator = Annotator::FromModels(std::move(tagger), std::move(parser));
-  std::vector<ConlluSentence> pred = gold;
-  for (auto& cs : pred) annotator.Annotate(cs.sentence);
-  auto scores = ScoreCorpus(gold, pred);
-  ASSERT_TRUE(scores.ok()) << scores.status().ToString();
-  EXPECT_EQ(scores->upos, scores->words);
-  EXPECT_EQ(scores->xpos, scores->words);
-  EXPECT_EQ(scores->lemma, scores->words);
-  EXPECT_EQ(scores->uas, scores->words);
-  EXPECT_EQ(scores->las, scores->words);
+  const Tagger tagger = Tagger::Train(gold, nullptr, SmallTagger(), nullptr);
+  for (int beam : kBeamWidths) {
+    SCOPED_TRACE("beam " + std::to_string(beam));
+    Parser parser = Parser::Train(gold, nullptr, SmallParser(beam), nullptr);
+    EXPECT_EQ(parser.beam_width(), beam);
+    Annotator annotator = Annotator::FromModels(tagger, std::move(parser));
+    std::vector<ConlluSentence> pred = gold;
+    for (auto& cs : pred) annotator.Annotate(cs.sentence);
+    auto scores = ScoreCorpus(gold, pred);
+    ASSERT_TRUE(scores.ok()) << scores.status().ToString();
+    EXPECT_EQ(scores->upos, scores->words);
+    EXPECT_EQ(scores->xpos, scores->words);
+    EXPECT_EQ(scores->lemma, scores->words);
+    EXPECT_EQ(scores->uas, scores->words);
+    EXPECT_EQ(scores->las, scores->words);
+  }
 }
 
 TEST(TrainingTest, IsDeterministicForASeed) {
   auto gold = Fixture();
   EXPECT_EQ(Tagger::Train(gold, nullptr, SmallTagger(), nullptr).ToBytes(), Tagger::Train(gold, nullptr, SmallTagger(), nullptr).ToBytes());
-  EXPECT_EQ(Parser::Train(gold, nullptr, SmallParser(), nullptr).ToBytes(), Parser::Train(gold, nullptr, SmallParser(), nullptr).ToBytes());
+  for (int beam : kBeamWidths) {
+    EXPECT_EQ(Parser::Train(gold, nullptr, SmallParser(beam), nullptr).ToBytes(),
+              Parser::Train(gold, nullptr, SmallParser(beam), nullptr).ToBytes())
+        << "beam " << beam;
+  }
 }
 
 TEST(TrainingTest, SaveLoadRoundTripsBitExactly) {
@@ -62,34 +74,40 @@ TEST(TrainingTest, SaveLoadRoundTripsBitExactly) {
   ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
   EXPECT_EQ(tagger->ToBytes(), tagger_bytes);
 
-  std::string parser_bytes = Parser::Train(gold, nullptr, SmallParser(), nullptr).ToBytes();
-  auto parser = Parser::FromBytes(parser_bytes, "parser");
-  ASSERT_TRUE(parser.ok()) << parser.status().ToString();
-  EXPECT_EQ(parser->ToBytes(), parser_bytes);
+  for (int beam : kBeamWidths) {
+    SCOPED_TRACE("beam " + std::to_string(beam));
+    std::string parser_bytes = Parser::Train(gold, nullptr, SmallParser(beam), nullptr).ToBytes();
+    auto parser = Parser::FromBytes(parser_bytes, "parser");
+    ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+    EXPECT_EQ(parser->ToBytes(), parser_bytes);
+    EXPECT_EQ(parser->beam_width(), beam);
 
-  // A loaded model predicts exactly what the one it was written from does.
-  auto again = Parser::FromBytes(parser->ToBytes(), "parser");
-  ASSERT_TRUE(again.ok());
-  for (const auto& cs : gold) {
-    Sentence a = cs.sentence, b = cs.sentence;
-    parser->Parse(&a);
-    again->Parse(&b);
-    for (size_t i = 0; i < a.tokens.size(); ++i) {
-      EXPECT_EQ(a.tokens[i].head, b.tokens[i].head);
-      EXPECT_EQ(a.tokens[i].deprel, b.tokens[i].deprel);
+    // A loaded model predicts exactly what the one it was written from does.
+    auto again = Parser::FromBytes(parser->ToBytes(), "parser");
+    ASSERT_TRUE(again.ok());
+    for (const auto& cs : gold) {
+      Sentence a = cs.sentence, b = cs.sentence;
+      parser->Parse(&a);
+      again->Parse(&b);
+      for (size_t i = 0; i < a.tokens.size(); ++i) {
+        EXPECT_EQ(a.tokens[i].head, b.tokens[i].head);
+        EXPECT_EQ(a.tokens[i].deprel, b.tokens[i].deprel);
+      }
     }
   }
 }
 
 TEST(TrainingTest, CorruptModelsAreRejectedWithAStatus) {
   auto gold = Fixture();
-  std::string bytes = Parser::Train(gold, nullptr, SmallParser(), nullptr).ToBytes();
-  for (size_t cut : {size_t{0}, size_t{5}, size_t{12}, bytes.size() / 2, bytes.size() - 1}) {
-    auto p = Parser::FromBytes(bytes.substr(0, cut), "cut.parser");
-    EXPECT_FALSE(p.ok()) << "cut at " << cut;
-    if (!p.ok()) EXPECT_NE(p.status().message().find("cut.parser"), std::string::npos);
+  for (int beam : kBeamWidths) {
+    std::string bytes = Parser::Train(gold, nullptr, SmallParser(beam), nullptr).ToBytes();
+    for (size_t cut : {size_t{0}, size_t{5}, size_t{12}, bytes.size() / 2, bytes.size() - 1}) {
+      auto p = Parser::FromBytes(bytes.substr(0, cut), "cut.parser");
+      EXPECT_FALSE(p.ok()) << "cut at " << cut;
+      if (!p.ok()) EXPECT_NE(p.status().message().find("cut.parser"), std::string::npos);
+    }
+    EXPECT_FALSE(Tagger::FromBytes(bytes, "wrong.tagger").ok());
   }
-  EXPECT_FALSE(Tagger::FromBytes(bytes, "wrong.tagger").ok());
 }
 
 TEST(LemmatizerTest, VerbLookup) {
@@ -106,6 +124,31 @@ TEST(LemmatizerTest, VerbLookup) {
   }
   // Unseen words fall back to suffix rules learned from seen ones.
   EXPECT_EQ(lem.Lemmatize("bombed", "VBD"), "bomb");
+}
+
+// A lemma that keeps its form's capital must not become a rule that replaces
+// other words with that suffix by this one (it made "Colombian" "coArabian").
+TEST(LemmatizerTest, CapitalizedLemmasDoNotLeakIntoOtherWords) {
+  struct Word {
+    const char* form;
+    const char* xpos;
+    const char* lemma;
+  };
+  const Word train[] = {{"Arabian", "JJ", "Arabian"}, {"Latin", "JJ", "Latin"}, {"green", "JJ", "green"},
+                        {"offered", "VBD", "offer"},  {"said", "VBD", "say"},   {"Rebels", "NNS", "rebel"}};
+  ConlluSentence cs;
+  for (const Word& w : train) {
+    Token t;
+    t.form = w.form;
+    t.xpos = w.xpos;
+    t.lemma = w.lemma;
+    cs.sentence.tokens.push_back(t);
+  }
+  Lemmatizer lem = Lemmatizer::Train({cs});
+  const Word cases[] = {{"Colombian", "JJ", "Colombian"}, {"Venezuelan", "JJ", "Venezuelan"}, {"Martian", "JJ", "Martian"},
+                        {"Arabian", "JJ", "Arabian"},     {"offered", "VBD", "offer"},        {"said", "VBD", "say"},
+                        {"covered", "VBD", "cover"},      {"Senators", "NNS", "senator"}};
+  for (const Word& c : cases) EXPECT_EQ(lem.Lemmatize(c.form, c.xpos), c.lemma) << c.form;
 }
 
 }  // namespace

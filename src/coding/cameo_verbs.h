@@ -17,9 +17,9 @@
 //    PETRARCH reads such lines without complaint.
 //  - Text no PETRARCH reader can make sense of is a Status::DataError naming
 //    file:line: a pattern line without a `*` or without a `[code]`, an
-//    unclosed `[`, an empty `[]`, a verb or pattern line before any block
-//    header, a synset member before any synset label, a block header without
-//    a name.
+//    unclosed `[`, an empty `[]`, a verb or pattern line (a `+` line outside
+//    a synset is a verb line) before any block header, a block header
+//    without a name.
 //  - Codes: `[---]` is PETRARCH's null code (no event): such a pattern is
 //    skipped (dyad's coder has no pattern that suppresses coding; see the
 //    docs for what that changes). `[A:B]` (A from source to target, B back)

@@ -52,6 +52,19 @@ LinearModel LinearModel::FromQuantized(int num_classes, float step, std::vector<
   m.refs_.assign(cap + kProbeSlack, 0);
   m.capacity_ = cap;
   m.dense_stride_ = (static_cast<size_t>(num_classes) + 15) / 16 * 16;
+  if (m.is_inline()) {
+    m.keys_.clear();
+    m.refs_.clear();
+    m.inline_.assign(cap + kProbeSlack, InlineSlot{0, {0, 0, 0, 0}});
+    for (const Row& r : rows) {
+      size_t i = m.Home(r.key);
+      while (m.inline_[i].key != 0) i = i + 1 == m.inline_.size() ? 0 : i + 1;
+      m.inline_[i].key = r.key;
+      m.num_weights_ += r.weights.size();
+      for (const auto& [cls, q] : r.weights) m.inline_[i].w[cls] = static_cast<int16_t>(q);
+    }
+    return m;
+  }
   for (const Row& r : rows) {
     size_t i = m.Home(r.key);
     while (m.keys_[i] != 0) i = i + 1 == m.keys_.size() ? 0 : i + 1;
@@ -93,6 +106,13 @@ LinearModel LinearModel::FromRows(int num_classes, std::vector<std::pair<uint32_
 std::vector<LinearModel::Row> LinearModel::Rows() const {
   std::vector<Row> rows;
   rows.reserve(num_rows_);
+  for (const InlineSlot& slot : inline_) {
+    if (slot.key == 0) continue;
+    Row r{slot.key, {}};
+    for (int k = 0; k < num_classes_; ++k)
+      if (slot.w[k] != 0) r.weights.push_back({static_cast<uint32_t>(k), slot.w[k]});
+    rows.push_back(std::move(r));
+  }
   for (size_t i = 0; i < keys_.size(); ++i) {
     if (keys_[i] == 0) continue;
     const Slot s{keys_[i], refs_[i]};
@@ -125,7 +145,31 @@ __attribute__((target_clones("avx2", "default"))) void AddDense(const int16_t* _
 }
 }  // namespace
 
+void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int16_t* rows) const {
+  if (inline_.empty()) return;
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(&inline_[Home(keys[i])]);
+  int32_t s[kInlineClasses] = {0, 0, 0, 0};
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t key = keys[i];
+    for (size_t j = Home(key);; j = j + 1 == inline_.size() ? 0 : j + 1) {
+      const InlineSlot& slot = inline_[j];
+      if (slot.key == key) {
+        for (int k = 0; k < kInlineClasses; ++k) s[k] += slot.w[k];
+        if (rows) std::copy_n(slot.w, num_classes_, rows + i * num_classes_);
+        break;
+      }
+      if (slot.key == 0) break;
+    }
+  }
+  if (scores)
+    for (int k = 0; k < num_classes_; ++k) scores[k] += s[k];
+}
+
 void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) const {
+  if (is_inline()) {
+    AddInline(keys, n, scores, nullptr);
+    return;
+  }
   if (keys_.empty()) return;
   constexpr size_t kChunk = 128;  // all of a parser state's keys: maximal overlap of misses
   size_t home[kChunk];
@@ -173,6 +217,10 @@ void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) con
 
 void LinearModel::RowValues(const uint32_t* keys, size_t n, int16_t* out) const {
   std::fill(out, out + n * num_classes_, int16_t{0});
+  if (is_inline()) {
+    AddInline(keys, n, nullptr, out);
+    return;
+  }
   if (keys_.empty()) return;
   // Staged like AddScores: all probes, then all refs, then all rows, so the
   // cache misses of one stage overlap.

@@ -56,7 +56,8 @@ class LinearModel {
   size_t num_features() const { return num_rows_; }
   size_t num_weights() const { return num_weights_; }
   size_t memory_bytes() const {
-    return (keys_.size() + refs_.size() + data_.size()) * sizeof(uint32_t) + dense_.size() * sizeof(int16_t);
+    return (keys_.size() + refs_.size() + data_.size()) * sizeof(uint32_t) + dense_.size() * sizeof(int16_t) +
+           inline_.size() * sizeof(InlineSlot);
   }
   // The weight of one quantum: scores are integers, real score = q * step.
   float step() const { return step_; }
@@ -98,6 +99,15 @@ class LinearModel {
     uint32_t key;
     uint32_t ref;
   };
+  // Models with at most kInlineClasses classes (the parser's transitions)
+  // keep each row inside its slot instead: a hit costs one cache miss, not
+  // three (key, ref, row).
+  static constexpr int kInlineClasses = 4;
+  struct InlineSlot {
+    uint32_t key;
+    int16_t w[kInlineClasses];
+  };
+  bool is_inline() const { return num_classes_ <= kInlineClasses; }
   static constexpr uint32_t kDense = 0x80000000u;
   static constexpr int kCountShift = 26;
   static constexpr uint32_t kMaxSparse = 31;
@@ -107,6 +117,9 @@ class LinearModel {
     std::vector<std::pair<uint32_t, int32_t>> weights;  // (class, quanta), classes ascending
   };
   static LinearModel FromQuantized(int num_classes, float step, std::vector<Row> rows);
+  // AddScores (scores may be null) for is_inline() models, optionally
+  // copying each key's row to rows[i * num_classes()] (RowValues).
+  void AddInline(const uint32_t* keys, size_t n, int32_t* scores, int16_t* rows) const;
   std::vector<Row> Rows() const;  // sorted by key
   // Keys are already hashes: scale the mixed key onto [0, capacity).
   size_t Home(uint32_t key) const { return (static_cast<uint64_t>(key * 0x9E3779B1u) * capacity_) >> 32; }
@@ -116,6 +129,7 @@ class LinearModel {
   float step_ = 1.0f;
   size_t num_rows_ = 0, num_weights_ = 0;
   std::vector<uint32_t> keys_, refs_;  // open addressing; key 0 = empty
+  std::vector<InlineSlot> inline_;     // instead of keys_/refs_/data_ when is_inline()
   size_t capacity_ = 0;
   // Sparse rows: per weight (class << 16) | uint16(quanta). Rows with many
   // weights are dense instead: every class's quanta, added with vector

@@ -1,6 +1,6 @@
 // Syntax stage throughput on the UD English-EWT dev and test sentences:
-// tagging alone, parsing alone (gold tags) and the full tag+lemma+parse of
-// Annotator::Annotate, one thread. Reports sentences/s ("items_per_second")
+// tagging alone, parsing alone (gold tags; also at beam widths 1, 2, 4, 8)
+// and the full tag+lemma+parse of Annotator::Annotate, one thread. Reports sentences/s ("items_per_second")
 // and the process's peak resident memory (getrusage ru_maxrss, in MB).
 //
 //   build-syntax/bench/syntax_bench --benchmark_min_time=2
@@ -78,6 +78,27 @@ void Run(benchmark::State& state, const std::string& split, Work work) {
   state.counters["peak_rss_MB"] = PeakRssMb();
 }
 
+// Parsing alone (gold tags) at beam width state.range(0), whatever width the
+// model was trained with: the cost of each width.
+void BM_ParseOnly_Test_Width(benchmark::State& state) {
+  const Annotator* models = Models();
+  const auto* sentences = Treebank("test");
+  if (!models || !sentences) {
+    state.SkipWithError("models or ../shared/ud/en_ewt not found");
+    return;
+  }
+  Parser parser = models->parser();
+  parser.set_beam_width(static_cast<int>(state.range(0)));
+  std::vector<ConlluSentence> copy = *sentences;
+  size_t done = 0;
+  for (auto _ : state) {
+    for (auto& cs : copy) parser.Parse(&cs.sentence);
+    done += copy.size();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(done));
+  state.counters["peak_rss_MB"] = PeakRssMb();
+}
+
 void BM_TagParse_Dev(benchmark::State& s) { Run(s, "dev", Work::kAnnotate); }
 void BM_TagParse_Test(benchmark::State& s) { Run(s, "test", Work::kAnnotate); }
 void BM_TagOnly_Test(benchmark::State& s) { Run(s, "test", Work::kTag); }
@@ -86,6 +107,7 @@ BENCHMARK(BM_TagParse_Dev)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagParse_Test)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagOnly_Test)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ParseOnly_Test)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseOnly_Test_Width)->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

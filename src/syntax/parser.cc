@@ -12,8 +12,10 @@ namespace dyad::syntax {
 namespace {
 
 constexpr char kMagic[] = "DYADPAR";
-// Version 3 adds the beam width; a greedy model is still written as version 2.
-constexpr uint32_t kVersion = 3;
+// Version 3 adds the beam width and feature templates (Features, LabelFeatures
+// check Values::feature_set); version 2 models are still read and scored with
+// the version 2 templates.
+constexpr int kVersion = 3;
 constexpr size_t kMaxFeatures = 128;
 constexpr uint64_t kNone = 0x6e6f6e65ULL;  // value of a feature whose position is empty
 
@@ -110,7 +112,12 @@ uint64_t Cap(int v) { return static_cast<uint64_t>(std::min(v, 6)); }
 struct Values {
   std::vector<uint64_t> w, t, wt, u, suf;
   std::vector<int> punct_before;  // punctuation words before i
-  void Init(const ParserInput& in) {
+  // The model's feature set: 2 = the templates of format version 2, 3 = those
+  // plus the lexicalized ones added with version 3. Old models keep scoring
+  // exactly as they were trained.
+  int feature_set = kVersion;
+  void Init(const ParserInput& in, int features) {
+    feature_set = features;
     static const uint64_t kPunct = HashString("PUNCT");
     static const uint64_t kRootTag = ParserTagHash("<root>", "<root>");
     size_t n = in.word.size();
@@ -211,6 +218,15 @@ size_t Features(const Values& v, const State& st, uint32_t* keys) {
   add(106, T(s0), T(b0), p_s0b0); add(107, T(s1), T(s0), p_s1s0);
   // Suffixes, for words too rare to have weights of their own.
   add(108, Suf(b0), T(b0)); add(109, Suf(s0), T(s0));
+  if (v.feature_set < 3) return n;
+  // Word versions of the valency and label-set templates (Zhang & Nivre 2011).
+  add(110, W(s0), s0vr); add(111, W(s0), s0vl); add(112, W(b0), b0vl);
+  add(113, W(s0), s0sr); add(114, W(s0), s0sl); add(115, W(b0), b0sl);
+  add(116, W(b0), T(b1)); add(117, T(b0), W(b1));
+  // Lexicalized triples and head-child word pairs.
+  add(118, W(s0), T(b0), T(b1)); add(119, T(s0), W(b0), T(b1)); add(120, W(s1), T(s0), T(b0));
+  add(121, W(b0), W(b0l1)); add(122, W(s0), W(s0r1)); add(123, W(s0), W(s0l1));
+  add(124, T(s1), T(s0), Combine(T(b0), T(b1)));
   return n;
 }
 
@@ -240,6 +256,8 @@ size_t LabelFeatures(const Values& v, const State& st, Kind kind, uint32_t* keys
   add(26, v.suf[dep], td); add(27, th, td, Combine(dir, v.PunctBetween(std::min(head, dep), std::max(head, dep))));
   add(28, T(st.S(1)), td, dir); add(29, td, Cap(st.nl[dep]), Cap(st.nr[dep]));
   add(30, wd, W(dl1)); add(31, td, W(dl1), dir);
+  if (v.feature_set < 3) return n;
+  add(32, wh, v.suf[dep], dir); add(33, wd, W(dr1)); add(34, th, wd, L(hl1));
   return n;
 }
 
@@ -613,7 +631,7 @@ void Parser::ParseBeam(const ParserInput& in, int width, std::vector<int>* heads
   thread_local std::vector<int32_t> label_scores;
   thread_local BeamMemo memo;
   label_scores.resize(labels_.size());
-  values.Init(in);
+  values.Init(in, version_);
   memo.NextSentence();
   const ModelScorer scorer{model_, label_model_, root_label_, &label_scores, &memo};
   beam.resize(1);
@@ -636,7 +654,7 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<i
   thread_local Values values;
   thread_local std::vector<int32_t> label_scores;
   st.Init(n);
-  values.Init(in);
+  values.Init(in, version_);
   label_scores.resize(num_labels);
   uint32_t keys[kMaxFeatures];
   while (!st.Terminal()) {
@@ -707,7 +725,7 @@ class BeamTrainer {
   bool Train(const GoldTree& g, int width, int root_label, PerceptronTrainer* trainer, PerceptronTrainer* label_trainer, size_t* arcs,
              size_t* label_errors) {
     const int n = static_cast<int>(g.heads.size());
-    values_.Init(g.input);
+    values_.Init(g.input, kVersion);
     label_scores_.resize(label_trainer->num_classes());
     const TrainerScorer scorer{*trainer, *label_trainer, root_label, &label_scores_};
     hist_.clear();
@@ -889,7 +907,7 @@ Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector
         continue;
       }
       st.Init(static_cast<int>(g.heads.size()));
-      values.Init(g.input);
+      values.Init(g.input, kVersion);
       while (!st.Terminal()) {
         size_t nk = Features(values, st, keys);
         float scores[kNumKinds] = {0, 0, 0};
@@ -952,10 +970,10 @@ Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector
 std::string Parser::ToBytes() const {
   BinaryWriter w;
   w.Raw(std::string_view(kMagic, 8));
-  w.U32(beam_width_ > 1 ? kVersion : 2);
+  w.U32(static_cast<uint32_t>(version_));
   w.Strings(labels_);
   w.VarU(static_cast<uint64_t>(root_label_));
-  if (beam_width_ > 1) w.VarU(static_cast<uint64_t>(beam_width_));
+  if (version_ >= 3) w.VarU(static_cast<uint64_t>(beam_width_));
   model_.Write(&w);
   label_model_.Write(&w);
   return w.bytes();
@@ -972,13 +990,14 @@ Result<Parser> Parser::FromBytes(std::string_view bytes, const std::string& name
   Parser p;
   uint64_t root, width = 1;
   if (!r.Strings(&p.labels_, 64) || p.labels_.empty() || !r.VarU(&root) || root >= p.labels_.size() ||
-      (version >= 3 && (!r.VarU(&width) || width < 2 || width > 256)) || !p.model_.Read(&r) ||
+      (version >= 3 && (!r.VarU(&width) || width < 1 || width > 256)) || !p.model_.Read(&r) ||
       p.model_.num_classes() != kNumKinds || !p.label_model_.Read(&r) ||
       p.label_model_.num_classes() != static_cast<int>(p.labels_.size()) || !r.at_end()) {
     return Status::DataError({name, 0, static_cast<int64_t>(r.pos()), ""}, "truncated or corrupt parser model");
   }
   p.root_label_ = static_cast<int>(root);
   p.beam_width_ = static_cast<int>(width);
+  p.version_ = static_cast<int>(version);
   return p;
 }
 

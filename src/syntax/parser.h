@@ -101,6 +101,7 @@ class Parser {
   std::vector<std::string> labels_;
   int root_label_ = 0;
   int beam_width_ = 1;
+  int version_ = 3;  // file format = feature set (see parser.cc); trained models are the newest
   LinearModel model_;        // transitions: SHIFT, LEFT, RIGHT
   LinearModel label_model_;  // the label of each arc made
 };

@@ -3,7 +3,10 @@
 // save/load round trip bit-exactly.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "syntax/annotator.h"
+#include "syntax/binary_io.h"
 #include "syntax/conllu.h"
 #include "syntax/evaluate.h"
 #include "syntax/parser.h"
@@ -108,6 +111,45 @@ TEST(TrainingTest, CorruptModelsAreRejectedWithAStatus) {
     }
     EXPECT_FALSE(Tagger::FromBytes(bytes, "wrong.tagger").ok());
   }
+}
+
+// Version 2 files (no beam width, the older feature templates) still load,
+// parse greedily and are written back unchanged.
+TEST(TrainingTest, ReadsVersionTwoModels) {
+  auto gold = Fixture();
+  const std::string v3 = Parser::Train(gold, nullptr, SmallParser(), nullptr).ToBytes();
+  auto parser = Parser::FromBytes(v3, "v3");
+  ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+  const auto& labels = parser->labels();
+  const uint64_t root = std::find(labels.begin(), labels.end(), "root") - labels.begin();
+  BinaryWriter head3, head2;
+  head3.Raw(v3.substr(0, 8));
+  head3.U32(3);
+  head3.Strings(labels);
+  head3.VarU(root);
+  head3.VarU(1);  // beam width
+  ASSERT_EQ(v3.substr(0, head3.bytes().size()), head3.bytes());
+  head2.Raw(v3.substr(0, 8));
+  head2.U32(2);
+  head2.Strings(labels);
+  head2.VarU(root);
+  const std::string v2 = head2.bytes() + v3.substr(head3.bytes().size());
+  auto old = Parser::FromBytes(v2, "v2");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_EQ(old->beam_width(), 1);
+  EXPECT_EQ(old->ToBytes(), v2);
+  for (const auto& cs : gold) {
+    Sentence s = cs.sentence;
+    old->Parse(&s);
+    std::vector<int> heads;
+    for (const Token& t : s.tokens) heads.push_back(t.head);
+    EXPECT_TRUE(IsWellFormedTree(heads));
+  }
+  std::string v9 = v3;
+  v9[8] = 9;
+  auto bad = Parser::FromBytes(v9, "v9.parser");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("version 9"), std::string::npos) << bad.status().message();
 }
 
 TEST(LemmatizerTest, VerbLookup) {

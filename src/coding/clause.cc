@@ -16,7 +16,7 @@ constexpr const char* kConditionMarks[] = {"if", "unless"};
 constexpr const char* kQuestionMarks[] = {"whether"};
 // Adjectives of readiness that turn their complement into an intent.
 constexpr const char* kReadiness[] = {"willing", "ready", "prepared", "eager", "determined", "available"};
-constexpr const char* kRelatives[] = {"who", "which", "that"};
+constexpr const char* kRelatives[] = {"who", "which", "that", "whom"};
 constexpr const char* kParticles[] = {"out", "up", "down", "off", "back", "over", "away"};
 // Prepositions of a circumstance in which an event noun happened: "told Trump
 // *in* a phone call", "said so *during* talks with", "*at* a meeting with".
@@ -137,7 +137,7 @@ class Analyzer {
     // "Russia, which sent troops": a relative pronoun stands for the noun
     // the clause modifies.
     for (int& subject : subjects)
-      if (In(text::Lower(s_.tokens[subject].form), kRelatives)) subject = RelativeAntecedent(i, subject);
+      if (IsRelativePronoun(s_.tokens[subject])) subject = RelativeAntecedent(i, subject);
     if (!subjects.empty()) return subjects;
     if ((Rel(i) == "xcomp" || Rel(i) == "conj") && Head(i) >= 0) {
       int h = Head(i);
@@ -275,6 +275,8 @@ std::vector<int> WithConjuncts(const Sentence& sentence, int head) {
         out.push_back(i);
   return out;
 }
+
+bool IsRelativePronoun(const Token& token) { return In(text::Lower(token.form), kRelatives); }
 
 std::vector<Clause> AnalyzeClauses(const Sentence& sentence) { return Analyzer(sentence).Run(); }
 

@@ -55,6 +55,10 @@ std::vector<Clause> AnalyzeClauses(const Sentence& sentence);
 // The heads of `head` and of its conjuncts ("Russia and Belarus" -> both).
 std::vector<int> WithConjuncts(const Sentence& sentence, int head);
 
+// "who", "which", "that", "whom": a relative pronoun, standing for the noun
+// its clause modifies rather than naming anything itself.
+bool IsRelativePronoun(const Token& token);
+
 // "clause: PRED subj=... obj=... prep:to=... [neg] [modal] [passive]", for
 // tests and `dyad explain`.
 std::string DumpClause(const Sentence& sentence, const Clause& clause);

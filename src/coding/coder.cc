@@ -62,13 +62,13 @@ class SentenceCoder {
   void Run(std::optional<Date>* previous_date) {
     clauses_ = AnalyzeClauses(sent_);
     if (doc_.date) times_ = FindTimeExpressions(sent_, *doc_.date, res_.temporal, *previous_date);
-    // Verbs first, so that a noun clause ("grant asylum") only codes when its
-    // light verb did not; a complement a pattern used ("offered to send") is
-    // part of that event, not one of its own.
     // A noun that names the circumstance of a verb ("told Trump in a phone
     // call") goes first: when it codes, the verb's bare statement adds nothing.
     for (const Clause& c : clauses_)
       if (c.adjunct && Code(c, previous_date)) coded_circumstance_.insert(c.governor);
+    // Then verbs, so that a noun clause ("grant asylum") only codes when its
+    // light verb did not; a complement a pattern used ("offered to send") is
+    // part of that event, not one of its own.
     for (int pass = 0; pass < 2; ++pass) {
       for (const Clause& c : clauses_) {
         if (c.adjunct || c.noun != (pass == 1) || consumed_.count(c.predicate)) continue;
@@ -321,9 +321,7 @@ class SentenceCoder {
   bool OnlyPronouns(const std::vector<int>& heads) const {
     for (int h : heads) {
       const Token& t = sent_.tokens[h];
-      std::string w = text::Lower(t.form);
-      bool relative = w == "who" || w == "which" || w == "that" || w == "whom";  // their noun is the subject
-      if (t.upos != "PRON" || relative || IsActor(h)) return false;
+      if (t.upos != "PRON" || IsRelativePronoun(t) || IsActor(h)) return false;  // a relative's noun is the subject
     }
     return !heads.empty();
   }

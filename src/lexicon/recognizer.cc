@@ -625,12 +625,16 @@ class DocumentRecognizer {
   // that follows the pronoun.
   int Cataphor(int s, int token, char g) const {
     if (g != 'm' && g != 'f') return -1;
-    for (const Mention& m : doc_.mentions) {
-      if (m.sentence != s || m.first_token <= token || !IsSubject(m) || !Agrees(doc_.actors[m.actor], g)) continue;
-      for (int k = token + 1; k < m.first_token; ++k)
-        if (forms_[k] == ",") return m.actor;
-      return -1;
-    }
+    // This sentence's mentions are the last ones recorded; the subject is the
+    // first of them after the pronoun.
+    const Mention* subject = nullptr;
+    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence == s; ++it)
+      if (it->first_token > token && IsSubject(*it) && Agrees(doc_.actors[it->actor], g) &&
+          (!subject || it->first_token < subject->first_token))
+        subject = &*it;
+    if (!subject) return -1;
+    for (int k = token + 1; k < subject->first_token; ++k)
+      if (forms_[k] == ",") return subject->actor;
     return -1;
   }
 

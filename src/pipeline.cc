@@ -9,6 +9,7 @@
 #include "coding/coder.h"
 #include "coding/quotes.h"
 #include "dyad/resources.h"
+#include "lexicon/cameo_import.h"
 #include "lexicon/recognizer.h"
 #include "syntax/annotator.h"
 #include "text/text_stage.h"
@@ -21,6 +22,8 @@ struct Pipeline::Stages {
   lexicon::LexiconResources lexicon;
   std::optional<coding::CoderResources> coder;  // absent without a parse: events need trees
   std::optional<coding::QuoteResources> quotes;  // with the coder
+  lexicon::DiscardList discards;                  // PETRARCH discard phrases
+  bool petrarch_countries = false;                // no bundled actors: a country alone is the country
   std::string version;
   std::vector<std::string> load_notes;
 };
@@ -30,14 +33,26 @@ Pipeline::~Pipeline() = default;
 
 namespace {
 
-Status LoadLexicon(const std::string& data_dir, const std::vector<std::string>& extra, const text::TextResources& text,
-                   lexicon::LexiconResources* out) {
-  auto dict = lexicon::LoadBundledActorDictionary(data_dir);
+// The bundled dictionary (unless turned off) with the extra files merged
+// into it; without the bundled one, the extra files alone (none: no actors).
+Status LoadLexicon(const std::string& data_dir, const PipelineOptions& options, const text::TextResources& text,
+                   lexicon::LexiconResources* out, std::vector<std::string>* notes) {
+  const std::vector<std::string>& extra = options.actor_files;
+  Result<lexicon::ActorDictionary> dict =
+      options.bundled_actors ? lexicon::LoadBundledActorDictionary(data_dir) : lexicon::LoadActorDictionaries(extra);
   if (!dict.ok()) return dict.status();
-  if (!extra.empty()) {
+  if (options.bundled_actors && !extra.empty()) {
     auto more = lexicon::LoadActorDictionaries(extra);
     if (!more.ok()) return more.status();
     DYAD_RETURN_IF_ERROR(dict->Merge(std::move(*more)));
+  }
+  // CAMEO files alone: their country names become countries, so role words
+  // compose with them (lexicon/cameo_import.h).
+  if (!options.bundled_actors) {
+    size_t folded = lexicon::PromoteCameoCountries(&*dict);
+    notes->push_back("actors: " + std::to_string(folded) + " CAMEO entries with a bare country code read as " +
+                     std::to_string(dict->Count(lexicon::EntryKind::kCountry)) + " countries; " +
+                     std::to_string(dict->CountAgentTerms()) + " agent terms");
   }
   *out = lexicon::LexiconResources::Build(std::move(*dict), text.abbreviations, text.clean.glue.function_words);
   return Status::Ok();
@@ -93,6 +108,25 @@ Status LoadVerbFiles(const std::string& data_dir, const PipelineOptions& options
 
 }  // namespace
 
+// PETRARCH's discards: the events of a sentence holding a discard phrase go,
+// and all of the document's when the phrase discards the story.
+void Pipeline::DropDiscarded(Document* doc, std::vector<std::string>* trace) const {
+  for (size_t s = 0; s < doc->sentences.size(); ++s) {
+    const lexicon::DiscardList::Phrase* p = stages_->discards.Find(doc->sentences[s].text);
+    if (!p) continue;
+    std::string phrase;
+    for (const std::string& w : p->words) phrase += (phrase.empty() ? "" : " ") + w;
+    if (trace)
+      trace->push_back("sentence " + std::to_string(s) + ": discarded (" + (p->story ? "story" : "sentence") +
+                       " discard phrase '" + phrase + "')");
+    if (p->story) {
+      doc->events.clear();
+      return;
+    }
+    std::erase_if(doc->events, [&](const Event& e) { return e.sentence == static_cast<int>(s); });
+  }
+}
+
 Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& options) {
   auto stages = std::make_unique<Stages>();
   std::string data_dir = options.data_dir.empty() ? DataDir() : options.data_dir;
@@ -107,8 +141,21 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     stages->syntax = std::move(*annotator);
     syntax_version = ModelFingerprint(models_dir);
   }
-  DYAD_RETURN_IF_ERROR(LoadLexicon(data_dir, options.actor_files, stages->text, &stages->lexicon));
+  DYAD_RETURN_IF_ERROR(LoadLexicon(data_dir, options, stages->text, &stages->lexicon, &stages->load_notes));
+  stages->petrarch_countries = !options.bundled_actors;
   std::string verbs_version;
+  for (const std::string& path : options.discard_files) {
+    std::string bytes;
+    if (!ReadWholeFile(path, &bytes)) return Status::IOError("cannot read discard file " + path);
+    lexicon::DiscardList more = lexicon::ParseCameoDiscards(bytes);
+    stages->load_notes.push_back("discards: " + path + ": " + std::to_string(more.phrases.size()) + " phrases");
+    for (auto& p : more.phrases) stages->discards.phrases.push_back(std::move(p));
+    uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%08llx", static_cast<unsigned long long>(h >> 32));
+    verbs_version += std::string("/discards-") + buf;
+  }
   if (stages->syntax) {
     auto coder = coding::CoderResources::Load(data_dir);
     if (!coder.ok()) return coder.status();
@@ -120,7 +167,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     if (!quotes.ok()) return quotes.status();
     stages->quotes = std::move(*quotes);
   }
-  stages->version = std::string("dyad-") + DYAD_VERSION + "/text-1/syntax-" + syntax_version + "/lexicon-1/coding-1" + verbs_version;
+  stages->version = std::string("dyad-") + DYAD_VERSION + "/text-1/syntax-" + syntax_version + "/lexicon-1" +
+                    (options.bundled_actors ? "" : "-no-bundled") + "/coding-1" + verbs_version;
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages)));
 }
 
@@ -129,9 +177,17 @@ Status Pipeline::Process(Document* doc, std::vector<std::string>* trace) const {
   if (stages_->syntax)
     for (Sentence& s : doc->sentences) stages_->syntax->Annotate(s);
   lexicon::RecognizeActors(doc, stages_->lexicon);
+  // With CAMEO dictionaries alone, PETRARCH's convention: a country named
+  // alone is the country, not its government.
+  if (stages_->petrarch_countries) lexicon::CodeBareCountriesAsCountries(doc, stages_->lexicon.dictionary);
   // Quotes first: inside a quotation, "we" and "I" are its speaker.
   if (stages_->quotes) coding::AttributeQuotes(doc, *stages_->quotes);
-  if (stages_->coder) coding::CodeEvents(doc, *stages_->coder, trace);
+  if (stages_->coder) {
+    coding::CodeEvents(doc, *stages_->coder, trace);
+    // Imported patterns' null and two-way codes (coding/cameo_verbs.h).
+    coding::ResolveCompoundCodes(doc, stages_->coder->ontology);
+  }
+  if (!stages_->discards.empty()) DropDiscarded(doc, trace);
   return Status::Ok();
 }
 

@@ -61,13 +61,11 @@ int RunEval(const std::vector<std::string>& args) {
                           "codes the gold documents (each sentence of a sentence set is one document).");
   opts.Value("gold", "FILE", "the gold set")
       .Value("system", "FILE", "system records, JSON Lines (events, quotes, mentions); default: run dyad's pipeline")
-      .Value("actors", "FILE", "without --system: an extra actor dictionary for the pipeline; repeatable")
-      .Value("verbs", "FILE", "without --system: an extra verb pattern file (dyad or CAMEO/PETRARCH format); repeatable")
-      .Flag("no-bundled-verbs", "without --system: code with the --verbs files only")
       .Value("data", "DIR", "without --system: resource directory (default: built-in data/)")
       .Value("gold-format", "auto|dyad|petr2|plover", "the gold set's format", "auto")
       .Value("format", "text|json", "how to print the report", "text")
       .Flag("misses", "also list misses and false alarms (sentence sets: the sentences that disagree)");
+  dyad::cli::AddResourceOptions(&opts);  // without --system: the pipeline's resources
   int code = 0;
   if (!opts.Parse(args, &code)) return code;
   const std::string gold_path = opts.Get("gold");
@@ -97,8 +95,10 @@ int RunEval(const std::vector<std::string>& args) {
 
   if (opts.Has("data")) dyad::SetDataDir(opts.Get("data"));
   dyad::PipelineOptions popts;
-  popts.actor_files = opts.GetAll("actors");
-  dyad::cli::ApplyVerbOptions(opts, &popts);
+  if (std::string error; !dyad::cli::ApplyResourceOptions(opts, &popts, &error)) {
+    std::cerr << "dyad eval: " << error << "\n";
+    return 2;
+  }
   Result<eval::SystemRecords> system = opts.Has("system") ? eval::ReadSystemRecords(opts.Get("system"))
                                                           : RunCoderOnGold(gold_path, gold_format, popts);
   if (!system.ok()) {

@@ -30,10 +30,8 @@ int RunExplain(const std::vector<std::string>& args) {
                           "speech, head and relation; the actor mentions with codes and how each was resolved;\n"
                           "every clause with the pattern tried and why an event was or was not coded; the events.");
   opts.Value("date", "YYYY-MM-DD", "the publication date (codes and event dates are resolved against it)")
-      .Value("file", "PATH", "read the text from a file ('-' for standard input)")
-      .Value("actors", "FILE", "an extra actor dictionary; repeatable")
-      .Value("verbs", "FILE", "an extra verb pattern file (dyad or CAMEO/PETRARCH format); repeatable")
-      .Flag("no-bundled-verbs", "explain with the --verbs files only");
+      .Value("file", "PATH", "read the text from a file ('-' for standard input)");
+  dyad::cli::AddResourceOptions(&opts);
   int code = 0;
   if (!opts.Parse(args, &code)) return code;
   dyad::Document doc;
@@ -61,8 +59,10 @@ int RunExplain(const std::vector<std::string>& args) {
     return 2;
   }
   dyad::PipelineOptions popts;
-  popts.actor_files = opts.GetAll("actors");
-  dyad::cli::ApplyVerbOptions(opts, &popts);
+  if (std::string error; !dyad::cli::ApplyResourceOptions(opts, &popts, &error)) {
+    std::cerr << "dyad explain: " << error << "\n";
+    return 2;
+  }
   auto pipeline = dyad::Pipeline::Create(popts);
   if (!pipeline.ok()) {
     std::cerr << "dyad explain: " << pipeline.status().ToString() << "\n";

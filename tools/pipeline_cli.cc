@@ -7,16 +7,39 @@
 namespace dyad::cli {
 
 void AddPipelineOptions(Options* opts) {
-  opts->Value("date", "YYYY-MM-DD", "publication date for documents whose metadata has none")
-      .Value("actors", "FILE", "an extra actor dictionary (dyad or CAMEO/PETRARCH format); repeatable")
+  opts->Value("date", "YYYY-MM-DD", "publication date for documents whose metadata has none");
+  AddResourceOptions(opts);
+  opts->Value("data", "DIR", "resource directory (default: built-in data/)");
+}
+
+void AddResourceOptions(Options* opts) {
+  opts->Value("actors", "FILE",
+              "an extra actor or agent dictionary (dyad or CAMEO/PETRARCH format, e.g. Phoenix.agents.txt); repeatable")
+      .Flag("no-bundled-actors", "use the --actors files only, not the bundled data/actors and data/agents")
       .Value("verbs", "FILE", "an extra verb pattern file (dyad .patterns or a CAMEO/PETRARCH verb dictionary); repeatable")
       .Flag("no-bundled-verbs", "code with the --verbs files only, not the bundled data/verbs patterns")
-      .Value("data", "DIR", "resource directory (default: built-in data/)");
+      .Value("discards", "FILE", "a PETRARCH discard list (Phoenix.discards.txt): sentences with its phrases yield no events; repeatable");
 }
 
 void ApplyVerbOptions(const Options& opts, PipelineOptions* popts) {
   popts->verb_files = opts.GetAll("verbs");
   popts->bundled_verbs = !opts.Has("no-bundled-verbs");
+}
+
+bool ApplyResourceOptions(const Options& opts, PipelineOptions* popts, std::string* error) {
+  popts->actor_files = opts.GetAll("actors");
+  popts->bundled_actors = !opts.Has("no-bundled-actors");
+  popts->discard_files = opts.GetAll("discards");
+  ApplyVerbOptions(opts, popts);
+  if (!popts->bundled_actors && popts->actor_files.empty()) {
+    *error = "--no-bundled-actors needs at least one --actors FILE";
+    return false;
+  }
+  if (!popts->bundled_verbs && popts->verb_files.empty()) {
+    *error = "--no-bundled-verbs needs at least one --verbs FILE";
+    return false;
+  }
+  return true;
 }
 
 void PrintLoadNotes(const std::string& command, const Pipeline& pipeline) {
@@ -32,8 +55,11 @@ std::unique_ptr<Pipeline> SetUpPipeline(const Options& opts, text::ReadOptions* 
   }
   if (opts.Has("data")) SetDataDir(opts.Get("data"));
   PipelineOptions popts;
-  popts.actor_files = opts.GetAll("actors");
-  ApplyVerbOptions(opts, &popts);
+  if (std::string error; !ApplyResourceOptions(opts, &popts, &error)) {
+    std::cerr << name << error << "\n";
+    *exit_code = 2;
+    return nullptr;
+  }
   auto pipeline = Pipeline::Create(popts);
   if (!pipeline.ok()) {
     std::cerr << name << pipeline.status().ToString() << "\n";

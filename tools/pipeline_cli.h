@@ -13,12 +13,21 @@
 
 namespace dyad::cli {
 
-// Declares --date, --actors (repeatable), --verbs (repeatable),
-// --no-bundled-verbs and --data.
+// Declares --date, --actors (repeatable), --no-bundled-actors, --verbs
+// (repeatable), --no-bundled-verbs, --discards (repeatable) and --data.
 void AddPipelineOptions(Options* opts);
 
-// Applies --verbs and --no-bundled-verbs to *popts (for commands that
-// declare them on their own, like eval).
+// Declares the resource options alone: --actors, --no-bundled-actors,
+// --verbs, --no-bundled-verbs, --discards (for commands that declare the rest on their
+// own, like eval and explain).
+void AddResourceOptions(Options* opts);
+
+// Applies --actors, --no-bundled-actors, --verbs, --no-bundled-verbs and --discards to
+// *popts. Returns false, with a message in *error, when a --no-bundled-* flag
+// has no file to replace what it turns off.
+bool ApplyResourceOptions(const Options& opts, PipelineOptions* popts, std::string* error);
+
+// Applies --verbs and --no-bundled-verbs only (kept for older callers).
 void ApplyVerbOptions(const Options& opts, PipelineOptions* popts);
 
 // Prints the pipeline's load notes (what each --verbs file gave) to stderr

@@ -24,8 +24,12 @@ struct PipelineOptions {
   std::string models_dir;  // empty: dyad::ModelsDir()
   bool parse = true;       // run the syntax stage when its models are present
   // Actor dictionaries loaded beside the bundled one: dyad's format (.actors)
-  // or CAMEO/PETRARCH actor and agent files.
+  // or CAMEO/PETRARCH actor and agent files (Phoenix.agents.txt gives the
+  // role words). With bundled_actors false only these files give actors and
+  // agents (data/actors and data/agents are not read), as PETRARCH codes with
+  // its Phoenix dictionaries alone.
   std::vector<std::string> actor_files;
+  bool bundled_actors = true;
   // Verb pattern files loaded beside the bundled data/verbs/*.patterns:
   // dyad's format or CAMEO/PETRARCH verb dictionaries (CAMEO.2.0.txt),
   // imported by coding/cameo_verbs.h. With bundled_verbs false only these
@@ -33,6 +37,10 @@ struct PipelineOptions {
   // still the bundled ones).
   std::vector<std::string> verb_files;
   bool bundled_verbs = true;
+  // PETRARCH discard lists (Phoenix.discards.txt, lexicon/cameo_import.h):
+  // a sentence holding one of their phrases yields no events, and a story
+  // phrase ('+') empties the whole document's events.
+  std::vector<std::string> discard_files;
 };
 
 class Pipeline {
@@ -58,6 +66,7 @@ class Pipeline {
  private:
   struct Stages;
   explicit Pipeline(std::unique_ptr<Stages> stages);
+  void DropDiscarded(Document* doc, std::vector<std::string>* trace) const;
   std::unique_ptr<Stages> stages_;
 };
 

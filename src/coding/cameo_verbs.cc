@@ -284,19 +284,35 @@ class Importer {
       b = Trim(written.substr(colon + 1));
       pair = true;
     }
+    auto valid = [&](const std::string& c) { return IsDigits(c) && c.size() >= 2 && c.size() <= 4 && ontology_.Find(c); };
     if (pair && a.empty()) {
-      *reason = what + "code [:B] (only an event from target back to source)";
-      return "";
+      // [:B]: only the event from the target back to the source.
+      if (b.empty() || b == "---") {
+        *reason = what + "null code [:---] (no event)";
+        return "";
+      }
+      if (!valid(b)) {
+        *reason = what + "code not in the CAMEO ontology";
+        return "";
+      }
+      return ":" + b;
     }
     if (a == "---") {
+      // No event; the pipeline drops what such a pattern codes.
       *reason = what + "null code [---] (no event)";
-      return "";
+      return std::string(kNullCode);
     }
-    if (!IsDigits(a) || a.size() < 2 || a.size() > 4 || !ontology_.Find(a)) {
+    if (!valid(a)) {
       *reason = what + "code not in the CAMEO ontology";
       return "";
     }
-    if (pair && !b.empty() && b != "---") Approximate(what + "code [A:B]: the reverse event B dropped", line);
+    if (pair && !b.empty() && b != "---") {
+      if (!valid(b)) {
+        Approximate(what + "code [A:B] with B not in the CAMEO ontology: B dropped", line);
+        return a;
+      }
+      return a + ":" + b;
+    }
     return a;
   }
 
@@ -546,6 +562,7 @@ class Importer {
       std::string reason;
       Mapped m;
       m.code = EventCode(written, "verb: ", v.line, &reason);
+      if (m.code == kNullCode) m.code.clear();
       if (m.code.empty()) {
         // A verb without an event of its own (most blocks of CAMEO.2.0 are
         // [---]) only codes through its patterns: no `-` frame.
@@ -581,6 +598,15 @@ class Importer {
         Skip(why, pl.line);
         continue;
       }
+      if (m.code == kNullCode && m.frame.empty() && m.particle.empty()) {
+        // "- * [---]": says no more than that the verb has no event.
+        Skip("null code [---] with nothing after the verb", pl.line);
+        continue;
+      }
+      if (m.code == kNullCode) Approximate("null code [---]: a pattern whose events are dropped (no event)", pl.line);
+      if (m.code[0] == ':') Approximate("code [:B]: the event B from the target back to the source", pl.line);
+      if (m.code.find(':') != std::string::npos && m.code[0] != ':')
+        Approximate("code [A:B]: A, and B from the target back to the source", pl.line);
       (head_only_ ? reduced : exact).emplace_back(&pl, std::move(m));
     }
     for (auto& r : reduced) exact.push_back(std::move(r));
@@ -620,6 +646,59 @@ class Importer {
 };
 
 }  // namespace
+
+bool IsNullCode(std::string_view code) { return code == kNullCode; }
+
+void ResolveCompoundCodes(Document* doc, const Ontology& ontology) {
+  auto fill = [&](Event& e, const std::string& code) {
+    e.cameo = code;
+    e.root.clear();
+    e.quad_class = 0;
+    e.goldstein = 0;
+    if (const CameoCode* cc = ontology.Find(code)) {
+      e.root = cc->root();
+      e.quad_class = cc->quad;
+      e.goldstein = cc->goldstein;
+    }
+    e.plover = ontology.PloverType(code).value_or("");
+  };
+  auto reverse = [](Event& e) {
+    std::swap(e.source_actor, e.target_actor);
+    std::swap(e.source, e.target);
+  };
+  std::vector<Event> out;
+  out.reserve(doc->events.size());
+  auto add = [&](Event e) {
+    if (e.source.empty()) return;  // a reversed event needs a target to be its source
+    for (const Event& o : out)
+      if (o.sentence == e.sentence && o.source_actor == e.source_actor && o.target_actor == e.target_actor &&
+          o.source == e.source && o.target == e.target && o.cameo == e.cameo)
+        return;
+    out.push_back(std::move(e));
+  };
+  for (Event& e : doc->events) {
+    if (IsNullCode(e.cameo)) continue;
+    size_t colon = e.cameo.find(':');
+    if (colon == std::string::npos) {
+      add(std::move(e));
+      continue;
+    }
+    std::string a = e.cameo.substr(0, colon), b = e.cameo.substr(colon + 1);
+    if (!a.empty()) {
+      Event fwd = e;
+      fill(fwd, a);
+      add(std::move(fwd));
+    }
+    if (!b.empty() && !e.target.empty()) {
+      Event back = e;
+      reverse(back);
+      fill(back, b);
+      back.rule += a.empty() ? " [reversed]" : " [and back]";
+      add(std::move(back));
+    }
+  }
+  doc->events = std::move(out);
+}
 
 std::string CameoVerbReport::Summary(const std::string& file) const {
   std::string s = file + ": " + std::to_string(blocks) + " verb blocks, " + std::to_string(verbs) + " verbs (" +

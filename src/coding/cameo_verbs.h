@@ -20,11 +20,16 @@
 //    unclosed `[`, an empty `[]`, a verb or pattern line (a `+` line outside
 //    a synset is a verb line) before any block header, a block header
 //    without a name.
-//  - Codes: `[---]` is PETRARCH's null code (no event): such a pattern is
-//    skipped (dyad's coder has no pattern that suppresses coding; see the
-//    docs for what that changes). `[A:B]` (A from source to target, B back)
-//    keeps A; `[:B]` is skipped. Codes are checked against the Ontology: a
-//    code that is not a CAMEO code of it (WEIS codes, "075A") is skipped.
+//  - Codes: `[---]` is PETRARCH's null code (no event): a pattern line with
+//    it becomes a pattern with the code "---" (kNullCode), so that, being
+//    more specific, it wins over the verb's other patterns and what it codes
+//    is then dropped by ResolveCompoundCodes (a verb line with `[---]` gets
+//    no `-` frame). `[A:B]` (A from source to target, B from the target back
+//    to the source) gives the code "A:B", `[:B]` the code ":B"; the coder
+//    passes them through (its prefix lookups of negation and intent read
+//    A), and ResolveCompoundCodes splits them after coding. Codes are
+//    checked against the Ontology: a code that is not a CAMEO code of it
+//    (WEIS codes, "075A") is skipped.
 //  - Nothing here throws; the returned patterns carry file and line of the
 //    pattern (or verb) line they came from, and a note quoting it.
 #ifndef DYAD_CODING_CAMEO_VERBS_H_
@@ -37,9 +42,22 @@
 
 #include "coding/ontology.h"
 #include "coding/patterns.h"
+#include "dyad/document.h"
 #include "dyad/status.h"
 
 namespace dyad::coding {
+
+// The null code of an imported `[---]` pattern: the clause matched, no event.
+inline constexpr std::string_view kNullCode = "---";
+bool IsNullCode(std::string_view code);
+
+// Resolves what imported codes left in doc->events after coding: drops
+// events of null-code patterns; splits "A:B" into A (source to target) and
+// B (target to source) and turns ":B" into B from the target to the source
+// (an event without a target has no reverse), each with the ontology's
+// root, quad class, Goldstein score and PLOVER type. Duplicates (same
+// sentence, dyad and code) are dropped. Other events are left as they are.
+void ResolveCompoundCodes(Document* doc, const Ontology& ontology);
 
 // Counts of one import. A "line" is a pattern line of the dictionary; one
 // mapped line gives one Pattern per verb of its block.

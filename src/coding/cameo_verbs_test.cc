@@ -70,10 +70,14 @@ TEST(CameoVerbsTest, PatternLines) {
       {"target in a prepositional phrase", "- * &GOODS (TO +) [071]", "obj=&goods prep:to=@actor", "071",
        {"prep:to"}, nullptr},
       {"target as object", "- * + [111]", "obj=@actor", "111", {"obj"}, nullptr},
-      {"reciprocal code keeps the first", "- * (TO) [042:043]", "prep:to", "042", With({"obj", "iobj", "prep:to"}),
+      {"reciprocal code kept whole, split after coding", "- * (TO) [042:043]", "prep:to", "042:043", With({"obj", "iobj", "prep:to"}),
        nullptr},
-      {"null code", "- * ARMS [---]", nullptr, nullptr, {}, "null code [---] (no event)"},
-      {"reverse-only code", "- * (BEFORE JUDGE) [:173]", nullptr, nullptr, {}, "code [:B] (only an event from target back to source)"},
+      {"null code: a pattern whose events are dropped", "- * ARMS [---]", "obj=arms", "---", kGeneric, nullptr},
+      {"null code with nothing after the verb", "- * [---]", nullptr, nullptr, {}, "null code [---] with nothing after the verb"},
+      {"reverse-only code", "- * (BEFORE JUDGE) [:173]", "prep:before=judge", ":173", With({"obj", "iobj", "prep:before"}), nullptr},
+      {"two-way code", "- * TALKS [046:046]", "obj=talks", "046:046", kGeneric, nullptr},
+      {"two-way code with a null way back", "- * TALKS [046:---]", "obj=talks", "046", kGeneric, nullptr},
+      {"reverse-only null code", "- * TALKS [:---]", nullptr, nullptr, {}, "null code [:---] (no event)"},
       {"code outside the ontology", "- * ARMS [987]", nullptr, nullptr, {}, "code not in the CAMEO ontology"},
       {"letters in a code", "- * ARMS [075A]", nullptr, nullptr, {}, "code not in the CAMEO ontology"},
       {"subject words", "- TROOPS * [154]", nullptr, nullptr, {}, "words before the verb (subject side)"},
@@ -317,6 +321,66 @@ TEST(CameoVerbsTest, SharedPetrarchDictionaries) {
     std::cout << report.Summary(name);
     EXPECT_GT(report.mapped_lines, 0u);
   }
+}
+
+}  // namespace
+}  // namespace dyad::coding
+
+namespace dyad::coding {
+namespace {
+
+Event MakeEvent(int sentence, int src, int tgt, const std::string& source, const std::string& target,
+                const std::string& code) {
+  Event e;
+  e.sentence = sentence;
+  e.source_actor = src;
+  e.target_actor = tgt;
+  e.source = source;
+  e.target = target;
+  e.cameo = code;
+  return e;
+}
+
+// What imported null and two-way codes become once the coder has run.
+TEST(CameoVerbsTest, CompoundCodesResolvedAfterCoding) {
+  Document doc;
+  doc.events = {MakeEvent(0, 1, 2, "FRD", "SYL", "---"),      // a null pattern fired: no event
+                MakeEvent(1, 1, 2, "FRD", "SYL", "046:046"),  // talks both ways
+                MakeEvent(2, 3, 1, "SYLJUD", "FRD", ":173"),  // only the way back
+                MakeEvent(3, 1, -1, "FRD", "", "043:042"),    // no target: no way back
+                MakeEvent(4, 2, 1, "SYL", "FRD", "0231")};    // a plain code stays
+  ResolveCompoundCodes(&doc, RealOntology());
+  ASSERT_EQ(doc.events.size(), 5u);
+  auto is = [](const Event& e, int sentence, const std::string& source, const std::string& target,
+               const std::string& code) {
+    return e.sentence == sentence && e.source == source && e.target == target && e.cameo == code;
+  };
+  EXPECT_TRUE(is(doc.events[0], 1, "FRD", "SYL", "046"));
+  EXPECT_TRUE(is(doc.events[1], 1, "SYL", "FRD", "046"));
+  EXPECT_EQ(doc.events[1].source_actor, 2);
+  EXPECT_EQ(doc.events[1].target_actor, 1);
+  EXPECT_TRUE(is(doc.events[2], 2, "FRD", "SYLJUD", "173"));
+  EXPECT_TRUE(is(doc.events[3], 3, "FRD", "", "043"));
+  EXPECT_TRUE(is(doc.events[4], 4, "SYL", "FRD", "0231"));
+  // Root, quad class and Goldstein come from the resolved code.
+  EXPECT_EQ(doc.events[0].root, "04");
+  EXPECT_EQ(doc.events[2].root, "17");
+  EXPECT_EQ(doc.events[2].quad_class, 4);
+  EXPECT_NE(doc.events[2].goldstein, 0);
+}
+
+// A `[---]` line is more specific than the verb's own `-` frame, so it wins
+// where it holds, and the verb codes elsewhere.
+TEST(CameoVerbsTest, NullPatternOutranksTheVerbsDefaultFrame) {
+  auto patterns = ParseCameoVerbs(OneBlock("---", "BACK [051]\n", "- * BUDGET [---]"), "t.verbs", RealOntology());
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  ASSERT_EQ(patterns->size(), 2u);
+  const Pattern* null = nullptr;
+  const Pattern* plain = nullptr;
+  for (const Pattern& p : *patterns) (IsNullCode(p.code) ? null : plain) = &p;
+  ASSERT_TRUE(null && plain);
+  EXPECT_GT(null->Specificity(), plain->Specificity());
+  EXPECT_EQ(plain->code, "051");
 }
 
 }  // namespace

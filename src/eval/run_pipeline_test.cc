@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 
 #include "eval/report.h"
@@ -83,6 +84,70 @@ TEST_F(RunPipelineTest, CodesEachSentenceOfASentenceSetAsADocument) {
 TEST_F(RunPipelineTest, AMissingGoldFileIsAnError) {
   auto records = RunPipelineOnGold(*pipeline_, kTestdata + "no_such.jsonl", GoldFormat::kDyad, nullptr);
   EXPECT_FALSE(records.ok());
+}
+
+// --no-bundled-actors: the --actors files (here CAMEO-format actor and agent
+// files of invented names) are the only dictionary.
+TEST(PipelineResources, NoBundledActorsUsesOnlyTheGivenFiles) {
+  const std::string dir = kTestdata + "petrarch/";
+  auto mentions_of = [&](bool bundled) {
+    PipelineOptions o;
+    o.parse = false;
+    o.bundled_actors = bundled;
+    o.actor_files = {dir + "test.actors.txt", dir + "test.agents.txt"};
+    auto p = Pipeline::Create(o);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    std::map<std::string, std::string> out;  // text -> code
+    if (!p.ok()) return out;
+    Document doc;
+    doc.id = "t";
+    doc.raw = "Firefly met envoys of Sylvania and Venezuela in Geneva. Freedonian judges visited Sylvania.";
+    doc.date = Date{2020, 1, 1};
+    EXPECT_TRUE((*p)->Process(&doc).ok());
+    for (const Mention& m : doc.mentions) out[m.text] = m.code;
+    return out;
+  };
+  std::map<std::string, std::string> only = mentions_of(false);
+  EXPECT_EQ(only["Firefly"], "FRDGOV");
+  EXPECT_EQ(only["Sylvania"], "SYL");
+  EXPECT_FALSE(only.count("Venezuela")) << "a bundled name was found without the bundled dictionary";
+  // The CAMEO country names compose with the CAMEO agents' role words.
+  EXPECT_EQ(only["Freedonian judges"], "FRDJUD");
+  std::map<std::string, std::string> both = mentions_of(true);
+  EXPECT_EQ(both["Firefly"], "FRDGOV");
+  EXPECT_TRUE(both.count("Venezuela"));
+  // Without any file there is nothing to recognize, and that is not an error.
+  PipelineOptions none;
+  none.parse = false;
+  none.bundled_actors = false;
+  auto p = Pipeline::Create(none);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_NE((*p)->version(), (*Pipeline::Create(PipelineOptions{.parse = false}))->version());
+}
+
+// A discard list drops the events of a sentence that holds one of its
+// phrases, and a story phrase those of the whole document.
+TEST(PipelineResources, DiscardListsDropEvents) {
+  auto events_of = [&](const std::string& text, bool discards) {
+    PipelineOptions o;
+    if (discards) o.discard_files = {kTestdata + "petrarch/test.discards.txt"};
+    auto p = Pipeline::Create(o);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    Document doc;
+    doc.id = "t";
+    doc.raw = text;
+    doc.date = Date{2020, 1, 1};
+    EXPECT_TRUE((*p)->Process(&doc).ok());
+    std::vector<int> sentences;
+    for (const Event& e : doc.events) sentences.push_back(e.sentence);
+    return sentences;
+  };
+  const std::string kText = "Venezuela condemned Colombia on Monday. Venezuela condemned Colombia over the 1936 treaty.";
+  std::vector<int> all = events_of(kText, false);
+  if (all.empty()) GTEST_SKIP() << "no parser model: no events to drop";
+  EXPECT_EQ(all, (std::vector<int>{0, 1}));
+  EXPECT_EQ(events_of(kText, true), (std::vector<int>{0}));
+  EXPECT_TRUE(events_of(kText + " Both attended the croquet championship.", true).empty());
 }
 
 }  // namespace

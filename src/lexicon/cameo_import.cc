@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <climits>
+#include <cstdint>
 #include <map>
+#include <set>
 #include <utility>
 
 namespace dyad::lexicon {
@@ -650,6 +653,155 @@ Result<ActorDictionary> ParseCameoActors(std::string_view text, const std::strin
 Result<ActorDictionary> ParseCameoAgents(std::string_view text, const std::string& file, CameoImportReport* report) {
   CameoImportReport local;
   return Checked(AgentReader(text, file, report ? report : &local).Run());
+}
+
+namespace {
+
+std::string UpperAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+std::vector<std::string> Words(std::string_view s) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : s) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      if (!cur.empty()) words.push_back(std::move(cur)), cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) words.push_back(std::move(cur));
+  return words;
+}
+
+// A sentence word without the ASCII punctuation around it ("(1994)," ->
+// "1994"); the word itself when nothing else is left.
+std::string_view Bare(std::string_view w) {
+  size_t b = 0, e = w.size();
+  while (b < e && std::ispunct(static_cast<unsigned char>(w[b]))) ++b;
+  while (e > b && std::ispunct(static_cast<unsigned char>(w[e - 1]))) --e;
+  return b < e ? w.substr(b, e - b) : w;
+}
+
+}  // namespace
+
+DiscardList ParseCameoDiscards(std::string_view text) {
+  DiscardList list;
+  int no = 0;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t nl = std::min(text.find('\n', pos), text.size());
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++no;
+    line = line.substr(0, line.find('#'));
+    line = Trim(line);
+    if (line.empty()) continue;
+    DiscardList::Phrase p;
+    p.line = no;
+    if (line[0] == '+') {
+      p.story = true;
+      line = Trim(line.substr(1));
+    }
+    std::string body(line);
+    while (!body.empty() && body.back() == '_') body.pop_back();
+    std::replace(body.begin(), body.end(), '_', ' ');
+    p.words = Words(UpperAscii(body));
+    if (!p.words.empty()) list.phrases.push_back(std::move(p));
+    if (nl == text.size()) break;
+  }
+  return list;
+}
+
+const DiscardList::Phrase* DiscardList::Find(std::string_view text) const {
+  std::vector<std::string> words = Words(UpperAscii(text));
+  auto at = [&](const Phrase& p, size_t i) {
+    if (i + p.words.size() > words.size()) return false;
+    for (size_t k = 0; k < p.words.size(); ++k)
+      if (words[i + k] != p.words[k] && Bare(words[i + k]) != p.words[k]) return false;
+    return true;
+  };
+  for (bool story : {true, false})
+    for (const Phrase& p : phrases)
+      if (p.story == story)
+        for (size_t i = 0; i < words.size(); ++i)
+          if (at(p, i)) return &p;
+  return nullptr;
+}
+
+size_t PromoteCameoCountries(ActorDictionary* dict) {
+  std::set<std::string, std::less<>> roles = {"IGO", "NGO", "MNC", "IMG", "UIS"};
+  for (const ActorEntry& e : dict->entries)
+    if (e.kind == EntryKind::kAgent) roles.insert(e.code);
+  // The entry's current code, when it is a bare country code: undated, or
+  // open towards the present ("GEORGIA_ [USRGEO <910409] ... [GEO >911221]").
+  auto bare = [&](const ActorEntry& e) -> std::string {
+    if (!e.imported || e.kind == EntryKind::kAgent || e.kind == EntryKind::kCountry || e.kind == EntryKind::kRegion)
+      return "";
+    for (const DatedCode& c : e.codes)
+      if (!c.range.end) return c.code.size() == 3 && !roles.count(c.code) ? c.code : "";
+    return "";
+  };
+  std::vector<ActorEntry> kept;
+  std::map<std::string, size_t> country_at;  // code -> index in kept
+  for (size_t i = 0; i < dict->entries.size(); ++i)
+    if (dict->entries[i].kind == EntryKind::kCountry || dict->entries[i].kind == EntryKind::kRegion)
+      country_at.emplace(dict->entries[i].code, SIZE_MAX);
+  size_t folded = 0;
+  for (ActorEntry& e : dict->entries) {
+    std::string code = bare(e);
+    auto it = code.empty() ? country_at.end() : country_at.find(code);
+    if (code.empty() || (it != country_at.end() && it->second == SIZE_MAX)) {
+      // Not a country name, or the country already has an entry of its own
+      // (a dyad-format one): left as it is.
+      kept.push_back(std::move(e));
+      continue;
+    }
+    ++folded;
+    if (it == country_at.end()) {
+      ActorEntry c;
+      c.kind = EntryKind::kCountry;
+      c.name = e.name;
+      c.code = code;
+      c.file = e.file;
+      c.line = e.line;
+      c.imported = true;
+      c.notes.push_back("made from the CAMEO entries coded " + code);
+      for (const Name& n : e.aliases) c.aliases.push_back(n);
+      country_at[code] = kept.size();
+      kept.push_back(std::move(c));
+      continue;
+    }
+    ActorEntry& c = kept[it->second];
+    c.aliases.push_back(Name{e.name, false});
+    for (const Name& n : e.aliases) c.aliases.push_back(n);
+  }
+  dict->entries = std::move(kept);
+  dict->BuildIndex();
+  return folded;
+}
+
+size_t CodeBareCountriesAsCountries(Document* doc, const ActorDictionary& dict) {
+  size_t n = 0;
+  for (Mention& m : doc->mentions) {
+    if (m.actor < 0 || m.how != "dictionary" || m.code.size() != 6 || m.code.compare(3, 3, "GOV") != 0) continue;
+    const std::string country = m.code.substr(0, 3);
+    std::string_view text = m.text;
+    if (text.size() > 4 && (text.substr(0, 4) == "the " || text.substr(0, 4) == "The ")) text.remove_prefix(4);
+    bool named = false;
+    for (const NameHit& h : dict.Lookup(text))
+      named = named || ((h.entry->kind == EntryKind::kCountry || h.entry->kind == EntryKind::kRegion) &&
+                        h.entry->code == country && (h.how == NameKind::kCanonical || h.how == NameKind::kAlias));
+    if (!named) continue;
+    // The mention's code only: it stays the same actor as the government, so
+    // "Ukraine said it ..." is not a dyad of Ukraine with itself.
+    m.code = country;
+    ++n;
+  }
+  return n;
 }
 
 }  // namespace dyad::lexicon

@@ -65,6 +65,52 @@ Result<ActorDictionary> ParseCameoActors(std::string_view text, const std::strin
 Result<ActorDictionary> ParseCameoAgents(std::string_view text, const std::string& file,
                                          CameoImportReport* report = nullptr);
 
+// For a dictionary made of CAMEO files alone (--no-bundled-actors): turns
+// every imported entry whose current code (the first one without an end
+// date) is a bare three-letter code that is not a role
+// ("UNITED_STATES_OF_AMERICA_ [USA]" with its aliases, "GEORGIA_ ... [GEO
+// >911221]", "KABUL_ [AFG]") into names of one @country entry per code
+// (its earlier codes, USRGEO before 1991, are not kept), so
+// that the recognizer composes them with role words as PETRARCH does with
+// its agents ("Georgian demonstrators" -> GEOOPP). Codes that are the role of
+// an @agent entry, and IGO, NGO, MNC, IMG, UIS, are not countries. Returns
+// how many entries were folded into countries; rebuilds the index.
+size_t PromoteCameoCountries(ActorDictionary* dict);
+
+// PETRARCH's convention for a country named alone: the country itself
+// ("Georgia sent troops" -> GEO), where dyad's recognizer reads it as the
+// government (GEOGOV). Gives each mention whose words (past a leading
+// "the") are a name of a country entry of `dict` and whose code is that
+// country + GOV the bare country code; the mention keeps its actor (the
+// coder takes codes from mentions, and a country and its government stay
+// one actor for the no-self-dyad rule). Returns how many.
+size_t CodeBareCountriesAsCountries(Document* doc, const ActorDictionary& dict);
+
+// PETRARCH's discard list (Phoenix.discards.txt): phrases that make a
+// sentence, or with a leading '+' its whole story, carry no events (sports
+// results, anniversaries, years: "1994" keeps a sentence about the 1994
+// genocide from coding events). One phrase a line; '#' starts a comment;
+// '_' reads as a space and a trailing '_' is dropped. Matching is on whole
+// words of the sentence, case-insensitively, as PETRARCH2's check_discards
+// does on the sentence split at white space; a word may carry punctuation
+// around it ("Champions," matches CHAMPIONS).
+struct DiscardList {
+  struct Phrase {
+    std::vector<std::string> words;  // upper case
+    bool story = false;              // '+': the whole story is discarded
+    int line = 0;
+  };
+  std::vector<Phrase> phrases;
+
+  // The first phrase found in `text` (story phrases first), or nullptr.
+  const Phrase* Find(std::string_view text) const;
+  bool empty() const { return phrases.empty(); }
+};
+
+// Reads a discard file. Never fails on content: a line with no words after
+// its comment is ignored.
+DiscardList ParseCameoDiscards(std::string_view text);
+
 }  // namespace dyad::lexicon
 
 #endif  // DYAD_LEXICON_CAMEO_IMPORT_H_

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "base/strings.h"
+
 namespace dyad::lexicon {
 namespace {
 
@@ -423,6 +425,120 @@ TEST(CameoImport, PhoenixMergesIntoTheBundledDictionary) {
     for (const NameHit& h : dict->Lookup(name)) EXPECT_FALSE(h.entry->imported) << name << " " << h.entry->name;
   }
   EXPECT_EQ(CodeOf(*dict, "Said Barkat", "2009-01-01"), "DZAGOVHLH");  // what dyad lacks is added
+}
+
+// PETRARCH discard lists: sentence phrases, story phrases ('+'), comments.
+TEST(CameoImport, DiscardPhrasesMatchWholeWords) {
+  const char kDiscards[] =
+      "# story-level discards carry a '+'\n"
+      "1936\n"
+      "SILVER MEDAL   # a comment after the phrase\n"
+      "+CROQUET_CHAMPIONSHIP_\n"
+      "PENALTY_SHOOT-OUT\n"
+      "\n"
+      "   # an indented comment line\n";
+  DiscardList list = ParseCameoDiscards(kDiscards);
+  ASSERT_EQ(list.phrases.size(), 4u);
+  EXPECT_EQ(list.phrases[0].words, (std::vector<std::string>{"1936"}));
+  EXPECT_FALSE(list.phrases[0].story);
+  EXPECT_EQ(list.phrases[1].words, (std::vector<std::string>{"SILVER", "MEDAL"}));
+  EXPECT_EQ(list.phrases[2].words, (std::vector<std::string>{"CROQUET", "CHAMPIONSHIP"}));
+  EXPECT_TRUE(list.phrases[2].story);
+  EXPECT_EQ(list.phrases[2].line, 4);
+  EXPECT_EQ(list.phrases[3].words, (std::vector<std::string>{"PENALTY", "SHOOT-OUT"}));
+
+  // Whole words, any case, punctuation around a word allowed.
+  const DiscardList::Phrase* p = list.Find("Freedonia recalled the games of 1936, its envoy said.");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->line, 2);
+  EXPECT_EQ(list.Find("Freedonia paid 19360 ducats to Sylvania."), nullptr);
+  EXPECT_EQ(list.Find("Freedonia won a silver medallion."), nullptr);
+  ASSERT_NE(list.Find("She took the Silver Medal (in 2001)."), nullptr);
+  // A story phrase is reported before a sentence phrase of the same text.
+  p = list.Find("In 1936 the croquet championship was held in Sylvania.");
+  ASSERT_NE(p, nullptr);
+  EXPECT_TRUE(p->story);
+  EXPECT_EQ(list.Find("Freedonia lost on a penalty shoot-out against Sylvania.")->line, 5);
+  EXPECT_TRUE(ParseCameoDiscards("# nothing but comments\n\n").empty());
+}
+
+TEST(CameoImport, ReadsThePhoenixDiscards) {
+  const std::string path = std::string(DYAD_SHARED_DIR) + "/external/petrarch2/dictionaries/phoenix/Phoenix.discards.txt";
+  std::string text;
+  if (!ReadWholeFile(path, &text)) GTEST_SKIP() << "no " << path;
+  DiscardList list = ParseCameoDiscards(text);
+  EXPECT_GT(list.phrases.size(), 400u);
+  size_t story = 0;
+  for (const auto& p : list.phrases) story += p.story;
+  EXPECT_GT(story, 10u);
+  EXPECT_LT(story, list.phrases.size());
+}
+
+// CAMEO files alone: entries whose current code is a bare country code
+// become one country per code, so that role words compose with them.
+TEST(CameoImport, CountryNamesBecomeCountries) {
+  const char kActors[] =
+      "FREEDONIA_ [FRD]\n"
+      "+FREEDONIAN_\n"
+      "FREEDONIA_CITY_ [FRD]\n"
+      "GRAND_FENWICK_\n"
+      "+FENWICKIAN_\n"
+      "\t[OLDGFW <19590101]\n"
+      "\t[GFW >19590101]\n"
+      "RUFUS_T._FIREFLY_ [FRDGOV]\n"
+      "RELIEF_LEAGUE_ [NGO]\n";
+  const char kAgents[] = "JUDGE [~JUD]\nMINISTER [~GOV]\n";
+  auto actors = ParseCameoActors(kActors, "t.actors.txt");
+  auto agents = ParseCameoAgents(kAgents, "t.agents.txt");
+  ASSERT_TRUE(actors.ok() && agents.ok());
+  ActorDictionary dict;
+  ASSERT_TRUE(dict.Merge(std::move(*actors)).ok());
+  ASSERT_TRUE(dict.Merge(std::move(*agents)).ok());
+  EXPECT_EQ(PromoteCameoCountries(&dict), 3u);
+  const ActorEntry* frd = dict.Country("FRD");
+  ASSERT_NE(frd, nullptr);
+  EXPECT_EQ(frd->kind, EntryKind::kCountry);
+  std::vector<std::string> names;
+  for (const Name& n : frd->aliases) names.push_back(n.text);
+  EXPECT_EQ(names, (std::vector<std::string>{"FREEDONIAN", "FREEDONIA CITY"}));
+  ASSERT_NE(dict.Country("GFW"), nullptr);  // its current code
+  EXPECT_EQ(dict.Country("OLD"), nullptr);
+  EXPECT_NE(dict.FindActor("RUFUS T. FIREFLY"), nullptr);  // not a bare code
+  EXPECT_NE(dict.FindActor("RELIEF LEAGUE"), nullptr);     // NGO is a sector, not a country
+  EXPECT_EQ(dict.Country("NGO"), nullptr);
+  EXPECT_EQ(dict.Country("JUD"), nullptr);
+  ASSERT_FALSE(dict.Lookup("Fenwickian").empty());
+  EXPECT_EQ(dict.Lookup("Fenwickian")[0].entry->code, "GFW");
+}
+
+// PETRARCH's reading of a country named alone: the country, not its
+// government; other mentions of the government keep their code.
+TEST(CameoImport, BareCountriesAreCodedAsTheCountry) {
+  ActorDictionary dict;
+  auto actors = ParseCameoActors("FREEDONIA_ [FRD]\n+FREEDONIAN_\n", "t.actors.txt");
+  ASSERT_TRUE(actors.ok());
+  ASSERT_TRUE(dict.Merge(std::move(*actors)).ok());
+  PromoteCameoCountries(&dict);
+  Document doc;
+  doc.actors.push_back(Actor{.name = "FREEDONIA (GOV)", .kind = "role", .code = "FRDGOV", .country = "FRD"});
+  auto mention = [&](const std::string& text, const std::string& code, const std::string& how) {
+    Mention m;
+    m.text = text;
+    m.code = code;
+    m.how = how;
+    m.actor = 0;
+    doc.mentions.push_back(m);
+  };
+  mention("Freedonia", "FRDGOV", "dictionary");
+  mention("the Freedonian", "FRDGOV", "dictionary");
+  mention("the Freedonian government", "FRDGOV", "agent");
+  mention("it", "FRDGOV", "pronoun");
+  EXPECT_EQ(CodeBareCountriesAsCountries(&doc, dict), 2u);
+  EXPECT_EQ(doc.mentions[0].code, "FRD");
+  EXPECT_EQ(doc.mentions[1].code, "FRD");
+  EXPECT_EQ(doc.mentions[2].code, "FRDGOV");
+  EXPECT_EQ(doc.mentions[3].code, "FRDGOV");
+  EXPECT_EQ(doc.mentions[0].actor, 0);
 }
 
 }  // namespace

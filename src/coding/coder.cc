@@ -391,9 +391,16 @@ class SentenceCoder {
   // an example list in its phrase ("countries including Argentina, Brazil and
   // Mexico", "donors across Europe, such as Norway and partners like
   // Sweden").
+  // A list hung on an actor ("the United States like Colombia", a parse
+  // that attached "its allies like ..." one conjunct too early) names actors
+  // in the same role: an actor has no examples of its own.
   std::vector<int> ActorTokens(int head) const {
-    if (int a = ActorToken(head); a >= 0) return {a};
     std::vector<int> out;
+    if (int a = ActorToken(head); a >= 0) {
+      out.push_back(a);
+      ExampleActors(head, 0, &out);
+      return out;
+    }
     ExampleActors(head, 2, &out);
     return out;
   }

@@ -92,6 +92,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Juan Guaidó's claim was backed by governments in the hemisphere, such as the United States and its allies like "
              "Colombia and Brazil.",
              "2019-01-27", "USAGOV 051 VENOPP; COLGOV 051 VENOPP; BRAGOV 051 VENOPP"},
+        // "A, like B before it": B took the same part.
+        Case{"Ecuador, like Colombia and Peru before it, recognized Juan Guaidó as interim president.", "2019-01-27",
+             "ECUGOV 054 VENOPP; COLGOV 054 VENOPP; PERGOV 054 VENOPP"},
         // A circumstance noun under the object: the visit codes even when the signing has no target.
         Case{"Lula da Silva signed the deal during a visit to Argentina.", "2024-08-28", "BRAGOV 042 ARGGOV"},
         // "is welcome in" with no host named: an open invitation, the reporter's.

@@ -338,7 +338,6 @@ class Attributor {
   // it ("said Colombian President Gustavo Petro", up to the next punctuation)
   // or right before it ("Petro then said").
   Subject SurfaceSubject(int s, int v) const {
-    Subject out;
     const Sentence& sent = doc_.sentences[s];
     int n = static_cast<int>(sent.tokens.size());
     for (int t = v + 1; t < n && t <= v + 10 && inside_[Flat(s, t)] < 0; ++t) {
@@ -347,12 +346,17 @@ class Attributor {
       const std::string& u = sent.tokens[t].upos;
       if (u == "PUNCT" || u == "VERB" || u == "ADP" || u == "SCONJ" || u == "CCONJ") break;
     }
+    return SurfaceSubjectBefore(s, v);
+  }
+
+  Subject SurfaceSubjectBefore(int s, int v) const {
+    const Sentence& sent = doc_.sentences[s];
     for (int t = v - 1; t >= 0 && t >= v - 3 && inside_[Flat(s, t)] < 0; --t) {
       int m = covering_[s][t];
       if (m >= 0 && doc_.mentions[m].actor >= 0) return {true, m, t};
       if (sent.tokens[t].upos != "ADV" && sent.tokens[t].upos != "AUX") break;
     }
-    return out;
+    return {};
   }
 
   Subject SubjectOf(int s, int v, int q) const {
@@ -381,6 +385,13 @@ class Attributor {
         out.token = h;
         return out;
       }
+    }
+    // "a crossing of accusations after Colombia warned": a subject that names
+    // no actor is often a misattached phrase, and the actor right before the
+    // verb its real subject (the coder falls back the same way).
+    if (out.present) {
+      Subject left = SurfaceSubjectBefore(s, v);
+      if (left.mention >= 0) return left;
     }
     return out;
   }

@@ -114,6 +114,18 @@ INSTANTIATE_TEST_SUITE_P(
              "The plan was rejected by Colombian President Gustavo Petro, who said that “nobody will dictate our "
              "policy”.",
              "2024-08-28", "COLGOV nobody will dictate our policy"},
+        // "the diplomat" is the foreign minister named before, not the person
+        // the quotation talks about.
+        Case{"TheDiplomat",
+             "Colombian Foreign Minister Rosa Villavicencio spoke about Nicolás Maduro on Monday. “If he asks for "
+             "protection, we will not turn him away,” said the diplomat in an interview with a radio station.",
+             "2025-12-11", "COLGOV If he asks for protection, we will not turn him away"},
+        // A phrase the parse made the subject ("a round of protests after
+        // Colombia warned"): the actor right before the verb speaks.
+        Case{"SubjectLostToAPhrase",
+             "Tensions rose in a round of protests after Colombia warned that Russia was building a “hostile "
+             "presence near the border” with Venezuela.",
+             "2022-02-04", "COLGOV hostile presence near the border"},
         Case{"ClosingMarkAlone", "Our friendship will last,” Alexander Lukashenko said.", "2024-08-28",
              "BLRGOV Our friendship will last"}),
     [](const testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });

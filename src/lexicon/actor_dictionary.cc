@@ -23,11 +23,11 @@ constexpr std::array<std::string_view, 7> kKindNames = {"country", "region", "pe
                                                         "group",   "media",  "agent"};
 
 // The office vocabulary (docs/actor-dictionary.md, "Offices").
-constexpr std::array<std::string_view, 29> kOfficeRoles = {
+constexpr std::array<std::string_view, 30> kOfficeRoles = {
     "head_of_state",   "president",          "vice_president",   "prime_minister",
     "deputy_prime_minister", "foreign_minister", "defense_minister", "interior_minister",
     "finance_minister", "justice_minister",  "minister",         "spokesperson",
-    "chief_of_staff",  "security_adviser",   "ambassador",       "envoy",
+    "chief_of_staff",  "security_adviser",   "ambassador",       "envoy",            "diplomat",
     "speaker",         "legislator",         "attorney_general", "chief_justice",
     "military_commander", "intelligence_chief", "central_bank_governor", "secretary_general",
     "party_leader",    "opposition_leader",  "candidate",        "governor",

@@ -405,10 +405,12 @@ class DocumentRecognizer {
   }
 
   // Offices that news prose uses for one another: "the envoy" after "the
-  // ambassador".
+  // ambassador"; "the diplomat" for any of them or the foreign minister.
   static bool SameOffice(const std::string& a, const std::string& b) {
-    auto diplomat = [](const std::string& o) { return o == "ambassador" || o == "envoy"; };
-    return a == b || (diplomat(a) && diplomat(b));
+    auto envoy = [](const std::string& o) { return o == "ambassador" || o == "envoy"; };
+    auto diplomatic = [&](const std::string& o) { return envoy(o) || o == "foreign_minister"; };
+    if (a == b || (envoy(a) && envoy(b))) return true;
+    return (a == "diplomat" && diplomatic(b)) || (b == "diplomat" && diplomatic(a));
   }
 
   // The office a title denotes in `country`: its own title if it has one

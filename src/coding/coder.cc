@@ -255,10 +255,26 @@ class SentenceCoder {
     std::vector<int> sources;
     for (int h : c.subjects)
       for (int a : ActorTokens(h)) sources.push_back(a);
+    // "A and B met" parsed with A lost to a phrase before it.
+    if (sources.size() == 1 && c.subjects.size() == 1) sources = CoordinatedActors(sources[0]);
     // No subject, or none that is an actor ("after Russia sent ..." read with
     // a subject far away): an actor right before the verb.
-    if (sources.empty() && !c.noun && !c.passive) {
-      if (int h = LeftSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [subject by position]";
+    // "a disagreement between A and B": with no actor subject, the partners
+    // act among themselves.
+    bool among_partners = false;
+    if (sources.empty() && c.noun) {
+      for (int h : PrepHeads(c.obliques, "between"))
+        for (int a : ActorTokens(h)) sources.push_back(a);
+      for (int h : sources)
+        for (int k : CoordinatedActors(h)) if (std::find(sources.begin(), sources.end(), k) == sources.end()) sources.push_back(k);
+      among_partners = DistinctActors(sources) >= 2;
+      if (among_partners) rule += " [among the partners]";
+      else sources.clear();
+    }
+    // A noun's verb stands for it ("A and B made public a phone call").
+    if (sources.empty() && !c.passive && (!c.noun || (c.governor >= 0 && !c.adjunct && c.subjects.empty()))) {
+      if (int h = LeftSubject(c.noun ? c.governor : c.predicate); h >= 0)
+        sources = CoordinatedActors(h), rule += " [subject by position]";
     }
     if (sources.empty() && c.subjects.empty() && !c.noun && sent_.tokens[c.predicate].deprel == "conj") {
       // "offered ... and warned that ...": the first verb's source, however found.
@@ -276,21 +292,21 @@ class SentenceCoder {
       statements_.push_back(&c);
       return false;
     }
-    std::vector<int> targets = needs_target ? TargetHeads(*p, c) : std::vector<int>{};
-    if (needs_target && targets.empty() && c.adjunct) targets = GovernorAddressees(c);
+    std::vector<int> targets = needs_target && !among_partners ? TargetHeads(*p, c) : std::vector<int>{};
+    if (needs_target && targets.empty() && c.adjunct && !among_partners) targets = GovernorAddressees(c);
     // "Colombia warned that Russia ...": a target the frame does not name is
     // the first other actor of what was said.
-    if ((needs_target && targets.empty() && HasComplement(c)) || statement_pass_) {
+    if ((needs_target && targets.empty() && HasComplement(c) && !among_partners) || statement_pass_) {
       targets = StatementTargets(c, sources);
       if (!targets.empty() && !statement_pass_) rule += " [target from the complement]";
     }
     // "Maduro and Putin held talks": a meeting among the subjects.
-    bool among_sources = targets.empty() && code.rfind("04", 0) == 0 && DistinctActors(sources) >= 2 && Mutual(*p);
+    bool among_sources = among_partners || (targets.empty() && code.rfind("04", 0) == 0 && DistinctActors(sources) >= 2);
     // "X warned that ..." with nobody named: a threat all the same.
     bool untargeted = targets.empty() && code.rfind("13", 0) == 0;
     if ((needs_target || statement_pass_) && targets.empty() && !among_sources && !untargeted)
       return Trace(c, "no event: no target actor (" + rule + ")"), false;
-    if (among_sources) rule += " [among the subjects]";
+    if (among_sources && !among_partners) rule += " [among the subjects]";
     if (untargeted) rule += " [no target]";
     if (targets.empty()) targets.push_back(-1);
     EventDate when = PickEventDate(sent_, times_, c.predicate, doc_.date);
@@ -306,14 +322,6 @@ class SentenceCoder {
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
     return emitted > 0;
-  }
-
-  // A pattern whose target is a partner ("talks with", "a meeting between")
-  // describes something the subjects can do together.
-  static bool Mutual(const Pattern& p) {
-    for (const std::string& slot : p.targets)
-      if (slot == "prep:with" || slot == "prep:between") return true;
-    return false;
   }
 
   // Unresolved pronouns ("stated this does not recognize ...") leave the
@@ -374,6 +382,25 @@ class SentenceCoder {
       --t;
     }
     return t >= 0 && doc_.mentions[covering_[t]].last_token == t + 1 ? t : -1;
+  }
+
+  // The actors joined by "and" (and commas) right before the mention ending
+  // at token t, t included: "Maduro and Putin" found from "Putin". By
+  // surface, as the parse that lost the subject often lost the coordination.
+  // Only "A, B and C": the joiner next to t is "and", the ones before it
+  // commas ("Russia and Ukraine, Putin said" is no list).
+  std::vector<int> CoordinatedActors(int t) const {
+    std::vector<int> out = {t};
+    if (covering_[t] < 0) return out;  // "we" in a quotation: its speaker
+    int first = doc_.mentions[covering_[t]].first_token;
+    while (first >= 2) {
+      std::string joiner = text::Lower(sent_.tokens[first - 1].form);
+      int m = covering_[first - 2];
+      if (joiner != (out.size() == 1 ? "and" : ",") || m < 0 || doc_.mentions[m].last_token != first - 1) break;
+      out.insert(out.begin(), first - 2);
+      first = doc_.mentions[m].first_token;
+    }
+    return out;
   }
 
   // "X said ...": no event when what was said was coded; else aimed at the

@@ -92,6 +92,16 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Juan Guaidó's claim was backed by governments in the hemisphere, such as the United States and its allies like "
              "Colombia and Brazil.",
              "2019-01-27", "USAGOV 051 VENOPP; COLGOV 051 VENOPP; BRAGOV 051 VENOPP"},
+        // A consultation with nobody named beyond the subjects: among them.
+        Case{"Nicolás Maduro and Vladimir Putin held a telephone call on Monday.", "2022-02-04", "VENGOV 041 RUSGOV"},
+        // A parse that hung the first subject on the phrase before it: the
+        // coordination is read by surface.
+        Case{"Amid the tensions over the border, Nicolás Maduro and Russian President Vladimir Putin made public a "
+             "telephone call.",
+             "2022-02-04", "VENGOV 041 RUSGOV"},
+        // An eventive noun between two partners, with no actor subject.
+        Case{"The border incident caused a bitter disagreement between Russia and Colombia.", "2022-02-04",
+             "RUSGOV 110 COLGOV"},
         // "A, like B before it": B took the same part.
         Case{"Ecuador, like Colombia and Peru before it, recognized Juan Guaidó as interim president.", "2019-01-27",
              "ECUGOV 054 VENOPP; COLGOV 054 VENOPP; PERGOV 054 VENOPP"},

@@ -138,6 +138,7 @@ class SentenceCoder {
     bool present;
     switch (k.kind) {
       case Constraint::Kind::kPassive: return c.passive;
+      case Constraint::Kind::kNot: return c.negated;
       case Constraint::Kind::kNounVerb: return c.noun && k.Accepts(c.governor_lemma);
       case Constraint::Kind::kObj: heads = c.objects; break;
       case Constraint::Kind::kIobj: if (c.iobj >= 0) heads = {c.iobj}; break;
@@ -238,13 +239,13 @@ class SentenceCoder {
         consumed_.insert(c.xcomp);
     std::string rule = p->file.substr(p->file.rfind('/') + 1) + ":" + std::to_string(p->line) + " " + p->Key() + " " + p->FrameText();
     std::string code = p->code;
-    if (c.negated) {
+    if (c.negated && !p->ForNegated()) {
       auto rejection = res_.negations.Lookup(code);
       if (!rejection) return Trace(c, "no event: negated (" + rule + ")"), false;
       code = *rejection;
       rule += " [negated]";
     }
-    bool intent = (c.modal || c.conditional) && !c.negated;
+    bool intent = (c.modal || c.conditional) && (!c.negated || p->ForNegated());
     if (intent && code.rfind("03", 0) != 0 && code.rfind("13", 0) != 0) {
       auto as_intent = res_.intents.IntentOf(code);
       if (!as_intent) return Trace(c, "no event: modal act without an intent code (" + rule + ")"), false;

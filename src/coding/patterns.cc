@@ -128,6 +128,9 @@ std::string ParseConstraint(std::string_view tok, bool noun, const WordClasses& 
   } else if (head == "passive") {
     c->kind = Constraint::Kind::kPassive;
     if (has_value) return "'passive' takes no value";
+  } else if (head == "not") {
+    c->kind = Constraint::Kind::kNot;
+    if (has_value || c->negated) return "'not' takes no value and cannot be negated";
   } else if (StartsWith(head, "prep:")) {
     c->kind = Constraint::Kind::kPrep;
     std::string prep;
@@ -143,7 +146,7 @@ std::string ParseConstraint(std::string_view tok, bool noun, const WordClasses& 
     if (c->actor) return "'noun:' takes verb lemmas, not @actor";
     return "";
   } else {
-    return "unknown constraint '" + std::string(tok) + "' (obj, iobj, xcomp, xobj, prep:X, passive, noun:V)";
+    return "unknown constraint '" + std::string(tok) + "' (obj, iobj, xcomp, xobj, prep:X, passive, not, noun:V)";
   }
   if (noun && c->kind != Constraint::Kind::kPrep) {
     return "constraint '" + std::string(tok) + "' does not apply to a noun predicate (use prep:X or noun:V)";
@@ -279,7 +282,7 @@ bool Constraint::Accepts(std::string_view lemma, bool is_actor) const {
 }
 
 int Constraint::Weight() const {
-  if (kind == Kind::kPassive || negated) return 1;
+  if (kind == Kind::kPassive || kind == Kind::kNot || negated) return 1;
   return (lemmas.empty() && !actor) ? 1 : 2;
 }
 

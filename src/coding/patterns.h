@@ -39,6 +39,7 @@ struct Constraint {
     kXobj,      // xobj=V     the object of that complement ("to send *fighters*")
     kPrep,      // prep:X=V   an oblique/nominal modifier introduced by X
     kPassive,   // passive    the predicate is passive
+    kNot,       // not        the predicate is negated; the code is the negated reading
     kNounVerb,  // noun:V     (noun predicates) the governing verb
   };
   Kind kind = Kind::kObj;
@@ -54,7 +55,7 @@ struct Constraint {
   // or presence-only). Actor-ness is the coder's business: `is_actor` says
   // whether the dependent is an actor mention.
   bool Accepts(std::string_view lemma, bool is_actor = false) const;
-  // 1 for `passive` and for a presence-only or negated constraint, 2 for one
+  // 1 for `passive`, `not` and for a presence-only or negated constraint, 2 for one
   // with a value (a lemma list, a class, @actor, or noun:V).
   int Weight() const;
 };
@@ -70,6 +71,13 @@ struct Pattern {
   std::string note;
   std::string file;
   int line = 0;
+
+  // Whether the frame has `not`: the code is already the negated reading.
+  bool ForNegated() const {
+    for (const Constraint& c : frame)
+      if (c.kind == Constraint::Kind::kNot) return true;
+    return false;
+  }
 
   // The lookup key: "reach out", "accuse", "phone call".
   std::string Key() const { return particle.empty() ? predicate : predicate + " " + particle; }

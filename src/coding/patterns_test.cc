@@ -103,6 +103,19 @@ TEST(PatternsParseTest, ActorClassAndNounVerb) {
   EXPECT_EQ(sanction->Specificity(), 3);
 }
 
+TEST(PatternsParseTest, NotMarksTheNegatedReading) {
+  auto set = ParseOne(
+      "rule out\tnot obj=@aid\t0333\tprep:to|none\n"
+      "rule out\t-\t120\tnone\n");
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const auto& rule_out = set->For("rule out");
+  ASSERT_EQ(rule_out.size(), 2u);
+  EXPECT_TRUE(rule_out[0]->ForNegated());
+  EXPECT_EQ(rule_out[0]->frame[0].kind, Constraint::Kind::kNot);
+  EXPECT_EQ(rule_out[0]->Specificity(), 3);
+  EXPECT_FALSE(rule_out[1]->ForNegated());
+}
+
 struct BadCase {
   std::string name;
   std::string text;    // line 2 is the bad one
@@ -138,6 +151,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"noun_verb_on_verb", "impose\tnoun:impose\t163\tprep:on", "applies only to noun predicates"},
         BadCase{"xcomp_on_noun", "noun:offer\txcomp=send\t030\tprep:to", "does not apply to a noun predicate"},
         BadCase{"negated_with_value", "strike\t!obj=troops\t143\tnone", "negated constraint takes no value"},
+        BadCase{"not_with_value", "rule out\tnot=yes\t036\tnone", "'not' takes no value"},
+        BadCase{"not_negated", "rule out\t!not\t036\tnone", "'not' takes no value"},
         BadCase{"same_slot_twice", "send\tobj=aid obj=food\t070\tprep:to", "same slot"},
         BadCase{"empty_alternative", "send\tobj=aid||food\t070\tprep:to", "empty alternative"},
         BadCase{"duplicate_frame", "say\t-\t012\tnone", "same predicate and frame as t.patterns:1"}),

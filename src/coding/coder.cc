@@ -297,9 +297,29 @@ class SentenceCoder {
     if (needs_target && targets.empty() && c.adjunct && !among_partners) targets = GovernorAddressees(c);
     // "Colombia warned that Russia ...": a target the frame does not name is
     // the first other actor of what was said.
-    if ((needs_target && targets.empty() && HasComplement(c) && !among_partners) || statement_pass_) {
+    if (statement_pass_ && deontic_.verb >= 0 && code.rfind("01", 0) == 0) {
+      // "X said Y must accept ...": a demand (with "should", an appeal) aimed
+      // at Y, instead of Y's own act or intent.
+      std::set<std::string> source_codes;
+      for (int h : sources) source_codes.insert(ActorOf(h).second);
+      for (int h : deontic_.subjects)  // "Maduro said Venezuela must ...": a pledge, not a demand
+        if (!source_codes.count(ActorOf(h).second)) targets.push_back(h);
+      if (targets.empty()) {
+        if (deontic_.embedded_coded) return Trace(c, "statement: what was said is coded as its own event"), false;
+      } else {
+        std::erase_if(doc_.events, [&](const Event& e) { return e.sentence == s_ && Governs(deontic_.verb, e.predicate); });
+        code = deontic_.word == "should" ? "020" : "100";
+        rule += " [\"" + deontic_.word + "\" in what was said]";
+      }
+    }
+    if (targets.empty() && ((needs_target && HasComplement(c) && !among_partners) || statement_pass_)) {
       targets = StatementTargets(c, sources);
       if (!targets.empty() && !statement_pass_) rule += " [target from the complement]";
+    }
+    // "called for a transition in Caracas": an appeal, demand, complaint or
+    // rejection about a place is addressed to its government.
+    if (needs_target && targets.empty() && !among_partners && IsAddressedToGovernment(code)) {
+      if (int t = PlaceInArguments(c); t >= 0) targets.push_back(t), rule += " [target: the place named]";
     }
     // "Maduro and Putin held talks": a meeting among the subjects.
     bool among_sources = among_partners || (targets.empty() && code.rfind("04", 0) == 0 && DistinctActors(sources) >= 2);
@@ -323,6 +343,31 @@ class SentenceCoder {
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
     return emitted > 0;
+  }
+
+  static bool IsAddressedToGovernment(const std::string& code) {
+    for (const char* root : {"02", "10", "11", "12"})
+      if (code.rfind(root, 0) == 0) return true;
+    return false;
+  }
+
+  bool IsPlace(int token) const {
+    if (token < 0 || covering_[token] < 0) return false;
+    const Mention& m = doc_.mentions[covering_[token]];
+    return m.how == "place" && m.code.size() == 3;
+  }
+
+  // A country named as a place ("in Caracas", "in Venezuela") inside the
+  // predicate's objects and obliques, not its subjects; -1 if none.
+  int PlaceInArguments(const Clause& c) const {
+    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+      if (!IsPlace(static_cast<int>(t))) continue;
+      if (!Governs(c.predicate, static_cast<int>(t)) || static_cast<int>(t) == c.predicate) continue;
+      bool in_subject = false;
+      for (int h : c.subjects) in_subject = in_subject || Governs(h, static_cast<int>(t));
+      if (!in_subject) return static_cast<int>(t);
+    }
+    return -1;
   }
 
   // Unresolved pronouns ("stated this does not recognize ...") leave the
@@ -407,12 +452,16 @@ class SentenceCoder {
   // "X said ...": no event when what was said was coded; else aimed at the
   // first other actor named in it; else none.
   void CodeStatement(const Clause& c, std::optional<Date>* previous_date) {
+    bool embedded_coded = false;
     for (const Event& e : doc_.events)
-      if (e.sentence == s_ && e.predicate != c.predicate && Governs(c.predicate, e.predicate))
-        return Trace(c, "statement: what was said is coded as its own event");
+      embedded_coded = embedded_coded || (e.sentence == s_ && e.predicate != c.predicate && Governs(c.predicate, e.predicate));
+    deontic_ = FindDeontic(c.predicate);
+    deontic_.embedded_coded = embedded_coded;
+    if (embedded_coded && deontic_.verb < 0) return Trace(c, "statement: what was said is coded as its own event");
     statement_pass_ = true;
     Code(c, previous_date);
     statement_pass_ = false;
+    deontic_ = {};
   }
 
   // The actors an argument names: itself or its apposition, or the members of
@@ -481,6 +530,38 @@ class SentenceCoder {
     return -1;
   }
 
+  // What a statement says someone is obliged to do: a clausal complement with
+  // "must", "should", "have to" or "need to" ("saying it must accept"), and
+  // the actors that are its subject.
+  struct Deontic {
+    int verb = -1;
+    std::string word;
+    std::vector<int> subjects;
+    bool embedded_coded = false;
+  };
+
+  Deontic FindDeontic(int predicate) const {
+    for (size_t v = 0; v < sent_.tokens.size(); ++v) {
+      if (sent_.tokens[v].head != predicate || sent_.tokens[v].deprel != "ccomp") continue;
+      const std::string lemma = Lemma(sent_.tokens[v]);
+      Deontic d;
+      for (const Token& k : sent_.tokens) {
+        if (k.head != static_cast<int>(v)) continue;
+        std::string w = text::Lower(k.form);
+        if (k.deprel == "aux" && (w == "must" || w == "should")) d.word = w;
+        if (k.deprel == "xcomp" && (lemma == "have" || lemma == "need")) d.word = lemma + " to";
+      }
+      if (d.word.empty()) continue;
+      for (size_t k = 0; k < sent_.tokens.size(); ++k)
+        if (sent_.tokens[k].head == static_cast<int>(v) && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0)
+          for (int a : ActorTokens(static_cast<int>(k))) d.subjects.push_back(a);
+      if (d.subjects.empty()) continue;
+      d.verb = static_cast<int>(v);
+      return d;
+    }
+    return {};
+  }
+
   bool HasComplement(const Clause& c) const {
     for (const Token& t : sent_.tokens)
       if (&t - sent_.tokens.data() != c.predicate && t.head == c.predicate && t.deprel == "ccomp") return true;
@@ -521,6 +602,9 @@ class SentenceCoder {
            int source_head, int target_head, const EventDate& when) {
     auto [src_actor, src_code] = ActorOf(source_head);
     std::pair<int, std::string> tgt = target_head >= 0 ? ActorOf(target_head) : std::pair<int, std::string>{-1, ""};
+    // "condemned the repression in Venezuela": an appeal, demand, complaint
+    // or rejection about a place is addressed to its government.
+    if (IsPlace(target_head) && IsAddressedToGovernment(code)) tgt.second += "GOV";
     if (target_head >= 0 && (tgt.first == src_actor || tgt.second == src_code)) return 0;  // no self-dyads
     if (src_code.empty() || (target_head >= 0 && tgt.second.empty())) return 0;
     Event e;
@@ -565,6 +649,7 @@ class SentenceCoder {
   std::map<int, std::vector<int>> sources_of_;  // predicate -> its source tokens, once computed
   std::vector<const Clause*> statements_;
   bool statement_pass_ = false;
+  Deontic deontic_;  // during the statement pass
 };
 
 }  // namespace

@@ -86,12 +86,26 @@ INSTANTIATE_TEST_SUITE_P(
         // A warning that names nobody is still a threat.
         Case{"Vladimir Putin warned that any provocation would meet a firm response.", "2024-08-28", "RUSGOV 130 -"},
         // The statement's target comes from what was said, not from where it was said.
-        Case{"In an interview with the BBC, Gustavo Petro said that Venezuela must hold free elections.",
+        Case{"In an interview with the BBC, Gustavo Petro said that Venezuela will hold free elections.",
              "2024-08-28", "COLGOV 010 VENGOV"},
+        // What someone else must or should do is a demand or an appeal to them ...
+        Case{"In an interview with the BBC, Gustavo Petro said that Venezuela must hold free elections.",
+             "2024-08-28", "COLGOV 100 VENGOV"},
+        Case{"The Kremlin sent a message to the Venezuelan opposition, saying it has to accept the result.",
+             "2024-08-28", "RUSGOV 100 VENOPP"},
+        Case{"Sergei Lavrov said Washington should stop its interference in Venezuela.", "2024-08-28",
+             "RUSGOV 020 USAGOV"},
+        // ... but what one's own side must do is its own intent.
+        Case{"Nicolás Maduro said Venezuela must strengthen its ties with Russia.", "2024-08-28", "VENGOV 032 RUSGOV"},
         // An example list one modifier down, with a nested "like" list, as agents of a passive.
         Case{"Juan Guaidó's claim was backed by governments in the hemisphere, such as the United States and its allies like "
              "Colombia and Brazil.",
              "2019-01-27", "USAGOV 051 VENOPP; COLGOV 051 VENOPP; BRAGOV 051 VENOPP"},
+        // An appeal or a complaint about a place is addressed to its government.
+        Case{"Brazil called for free elections in Caracas.", "2024-08-28", "BRAGOV 0244 VENGOV"},
+        Case{"The European Union condemned the repression in Venezuela.", "2024-08-28", "IGOEUREEC 111 VENGOV"},
+        // Other events keep the place as a place.
+        Case{"Russia sent warships to ports in Venezuela.", "2024-08-28", "RUSGOV 154 VEN"},
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},

@@ -372,16 +372,19 @@ class DocumentRecognizer {
       actor = NewPerson(name, country.empty() ? FocusCountry() : country, p.role, p.office);
       code = doc_.actors[actor].code;
     } else if (p.metonym) {
-      if (Locative(p.first) || Dateline(s, p)) return;  // "in Caracas": a place, not an actor
+      if (Dateline(s, p)) return;
+      // "in Caracas": the country as a place (as "in Venezuela"), not its government.
+      bool place = Locative(p.first);
       const ActorEntry& c = dict_.entries[p.metonym->entry];
-      actor = ActorForRole(c.code, p.metonym->role, c.name);
+      actor = ActorForRole(c.code, place ? "" : p.metonym->role, c.name);
       code = doc_.actors[actor].code;
-      how = "metonym";
+      how = place ? "place" : "metonym";
     } else if (p.bare_country) {
       if (Dateline(s, p)) return;
       bool place = Locative(p.first) || p.country->kind == EntryKind::kRegion;
       actor = ActorForRole(country, place ? "" : "GOV", p.country->name);
       code = doc_.actors[actor].code;
+      if (place) how = "place";
     } else if (!p.role.empty() && !p.country && IsPossessivePronoun(forms_[p.first])) {
       // "her country", "his government": the institution of the possessor's country.
       int owner = PossessiveOwner(s, p.first);

@@ -75,9 +75,10 @@ INSTANTIATE_TEST_SUITE_P(
     Composition, RecognizerTest,
     testing::Values(
         Case{"The Kremlin said so.", "2024-01-01", "The Kremlin=RUSGOV metonym"},
-        Case{"Talks were held in Caracas.", "2024-01-01", ""},
+        // A capital or country after "in" is the country as a place, not its government.
+        Case{"Talks were held in Caracas.", "2024-01-01", "Caracas=VEN place"},
         Case{"Russia warned Colombia.", "2024-01-01", "Russia=RUSGOV dictionary; Colombia=COLGOV dictionary"},
-        Case{"He has friends in Colombia.", "2024-01-01", "Colombia=COL dictionary"},
+        Case{"He has friends in Colombia.", "2024-01-01", "Colombia=COL place"},
         Case{"The Colombian army said its units would stay.", "2025-12-11",
              "The Colombian army=COLMIL dictionary; its units=COLMIL description(Colombia (MIL))"},
         Case{"The Peruvian army said its units would stay.", "2025-12-11",

@@ -609,6 +609,37 @@ class Importer {
         Approximate("code [A:B]: A, and B from the target back to the source", pl.line);
       (head_only_ ? reduced : exact).emplace_back(&pl, std::move(m));
     }
+    // The same pattern twice in a block ("- * &INVESTIGATION [091]", later
+    // "- * &INVESTIGATION [1014]"): PETRARCH 2 stores a block's patterns in
+    // a tree keyed by their words and assigns each line's code to its leaf,
+    // so the last line wins; the earlier ones go. "The same" is the same
+    // words after the verb, as written (two noun phrases cut to one head are
+    // not the same pattern there; between them the first stays first).
+    for (auto* lines : {&exact, &reduced}) {
+      std::map<std::string, size_t> last;
+      auto key = [](const PatternLine& pl) {
+        std::string k;
+        for (char c : pl.post) {
+          if (c == ' ' || c == '\t') {
+            if (!k.empty() && k.back() != ' ') k.push_back(' ');
+          } else {
+            k.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+          }
+        }
+        while (!k.empty() && k.back() == ' ') k.pop_back();
+        return k;
+      };
+      for (size_t i = 0; i < lines->size(); ++i) last[key(*(*lines)[i].first)] = i;
+      std::vector<std::pair<const PatternLine*, Mapped>> kept;
+      for (size_t i = 0; i < lines->size(); ++i) {
+        if (last[key(*(*lines)[i].first)] != i) {
+          Skip("the same pattern again later in the block (PETRARCH keeps the last)", (*lines)[i].first->line);
+          continue;
+        }
+        kept.push_back(std::move((*lines)[i]));
+      }
+      *lines = std::move(kept);
+    }
     for (auto& r : reduced) exact.push_back(std::move(r));
     for (const auto& [pl, m] : exact) {
       size_t made = 0;

@@ -5,7 +5,9 @@
 #include "base/strings.h"
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
+#include <map>
 
 namespace dyad::coding {
 namespace {
@@ -381,6 +383,42 @@ TEST(CameoVerbsTest, NullPatternOutranksTheVerbsDefaultFrame) {
   ASSERT_TRUE(null && plain);
   EXPECT_GT(null->Specificity(), plain->Specificity());
   EXPECT_EQ(plain->code, "051");
+}
+
+}  // namespace
+}  // namespace dyad::coding
+
+namespace dyad::coding {
+namespace {
+
+// PETRARCH 2 keeps the last of two lines with the same words after the verb
+// in a block; lines that only share a head noun once cut are different
+// patterns there.
+TEST(CameoVerbsTest, TheLastOfTwoSamePatternsInABlockWins) {
+  CameoVerbReport report;
+  auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n",
+                                           "- * LINK [031]\n"
+                                           "- * &GOODS [071]\n"
+                                           "- *  link   [057]\n"
+                                           "- * {FAST CARGO} [073]\n"
+                                           "- * {SLOW CARGO} [0234]"),
+                                  "t.verbs", RealOntology(), &report);
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  std::map<std::string, std::string> code_of;  // frame -> code
+  std::vector<std::string> frames;
+  for (const Pattern& p : *patterns) {
+    frames.push_back(p.FrameText());
+    code_of.emplace(p.FrameText(), p.code);
+  }
+  EXPECT_EQ(code_of["obj=link"], "057");
+  EXPECT_EQ(std::count(frames.begin(), frames.end(), "obj=link"), 1);
+  EXPECT_EQ(code_of["obj=&goods"], "071");
+  // Both cut phrases are kept by the importer, in file order (the pattern
+  // set then keeps the first of the two equal frames).
+  EXPECT_EQ(std::count(frames.begin(), frames.end(), "obj=cargo"), 2);
+  EXPECT_EQ(code_of["obj=cargo"], "073");
+  EXPECT_EQ(report.skipped.count("the same pattern again later in the block (PETRARCH keeps the last)"), 1u);
+  EXPECT_EQ(report.skipped["the same pattern again later in the block (PETRARCH keeps the last)"], 1u);
 }
 
 }  // namespace

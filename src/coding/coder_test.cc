@@ -133,7 +133,20 @@ INSTANTIATE_TEST_SUITE_P(
              "2020-03-02", "CUBGOV 040 SYRGOV; NICGOV 040 SYRGOV"},
         // Control through an adjective: "remains available to mediate".
         Case{"Mexico remains available to mediate between the Venezuelan government and the Venezuelan opposition.",
-             "2019-01-27", "MEXGOV 039 VENGOV; MEXGOV 039 VENOPP"}));
+             "2019-01-27", "MEXGOV 039 VENGOV; MEXGOV 039 VENOPP"}),
+    // Names a failure by its row and first words: "17_Juan_Guaid_was_recognized".
+    [](const testing::TestParamInfo<Case>& info) {
+      std::string name = std::to_string(info.index);
+      int words = 0;
+      bool gap = true;
+      for (const char* p = info.param.sentence; *p && words < 5; ++p) {
+        bool alnum = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9');
+        if (alnum && gap) name += '_', ++words;
+        if (alnum) name += *p;
+        gap = !alnum;
+      }
+      return name;
+    });
 
 }  // namespace
 }  // namespace dyad::coding

@@ -22,6 +22,24 @@ struct Case {
 
 class CoderTest : public testing::TestWithParam<Case> {};
 
+// Names a row by its index and first words: "17_Juan_Guaid_was_recognized".
+std::string RowName(const testing::TestParamInfo<Case>& info) {
+  std::string name = std::to_string(info.index);
+  int words = 0;
+  bool gap = true;
+  for (const char* p = info.param.sentence; *p; ++p) {
+    bool alnum = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9');
+    if (alnum && gap) {
+      if (words == 5) break;
+      name += '_';
+      ++words;
+    }
+    if (alnum) name += *p;
+    gap = !alnum;
+  }
+  return name;
+}
+
 TEST_P(CoderTest, Codes) {
   if (!std::filesystem::exists(ModelPath(syntax::kParserModelFile))) GTEST_SKIP() << "no parser model; skipping";
   static const auto pipeline = std::move(*Pipeline::Create({}));
@@ -134,19 +152,7 @@ INSTANTIATE_TEST_SUITE_P(
         // Control through an adjective: "remains available to mediate".
         Case{"Mexico remains available to mediate between the Venezuelan government and the Venezuelan opposition.",
              "2019-01-27", "MEXGOV 039 VENGOV; MEXGOV 039 VENOPP"}),
-    // Names a failure by its row and first words: "17_Juan_Guaid_was_recognized".
-    [](const testing::TestParamInfo<Case>& info) {
-      std::string name = std::to_string(info.index);
-      int words = 0;
-      bool gap = true;
-      for (const char* p = info.param.sentence; *p && words < 5; ++p) {
-        bool alnum = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9');
-        if (alnum && gap) name += '_', ++words;
-        if (alnum) name += *p;
-        gap = !alnum;
-      }
-      return name;
-    });
+    RowName);
 
 }  // namespace
 }  // namespace dyad::coding

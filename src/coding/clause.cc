@@ -50,7 +50,9 @@ class Analyzer {
       const Token& t = s_.tokens[i];
       bool verb = t.upos == "VERB";
       bool governed = t.upos == "NOUN" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "VERB";
-      bool noun = governed && (t.deprel == "obj" || t.deprel == "nsubj:pass");
+      // "entered *into* dialogue with": the noun carries the event as an object would.
+      bool noun = governed && (t.deprel == "obj" || t.deprel == "nsubj:pass" ||
+                               (t.deprel == "obl" && Preposition(i) == "into"));
       bool adjunct = governed && t.deprel == "obl" && In(Preposition(i), kCircumstance);
       int governor = Head(i);
       // "announced the deal during a meeting", read with the meeting under the deal.

@@ -55,7 +55,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Questions.
         Case{"Did Cuba send troops?", "[question]"},
         // An oblique of the object counts for the predicate.
-        Case{"Washington lifted sanctions on Caracas.", "lift subj=Washington obj=sanctions prep:on=Caracas"}));
+        Case{"Washington lifted sanctions on Caracas.", "lift subj=Washington obj=sanctions prep:on=Caracas"},
+        // A noun after "into" carries the event, as an object would.
+        Case{"Minsk entered into negotiations with the envoy.",
+             "noun:negotiation(enter) subj=Minsk prep:into=negotiations prep:with=envoy"}));
 
 }  // namespace
 }  // namespace dyad::coding

@@ -128,6 +128,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
         Case{"Russia ruled out talks with Juan Guaidó.", "2019-01-27", "RUSGOV 125 VENOPP"},
+        Case{"This year Alexander Lukashenko entered into negotiations with the Trump administration.", "2025-12-11",
+             "BLRGOV 046 USAGOV"},
         // A consultation with nobody named beyond the subjects: among them.
         Case{"Nicolás Maduro and Vladimir Putin held a telephone call on Monday.", "2022-02-04", "VENGOV 041 RUSGOV"},
         // A parse that hung the first subject on the phrase before it: the

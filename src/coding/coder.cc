@@ -479,7 +479,35 @@ class SentenceCoder {
       return out;
     }
     ExampleActors(head, 2, &out);
+    if (out.empty()) SurfaceExamples(head, &out);
     return out;
+  }
+
+  // A list the parse tore off its noun ("recognized by countries in the
+  // region, such as A and its allies like B", with "such as A" hung on the
+  // verb): the actors after "such as", "including" or "like" that follow the
+  // noun's phrase, up to the next verb or clause break.
+  void SurfaceExamples(int head, std::vector<int>* out) const {
+    const int n = static_cast<int>(sent_.tokens.size());
+    int k = head + 1;
+    for (; k < n; ++k) {
+      const Token& t = sent_.tokens[k];
+      std::string w = text::Lower(t.form);
+      if (w == "including" || w == "like" || (w == "such" && k + 1 < n && text::Lower(sent_.tokens[k + 1].form) == "as"))
+        break;
+      bool in_phrase = t.upos == "ADP" || t.upos == "DET" || t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "ADJ" ||
+                       t.upos == "NUM" || w == ",";
+      if (!in_phrase || IsActor(k)) return;
+    }
+    for (++k; k < n; ++k) {
+      const Token& t = sent_.tokens[k];
+      if (t.upos == "VERB" || t.upos == "AUX" || t.upos == "SCONJ" || t.form == ";" || t.form == "." || t.form == ":")
+        break;
+      int m = covering_[k];
+      if (m >= 0 && doc_.mentions[m].last_token == k + 1 && doc_.mentions[m].how != "pronoun" &&
+          doc_.mentions[m].how != "place")
+        out->push_back(k);
+    }
   }
 
   void ExampleActors(int head, int depth, std::vector<int>* out) const {

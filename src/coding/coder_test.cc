@@ -140,6 +140,9 @@ INSTANTIATE_TEST_SUITE_P(
         // An eventive noun between two partners, with no actor subject.
         Case{"The border incident caused a bitter disagreement between Russia and Colombia.", "2022-02-04",
              "RUSGOV 110 COLGOV"},
+        // An example list the parse hung on the verb, read by surface after the agent's phrase.
+        Case{"Juan Guaidó was backed by nations in the area, such as Canada and its allies like Peru and Chile.",
+             "2019-01-27", "CANGOV 051 VENOPP; PERGOV 051 VENOPP; CHLGOV 051 VENOPP"},
         // "A, like B before it": B took the same part.
         Case{"Ecuador, like Colombia and Peru before it, recognized Juan Guaidó as interim president.", "2019-01-27",
              "ECUGOV 054 VENOPP; COLGOV 054 VENOPP; PERGOV 054 VENOPP"},

@@ -430,6 +430,9 @@ class DocumentRecognizer {
   // perhaps with a country, resolved to a person who holds the office or to
   // the country's institution.
   int Describe(int s, const Phrase& p, const std::string& country, std::string* how) {
+    // "declared himself interim president", "as president": a bare title
+    // with neither article nor country is a predicate, not a reference.
+    if (country.empty() && !Determined(p.first) && Appositive(s, p) < 0) return -1;
     if (!p.office.empty()) {
       *how = "description";
       if (int a = Appositive(s, p); a >= 0) return a;
@@ -452,6 +455,20 @@ class DocumentRecognizer {
     *how = country.empty() ? "description" : "agent";
     const ActorEntry* ce = dict_.Country(c);
     return ActorForRole(c, p.role, ce ? ce->name : c);
+  }
+
+  // Whether a determiner or possessive opens the noun phrase ending at or
+  // after `first`, past up to three modifiers ("the legitimate president",
+  // "both heads of state"), before any punctuation.
+  bool Determined(int first) const {
+    for (int t = first, seen = 0; t >= 0 && seen < 4; --t, ++seen) {
+      std::string w = text::Lower(forms_[t]);
+      if (w == "the" || w == "this" || w == "that" || w == "these" || w == "those" || w == "both" || w == "'s" ||
+          w == "’s" || IsPossessivePronoun(forms_[t]))
+        return true;
+      if (t < first && (forms_[t].empty() || !std::islower(static_cast<unsigned char>(forms_[t][0])))) return false;
+    }
+    return false;
   }
 
   // "Jesús Salazar, Venezuelan ambassador in Moscow": a title right after a

@@ -77,6 +77,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The Kremlin said so.", "2024-01-01", "The Kremlin=RUSGOV metonym"},
         // A capital or country after "in" is the country as a place, not its government.
         Case{"Talks were held in Caracas.", "2024-01-01", "Caracas=VEN place"},
+        // A bare title as a predicate names nobody; with an article it refers.
+        Case{"Juan Guaidó proclaimed himself interim president. Nicolás Maduro remains the legitimate president.",
+             "2019-01-27",
+             "Juan Guaidó=VENOPP dictionary; himself=VENOPP pronoun(Juan Guaidó); Nicolás Maduro=VENGOV dictionary; "
+             "president=VENGOV description(Nicolás Maduro)"},
         Case{"Russia warned Colombia.", "2024-01-01", "Russia=RUSGOV dictionary; Colombia=COLGOV dictionary"},
         Case{"He has friends in Colombia.", "2024-01-01", "Colombia=COL place"},
         Case{"The Colombian army said its units would stay.", "2025-12-11",

@@ -359,6 +359,14 @@ class Importer {
       Skip("verb: not a plain word", number);
       return Status::Ok();
     }
+    // A verb of an earlier block: PETRARCH 2 files each verb form under the
+    // first block that lists it (its verb tree is filled with setdefault),
+    // so that block's code and patterns are the verb's, and a later block
+    // adds nothing to it.
+    if (std::string key = v.lemma + "\t" + v.particle; !verb_blocks_.emplace(key, report_.blocks).second) {
+      if (verb_blocks_[key] != report_.blocks) Skip("verb: already in an earlier block (PETRARCH 2 keeps the first)", number);
+      return Status::Ok();
+    }
     block_->verbs.push_back(std::move(v));
     return Status::Ok();
   }
@@ -673,6 +681,7 @@ class Importer {
   std::string synset_;
   bool in_synset_ = false;
   bool head_only_ = false;  // the line being mapped lost words of a noun
+  std::map<std::string, size_t> verb_blocks_;  // "lemma\tparticle" -> the block (count) that has it
   std::vector<Pattern> out_;
 };
 

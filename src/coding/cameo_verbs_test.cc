@@ -423,3 +423,32 @@ TEST(CameoVerbsTest, TheLastOfTwoSamePatternsInABlockWins) {
 
 }  // namespace
 }  // namespace dyad::coding
+
+namespace dyad::coding {
+namespace {
+
+// PETRARCH 2 files a verb under the first block that lists it: a later
+// block gives it neither its code nor its patterns.
+TEST(CameoVerbsTest, AVerbBelongsToTheFirstBlockThatListsIt) {
+  const std::string text = std::string(kSynsets) +
+                           "--- FIRSTBLOCK [070] ---\n"
+                           "SHIP\n"
+                           "- * &GOODS [071]\n"
+                           "\n"
+                           "--- SECONDBLOCK [120] ---\n"
+                           "SHIP\n"
+                           "DECLINE\n"
+                           "- * LINK [125]\n";
+  CameoVerbReport report;
+  auto patterns = ParseCameoVerbs(text, "t.verbs", RealOntology(), &report);
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  std::vector<std::string> ship, decline;
+  for (const Pattern& p : *patterns)
+    (p.Key() == "ship" ? ship : decline).push_back(p.FrameText() + " " + p.code);
+  EXPECT_EQ(ship, (std::vector<std::string>{"- 070", "obj=&goods 071"}));
+  EXPECT_EQ(decline, (std::vector<std::string>{"- 120", "obj=link 125"}));
+  EXPECT_EQ(report.skipped["verb: already in an earlier block (PETRARCH 2 keeps the first)"], 1u);
+}
+
+}  // namespace
+}  // namespace dyad::coding

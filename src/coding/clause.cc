@@ -197,6 +197,8 @@ class Analyzer {
     if (c.passive) {
       for (int a : Children(i, "obl:agent")) Append(&c.subjects, WithConjuncts(s_, a));
       for (int o : passive_subjects) Append(&c.objects, WithConjuncts(s_, o));
+      // "X continues to be considered legitimate": the controller is the patient.
+      if (passive_subjects.empty() && Rel(i) == "xcomp" && Head(i) >= 0) Append(&c.objects, Subjects(Head(i)));
     } else {
       c.subjects = Subjects(i);
       for (int o : Children(i, "obj")) Append(&c.objects, WithConjuncts(s_, o));

@@ -56,6 +56,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Did Cuba send troops?", "[question]"},
         // An oblique of the object counts for the predicate.
         Case{"Washington lifted sanctions on Caracas.", "lift subj=Washington obj=sanctions prep:on=Caracas"},
+        // A passive complement's patient is its controller's subject.
+        Case{"The mayor continues to be considered legitimate by the council.",
+             "consider subj=council obj=mayor xcomp=legitimate"},
         // A noun after "into" carries the event, as an object would.
         Case{"Minsk entered into negotiations with the envoy.",
              "noun:negotiation(enter) subj=Minsk prep:into=negotiations prep:with=envoy"}));

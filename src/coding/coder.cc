@@ -93,7 +93,15 @@ class SentenceCoder {
     return nullptr;
   }
 
-  bool IsActor(int token) const { return token >= 0 && (covering_[token] >= 0 || speaker_[token] >= 0); }
+  // Argument "tokens" at or above kListed stand for a mention of a later
+  // sentence (kListed + its index): a list given after the sentence ("...
+  // by a number of countries. Among them, A, B and C.").
+  static constexpr int kListed = 1 << 24;
+
+  bool IsActor(int token) const {
+    if (token >= kListed) return true;
+    return token >= 0 && (covering_[token] >= 0 || speaker_[token] >= 0);
+  }
 
   // The token that carries an argument's actor: the head itself, or an
   // apposition or flat name under it ("its neighbor Colombia"); -1 if none.
@@ -110,6 +118,10 @@ class SentenceCoder {
   // The actor and code of an argument head: its mention, or the speaker of
   // the quotation a first-person pronoun stands in.
   std::pair<int, std::string> ActorOf(int token) const {
+    if (token >= kListed) {
+      const Mention& m = doc_.mentions[token - kListed];
+      return {m.actor, m.code};
+    }
     if (covering_[token] >= 0) {
       const Mention& m = doc_.mentions[covering_[token]];
       return {m.actor, m.code};
@@ -352,7 +364,7 @@ class SentenceCoder {
   }
 
   bool IsPlace(int token) const {
-    if (token < 0 || covering_[token] < 0) return false;
+    if (token < 0 || token >= kListed || covering_[token] < 0) return false;
     const Mention& m = doc_.mentions[covering_[token]];
     return m.how == "place" && m.code.size() == 3;
   }
@@ -437,7 +449,7 @@ class SentenceCoder {
   // commas ("Russia and Ukraine, Putin said" is no list).
   std::vector<int> CoordinatedActors(int t) const {
     std::vector<int> out = {t};
-    if (covering_[t] < 0) return out;  // "we" in a quotation: its speaker
+    if (t >= kListed || covering_[t] < 0) return out;  // "we" in a quotation: its speaker
     int first = doc_.mentions[covering_[t]].first_token;
     while (first >= 2) {
       std::string joiner = text::Lower(sent_.tokens[first - 1].form);
@@ -480,7 +492,30 @@ class SentenceCoder {
     }
     ExampleActors(head, 2, &out);
     if (out.empty()) SurfaceExamples(head, &out);
+    if (out.empty()) ListedNext(head, &out);
     return out;
+  }
+
+  // "... considered legitimate by a number of countries. Among them, A, B and
+  // C.": a plural noun with no actor of its own takes the actors of a next
+  // sentence that opens with "Among them" (or "They include").
+  void ListedNext(int head, std::vector<int>* out) const {
+    // "a number of countries": the quantity's noun.
+    for (const Token& k : sent_.tokens)
+      if (sent_.tokens[head].xpos != "NNS" && k.head == head && k.deprel == "nmod" && k.xpos == "NNS")
+        head = static_cast<int>(&k - sent_.tokens.data());
+    if (sent_.tokens[head].xpos != "NNS" || s_ + 1 >= static_cast<int>(doc_.sentences.size())) return;
+    const auto& next = doc_.sentences[s_ + 1].tokens;
+    if (next.size() < 3) return;
+    std::string w0 = text::Lower(next[0].form), w1 = text::Lower(next[1].form);
+    bool among = w0 == "among" && (w1 == "them" || w1 == "those" || w1 == "these");
+    bool include = (w0 == "they" || w0 == "these" || w0 == "those") && text::Lower(next[1].lemma) == "include";
+    if (!among && !include) return;
+    for (size_t m = 0; m < doc_.mentions.size(); ++m) {
+      const Mention& mention = doc_.mentions[m];
+      if (mention.sentence == s_ + 1 && mention.actor >= 0 && mention.how != "pronoun" && mention.how != "place")
+        out->push_back(kListed + static_cast<int>(m));
+    }
   }
 
   // A list the parse tore off its noun ("recognized by countries in the
@@ -552,7 +587,10 @@ class SentenceCoder {
       if (tok.head != head) continue;
       const std::string& r = tok.deprel;
       bool modifier = r == "nmod" || r == "nmod:poss" || r == "acl" || r == "obl:agent" || r == "obl";
-      if (!modifier) continue;
+      // "US-led efforts", "Russian-backed forces": the participle's actor.
+      bool participle = r == "amod" && tok.upos == "VERB";
+      bool participle_actor = (r == "obl:unmarked" || r == "compound") && sent_.tokens[head].upos == "VERB";
+      if (!modifier && !participle && !participle_actor) continue;
       if (int a = TargetToken(static_cast<int>(t), depth - 1); a >= 0) return a;
     }
     return -1;

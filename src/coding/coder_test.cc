@@ -143,6 +143,13 @@ INSTANTIATE_TEST_SUITE_P(
         // An example list the parse hung on the verb, read by surface after the agent's phrase.
         Case{"Juan Guaidó was backed by nations in the area, such as Canada and its allies like Peru and Chile.",
              "2019-01-27", "CANGOV 051 VENOPP; PERGOV 051 VENOPP; CHLGOV 051 VENOPP"},
+        // A list given in the next sentence ("Among them, ...").
+        Case{"The government of Nicolás Maduro continues to be considered legitimate by a number of countries. Among "
+             "them, Cuba, Bolivia, Iran and Russia.",
+             "2019-01-27", "CUBGOV 051 VENGOV; BOLGOV 051 VENGOV; IRNGOV 051 VENGOV; RUSGOV 051 VENGOV"},
+        // The actor of a participle in the object ("US-led efforts").
+        Case{"Moscow has long denounced US-led regime change efforts in Latin America.", "2024-08-28",
+             "RUSGOV 111 USAGOV"},
         // "A, like B before it": B took the same part.
         Case{"Ecuador, like Colombia and Peru before it, recognized Juan Guaidó as interim president.", "2019-01-27",
              "ECUGOV 054 VENOPP; COLGOV 054 VENOPP; PERGOV 054 VENOPP"},

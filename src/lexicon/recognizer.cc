@@ -125,9 +125,14 @@ class DocumentRecognizer {
     for (NameMatch& m : matches) {
       int first = m.first;
       if (text::Lower(forms_[first]) == "the" && first + 1 < m.last) ++first;
-      size_t len;
-      char32_t c = text::DecodeAt(forms_[first], 0, &len);
-      bool capital = text::IsUpper(c) || text::IsDigit(c);
+      // A name written with a common word first ("government of Nicolás
+      // Maduro") is capitalized further in.
+      bool capital = false;
+      for (int t = first; t < m.last && !capital; ++t) {
+        size_t len;
+        char32_t c = text::DecodeAt(forms_[t], 0, &len);
+        capital = text::IsUpper(c) || text::IsDigit(c);
+      }
       if (!capital) {
         std::erase_if(m.payloads, [](const MatchPayload* p) { return !IsRoleWord(*p); });
         if (m.payloads.empty()) continue;
@@ -384,7 +389,7 @@ class DocumentRecognizer {
       bool place = Locative(p.first) || p.country->kind == EntryKind::kRegion;
       actor = ActorForRole(country, place ? "" : "GOV", p.country->name);
       code = doc_.actors[actor].code;
-      if (place) how = "place";
+      if (place && p.country->kind == EntryKind::kCountry) how = "place";
     } else if (!p.role.empty() && !p.country && IsPossessivePronoun(forms_[p.first])) {
       // "her country", "his government": the institution of the possessor's country.
       int owner = PossessiveOwner(s, p.first);

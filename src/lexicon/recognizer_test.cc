@@ -77,6 +77,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The Kremlin said so.", "2024-01-01", "The Kremlin=RUSGOV metonym"},
         // A capital or country after "in" is the country as a place, not its government.
         Case{"Talks were held in Caracas.", "2024-01-01", "Caracas=VEN place"},
+        // A dictionary alias that starts with a common word is still a name.
+        Case{"The government of Nicolás Maduro replied.", "2019-01-27",
+             "The government of Nicolás Maduro=VENGOV dictionary"},
+        // A region after "in" is no country place.
+        Case{"Troops were sent to bases in Latin America.", "2019-01-27", "Latin America=LAM dictionary"},
         // A bare title as a predicate names nobody; with an article it refers.
         Case{"Juan Guaidó proclaimed himself interim president. Nicolás Maduro remains the legitimate president.",
              "2019-01-27",

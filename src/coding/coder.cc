@@ -195,12 +195,30 @@ class SentenceCoder {
     return nullptr;
   }
 
+  // "accused the US of seeking ...", "blamed Kyiv for ...", parsed with the
+  // object as the subject of the "of"/"for" clause: that subject.
+  std::vector<int> ChargedSubjects(int predicate) const {
+    std::vector<int> out;
+    for (size_t v = 0; v < sent_.tokens.size(); ++v) {
+      if (sent_.tokens[v].head != predicate || sent_.tokens[v].deprel != "advcl") continue;
+      bool charged = false;
+      for (const Token& k : sent_.tokens)
+        if (k.head == static_cast<int>(v) && k.deprel == "mark")
+          charged = charged || text::Lower(k.form) == "of" || text::Lower(k.form) == "for";
+      if (!charged) continue;
+      for (size_t k = 0; k < sent_.tokens.size(); ++k)
+        if (sent_.tokens[k].head == static_cast<int>(v) && sent_.tokens[k].deprel == "nsubj")
+          out.push_back(static_cast<int>(k));
+    }
+    return out;
+  }
+
   // The argument heads a target slot names, in order of the slots.
   std::vector<int> TargetHeads(const Pattern& p, const Clause& c) const {
     const Clause* x = c.xcomp >= 0 ? ClauseAt(c.xcomp) : nullptr;
     for (const std::string& slot : p.targets) {
       std::vector<int> heads;
-      if (slot == "obj") heads = c.objects;
+      if (slot == "obj") heads = c.objects.empty() ? ChargedSubjects(c.predicate) : c.objects;
       else if (slot == "iobj" && c.iobj >= 0) heads = {c.iobj};
       else if (slot == "xobj" && x) heads = x->objects;
       else if (slot.rfind("prep:", 0) == 0) heads = PrepHeads(c.obliques, slot.substr(5));
@@ -370,13 +388,16 @@ class SentenceCoder {
   }
 
   // A country named as a place ("in Caracas", "in Venezuela") inside the
-  // predicate's objects and obliques, not its subjects; -1 if none.
+  // predicate's own objects and obliques (not its subjects, nor a clause
+  // below it: "accused X of seeking change in Caracas"); -1 if none.
   int PlaceInArguments(const Clause& c) const {
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
       if (!IsPlace(static_cast<int>(t))) continue;
-      if (!Governs(c.predicate, static_cast<int>(t)) || static_cast<int>(t) == c.predicate) continue;
+      int h = sent_.tokens[t].head;
+      while (h >= 0 && h != c.predicate && sent_.tokens[h].upos != "VERB") h = sent_.tokens[h].head;
+      if (h != c.predicate) continue;
       bool in_subject = false;
-      for (int h : c.subjects) in_subject = in_subject || Governs(h, static_cast<int>(t));
+      for (int s : c.subjects) in_subject = in_subject || Governs(s, static_cast<int>(t));
       if (!in_subject) return static_cast<int>(t);
     }
     return -1;

@@ -143,6 +143,10 @@ INSTANTIATE_TEST_SUITE_P(
         // An example list the parse hung on the verb, read by surface after the agent's phrase.
         Case{"Juan Guaidó was backed by nations in the area, such as Canada and its allies like Peru and Chile.",
              "2019-01-27", "CANGOV 051 VENOPP; PERGOV 051 VENOPP; CHLGOV 051 VENOPP"},
+        // "accused X of ..." parsed with X as the subject of the "of" clause; the
+        // place inside what X is accused of is not a target.
+        Case{"Russian state television too has often accused the US of seeking to stir up a coup in Caracas.",
+             "2024-07-30", "RUSGOVMED 112 USAGOV"},
         // A list given in the next sentence ("Among them, ...").
         Case{"The government of Nicolás Maduro continues to be considered legitimate by a number of countries. Among "
              "them, Cuba, Bolivia, Iran and Russia.",

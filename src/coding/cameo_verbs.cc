@@ -577,7 +577,12 @@ class Importer {
         if (reason != "verb: null code [---] (no event)") Skip(reason, v.line);
         continue;
       }
-      m.targets = GenericTargets();
+      // A statement verb alone ("SAY", block EXPLAIN_VERBAL [010]) is a
+      // statement as the bundled patterns write it (`say - 010 none`): the
+      // coder codes it only when nothing it reports is coded, aimed at an
+      // actor of what was said. PETRARCH 2 likewise codes the reported event
+      // in its place.
+      m.targets = m.code.rfind("01", 0) == 0 ? std::vector<std::string>{"none"} : GenericTargets();
       out_.push_back(Make(v, v.particle, m, v.line, v.text));
       ++report_.default_patterns;
       ++report_.patterns;

@@ -452,3 +452,30 @@ TEST(CameoVerbsTest, AVerbBelongsToTheFirstBlockThatListsIt) {
 
 }  // namespace
 }  // namespace dyad::coding
+
+namespace dyad::coding {
+namespace {
+
+// A statement verb's own `-` frame is written as the bundled statements are
+// (`say - 010 none`), so the coder codes it only when what it reports is not
+// coded; other verbs and pattern lines keep the generic targets.
+TEST(CameoVerbsTest, AStatementVerbAloneIsAStatement) {
+  const std::string text = std::string(kSynsets) +
+                           "--- REMARK [010] ---\n"
+                           "REMARK\n"
+                           "- * (ON &GOODS) [012]\n"
+                           "\n"
+                           "--- SHIP [070] ---\n"
+                           "SHIP\n";
+  auto patterns = ParseCameoVerbs(text, "t.verbs", RealOntology());
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  ASSERT_EQ(patterns->size(), 3u);
+  for (const Pattern& p : *patterns) {
+    SCOPED_TRACE(p.Key() + " " + p.FrameText());
+    if (p.Key() == "remark" && p.frame.empty()) EXPECT_EQ(p.targets, (std::vector<std::string>{"none"}));
+    else EXPECT_EQ(p.targets.front(), "obj");
+  }
+}
+
+}  // namespace
+}  // namespace dyad::coding

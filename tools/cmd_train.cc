@@ -16,6 +16,9 @@ namespace {
 
 using namespace dyad::syntax;
 
+// The widest beam a parser model file may record (Parser::FromBytes).
+constexpr long kMaxBeamWidth = 256;
+
 bool ParseIntOption(const dyad::cli::Options& o, const std::string& name, long* out) {
   try {
     size_t used = 0;
@@ -39,9 +42,11 @@ int RunTrain(const std::vector<std::string>& args) {
       .Value("what", "WHICH", "tagger, parser (reuses DIR/en_ewt.tagger for dev tags) or all", "all")
       .Value("seed", "N", "random seed (shuffling, exploration)", "1")
       .Value("tagger-epochs", "N", "tagger training epochs", "10")
+      .Value("tagger-passes", "N", "2: a second tagging pass sees the first pass's tags on the right; 1: one pass", "2")
       .Value("parser-epochs", "N", "parser training epochs", "15")
       .Value("jackknife", "K", "folds for the parser's predicted training tags (0 = gold tags)", "5")
       .Value("explore", "P", "probability of following a wrong parser prediction while training", "0.9")
+      .Value("beam", "K", "parser beam width: 1 = greedy (dynamic oracle), K > 1 = beam search trained globally", "1")
       .Value("tagger-prune", "Q", "drop tagger weights below Q quanta (1/2048 of the largest weight)", "1")
       .Value("parser-prune", "Q", "drop parser weights below Q quanta (1/2048 of the largest weight)", "1");
   int code = 0;
@@ -55,10 +60,11 @@ int RunTrain(const std::vector<std::string>& args) {
     std::cerr << "dyad train: --what must be tagger, parser or all\n";
     return 2;
   }
-  long seed, tagger_epochs, parser_epochs, folds, tagger_prune, parser_prune;
+  long seed, tagger_epochs, parser_epochs, folds, tagger_prune, parser_prune, beam, tagger_passes;
   if (!ParseIntOption(o, "seed", &seed) || !ParseIntOption(o, "tagger-epochs", &tagger_epochs) ||
       !ParseIntOption(o, "parser-epochs", &parser_epochs) || !ParseIntOption(o, "jackknife", &folds) ||
-      !ParseIntOption(o, "tagger-prune", &tagger_prune) || !ParseIntOption(o, "parser-prune", &parser_prune))
+      !ParseIntOption(o, "tagger-prune", &tagger_prune) || !ParseIntOption(o, "parser-prune", &parser_prune) ||
+      !ParseIntOption(o, "beam", &beam) || !ParseIntOption(o, "tagger-passes", &tagger_passes))
     return 2;
   double explore = -1;
   try {
@@ -71,6 +77,14 @@ int RunTrain(const std::vector<std::string>& args) {
   }
   if (tagger_epochs < 1 || parser_epochs < 1 || folds < 0 || tagger_prune < 1 || parser_prune < 1) {
     std::cerr << "dyad train: epochs and prune levels must be >= 1, --jackknife >= 0\n";
+    return 2;
+  }
+  if (tagger_passes != 1 && tagger_passes != 2) {
+    std::cerr << "dyad train: --tagger-passes must be 1 or 2, got " << tagger_passes << "\n";
+    return 2;
+  }
+  if (beam < 1 || beam > kMaxBeamWidth) {
+    std::cerr << "dyad train: --beam must be between 1 and " << kMaxBeamWidth << ", got " << beam << "\n";
     return 2;
   }
 
@@ -95,11 +109,13 @@ int RunTrain(const std::vector<std::string>& args) {
   topt.epochs = static_cast<int>(tagger_epochs);
   topt.seed = static_cast<uint64_t>(seed);
   topt.min_quanta = static_cast<int>(tagger_prune);
+  topt.passes = static_cast<int>(tagger_passes);
   ParserOptions popt;
   popt.epochs = static_cast<int>(parser_epochs);
   popt.seed = static_cast<uint64_t>(seed);
   popt.explore_prob = explore;
   popt.min_quanta = static_cast<int>(parser_prune);
+  popt.beam = static_cast<int>(beam);
 
   // The tagger: trained now, or the one already in DIR.
   std::string tagger_path = out + "/" + kTaggerModelFile;

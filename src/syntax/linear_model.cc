@@ -215,6 +215,57 @@ void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) con
   }
 }
 
+void LinearModel::AddScoresTo(const uint32_t* keys, const uint32_t* offsets, size_t n, int32_t* scores) const {
+  if (is_inline()) {
+    for (size_t i = 0; i < n; ++i) AddInline(keys + i, 1, scores + offsets[i], nullptr);
+    return;
+  }
+  if (keys_.empty()) return;
+  constexpr size_t kChunk = 128;
+  size_t home[kChunk];
+  uint32_t refs[kChunk], to[kChunk];
+  for (size_t base = 0; base < n; base += kChunk) {
+    const size_t m = std::min(kChunk, n - base);
+    for (size_t i = 0; i < m; ++i) {
+      home[i] = Home(keys[base + i]);
+      __builtin_prefetch(&keys_[home[i]]);
+    }
+    size_t found = 0;
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t key = keys[base + i];
+      for (size_t s = home[i];; s = s + 1 == keys_.size() ? 0 : s + 1) {
+        const uint32_t k = keys_[s];
+        if (k == key) {
+          to[found] = offsets[base + i];
+          refs[found++] = static_cast<uint32_t>(s);
+          __builtin_prefetch(&refs_[s]);
+          break;
+        }
+        if (k == 0) break;
+      }
+    }
+    for (size_t j = 0; j < found; ++j) {
+      const uint32_t ref = refs[j] = refs_[refs[j]];
+      if (ref & kDense) {
+        const int16_t* d = &dense_[(ref & ~kDense) * dense_stride_];
+        for (size_t off = 0; off < dense_stride_; off += 32) __builtin_prefetch(d + off);
+      } else {
+        __builtin_prefetch(&data_[ref & ((1u << kCountShift) - 1)]);
+      }
+    }
+    for (size_t j = 0; j < found; ++j) {
+      const uint32_t ref = refs[j];
+      int32_t* out = scores + to[j];
+      if (ref & kDense) {
+        AddDense(&dense_[(ref & ~kDense) * dense_stride_], num_classes_, out);
+        continue;
+      }
+      const uint32_t* row = &data_[ref & ((1u << kCountShift) - 1)];
+      for (uint32_t e = 0, count = ref >> kCountShift; e < count; ++e) out[row[e] >> 16] += static_cast<int16_t>(row[e] & 0xffff);
+    }
+  }
+}
+
 void LinearModel::RowValues(const uint32_t* keys, size_t n, int16_t* out) const {
   std::fill(out, out + n * num_classes_, int16_t{0});
   if (is_inline()) {

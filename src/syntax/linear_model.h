@@ -66,6 +66,10 @@ class LinearModel {
   // integer sums: no rounding-order effects). Unknown keys add nothing.
   // Memory-bound, so all slot and row loads are prefetched before use.
   void AddScores(const uint32_t* keys, size_t n, int32_t* scores) const;
+  // The same for many score vectors at once: scores[offsets[i] + c] += the
+  // weight of class c in the row of keys[i]. Lookups of different vectors
+  // overlap (a tagger scores a whole sentence's static features together).
+  void AddScoresTo(const uint32_t* keys, const uint32_t* offsets, size_t n, int32_t* scores) const;
 
   // out[i * num_classes() + c] = the weight (in quanta) of class c in the
   // row of keys[i] (0 for unknown keys): rows one by one, for callers that

@@ -1,6 +1,8 @@
 #include "syntax/tagger.h"
 
 #include <algorithm>
+#include <climits>
+#include <functional>
 #include <map>
 #include <set>
 #include <ostream>
@@ -12,7 +14,15 @@ namespace dyad::syntax {
 namespace {
 
 constexpr char kMagic[] = "DYADTAG";
-constexpr uint32_t kVersion = 4;
+constexpr uint32_t kVersion = 5;     // written by Train: one or two passes
+constexpr uint32_t kOldVersion = 4;  // still read: one pass, no pass count
+// Folds of the jackknifed first-pass classes a second pass is trained on.
+constexpr int kFirstPassFolds = 5;
+// A second pass rescores only the words whose first-pass margin (best minus
+// second-best score, in quanta of the first-pass model) is below this. On EWT
+// dev, margins of 2000 and 1000 leave 44 % and 15 % of the words to the second
+// pass (71 % without a margin); 1500 costs at most 0.01 dev UPOS (docs/syntax.md).
+constexpr uint32_t kSecondPassMargin = 1500;
 // Words seen fewer times than this in training get no ambiguity class.
 constexpr int kMinAmbiguityCount = 3;
 // Words seen at least this often, with one tag at least this share of the
@@ -59,14 +69,21 @@ std::vector<WordInfo> WordInfos(const Sentence& s) {
   return w;
 }
 
-size_t TaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, size_t i, int prev1, int prev2,
-                      uint32_t* keys) {
-  long k = static_cast<long>(i);
-  auto A = [&](long j) -> uint64_t { return j < 0 || j >= static_cast<long>(amb.size()) ? 0x626f756eULL : amb[j]; };
-  const uint64_t a0 = A(k), a1 = A(k + 1), a2 = A(k + 2), am1 = A(k - 1);
+namespace {
+
+// The first pass's class of word j as a feature value (1 past the end).
+uint64_t RightClass(const int* right, long j, size_t n) { return j >= static_cast<long>(n) ? 1 : static_cast<uint64_t>(right[j] + 2); }
+
+uint64_t AmbAt(const std::vector<uint64_t>& amb, long j) { return j < 0 || j >= static_cast<long>(amb.size()) ? 0x626f756eULL : amb[j]; }
+
+}  // namespace
+
+size_t StaticTaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right, size_t i,
+                            uint32_t* keys) {
+  const long k = static_cast<long>(i);
+  const uint64_t a0 = AmbAt(amb, k), a1 = AmbAt(amb, k + 1), a2 = AmbAt(amb, k + 2), am1 = AmbAt(amb, k - 1);
   const WordInfo& w = words[i];
   const WordInfo &m1 = At(words, k - 1), &m2 = At(words, k - 2), &p1 = At(words, k + 1), &p2 = At(words, k + 2);
-  uint64_t t1 = static_cast<uint64_t>(prev1 + 2), t2 = static_cast<uint64_t>(prev2 + 2);
   size_t n = 0;
   auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
   add(0, 0);
@@ -76,10 +93,6 @@ size_t TaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint
   for (int p = 0; p < 3; ++p) add(8 + p, w.prefix[p]);
   add(11, w.shape);
   add(12, w.flags, i == 0);
-  add(13, t1);
-  add(14, t2);
-  add(15, t1, t2);
-  add(16, t1, w.lower);
   add(17, m1.lower);
   add(18, m2.lower);
   add(19, p1.lower);
@@ -89,13 +102,11 @@ size_t TaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint
   add(23, p2.suffix[2]);
   add(24, m1.lower, w.lower);
   add(25, w.lower, p1.lower);
-  add(26, t1, p1.lower);
   add(27, m1.shape);
   add(28, p1.shape);
   add(29, p1.suffix[1]);
   add(30, m1.suffix[1]);
   add(31, w.suffix[2], p1.lower);
-  add(32, t1, w.suffix[2]);
   add(33, m2.lower, m1.lower, w.lower);
   add(34, w.shape, p1.shape);
   add(35, p1.lower, p2.lower);
@@ -103,38 +114,109 @@ size_t TaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint
   add(37, a0, a1);
   add(38, a1);
   add(39, a1, a2);
-  add(40, t1, a0, a1);
   add(41, a0, w.suffix[2]);
   add(42, am1, a0);
   add(43, a0, p1.lower);
+  if (right) {  // second pass: the first pass's classes of the two words on the right
+    const uint64_t r1 = RightClass(right, k + 1, words.size()), r2 = RightClass(right, k + 2, words.size());
+    add(44, r1);
+    add(45, r1, r2);
+    add(46, r1, w.lower);
+    add(48, r1, w.suffix[2]);
+  }
   return n;
 }
 
-void Tagger::AmbiguityClasses(const std::vector<WordInfo>& words, std::vector<uint64_t>* amb) const {
+size_t DynamicTaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right, size_t i,
+                             int prev1, int prev2, uint32_t* keys) {
+  const long k = static_cast<long>(i);
+  const WordInfo& w = words[i];
+  const uint64_t t1 = static_cast<uint64_t>(prev1 + 2), t2 = static_cast<uint64_t>(prev2 + 2);
+  size_t n = 0;
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  add(13, t1);
+  add(14, t2);
+  add(15, t1, t2);
+  add(16, t1, w.lower);
+  add(26, t1, At(words, k + 1).lower);
+  add(32, t1, w.suffix[2]);
+  add(40, t1, AmbAt(amb, k), AmbAt(amb, k + 1));
+  if (right) add(47, t1, RightClass(right, k + 1, words.size()));
+  return n;
+}
+
+size_t TaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right, size_t i,
+                      int prev1, int prev2, uint32_t* keys) {
+  const size_t n = StaticTaggerFeatures(words, amb, right, i, keys);
+  return n + DynamicTaggerFeatures(words, amb, right, i, prev1, prev2, keys + n);
+}
+
+void Tagger::LookUpWords(const std::vector<WordInfo>& words, std::vector<uint64_t>* amb, std::vector<int>* fixed) const {
   amb->clear();
+  fixed->clear();
   for (const WordInfo& w : words) {
-    auto it = ambiguity_.find(w.lower);
-    amb->push_back(it == ambiguity_.end() ? 0 : it->second);
+    auto a = ambiguity_.find(w.lower);
+    amb->push_back(a == ambiguity_.end() ? 0 : a->second);
+    auto f = fixed_.find(w.lower);
+    fixed->push_back(f == fixed_.end() ? -1 : static_cast<int>(f->second));
+  }
+}
+
+void Tagger::RunPass(const LinearModel& model, const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb,
+                     const std::vector<int>& fixed, const int* right, std::vector<int>* classes,
+                     std::vector<int32_t>* margins) const {
+  const size_t nc = upos_.size();
+  classes->assign(words.size(), 0);
+  if (margins) margins->assign(words.size(), INT32_MAX);
+  // The scores of the features that do not depend on this pass's own
+  // predictions, for every scored word at once: their lookups overlap.
+  thread_local std::vector<uint32_t> keys, owner;
+  thread_local std::vector<int32_t> base;
+  keys.clear();
+  owner.clear();
+  base.assign(words.size() * nc, 0);
+  uint32_t buffer[kMaxTaggerFeatures];
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (fixed[i] >= 0) continue;
+    const size_t n = StaticTaggerFeatures(words, amb, right, i, buffer);
+    keys.insert(keys.end(), buffer, buffer + n);
+    owner.insert(owner.end(), n, static_cast<uint32_t>(i * nc));
+  }
+  model.AddScoresTo(keys.data(), owner.data(), keys.size(), base.data());
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (fixed[i] >= 0) {
+      (*classes)[i] = fixed[i];
+      continue;
+    }
+    int prev1 = i >= 1 ? (*classes)[i - 1] : -1, prev2 = i >= 2 ? (*classes)[i - 2] : -1;
+    const size_t n = DynamicTaggerFeatures(words, amb, right, i, prev1, prev2, buffer);
+    int32_t* scores = &base[i * nc];
+    model.AddScores(buffer, n, scores);
+    const int best = static_cast<int>(std::max_element(scores, scores + nc) - scores);
+    (*classes)[i] = best;
+    if (margins) {
+      int32_t second = INT32_MIN;
+      for (size_t c = 0; c < nc; ++c)
+        if (static_cast<int>(c) != best) second = std::max(second, scores[c]);
+      (*margins)[i] = static_cast<int32_t>(std::min<int64_t>(INT32_MAX, int64_t{scores[best]} - second));
+    }
   }
 }
 
 void Tagger::Predict(const std::vector<WordInfo>& words, std::vector<int>* classes) const {
   thread_local std::vector<uint64_t> amb;
-  AmbiguityClasses(words, &amb);
-  classes->assign(words.size(), 0);
-  thread_local std::vector<int32_t> scores;
-  scores.resize(upos_.size());
-  uint32_t keys[kMaxTaggerFeatures];
-  for (size_t i = 0; i < words.size(); ++i) {
-    int prev1 = i >= 1 ? (*classes)[i - 1] : -1, prev2 = i >= 2 ? (*classes)[i - 2] : -1;
-    if (auto it = fixed_.find(words[i].lower); it != fixed_.end()) {
-      (*classes)[i] = static_cast<int>(it->second);
-      continue;
-    }
-    size_t n = TaggerFeatures(words, amb, i, prev1, prev2, keys);
-    std::fill(scores.begin(), scores.end(), 0);
-    model_.AddScores(keys, n, scores.data());
-    (*classes)[i] = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+  thread_local std::vector<int> fixed, first, settled;
+  thread_local std::vector<int32_t> margins;
+  LookUpWords(words, &amb, &fixed);
+  if (two_pass()) {
+    RunPass(first_, words, amb, fixed, nullptr, &first, &margins);
+    // Words the first pass is sure of keep its class; the second pass scores the rest.
+    settled = fixed;
+    for (size_t i = 0; i < words.size(); ++i)
+      if (margins[i] >= second_pass_margin_) settled[i] = first[i];
+    RunPass(model_, words, amb, settled, first.data(), classes, nullptr);
+  } else {
+    RunPass(model_, words, amb, fixed, nullptr, classes, nullptr);
   }
 }
 
@@ -149,6 +231,66 @@ void Tagger::Tag(Sentence* s) const {
   }
 }
 
+// The training set in the form the passes read.
+struct Tagger::TrainData {
+  std::vector<std::vector<WordInfo>> words;
+  std::vector<std::vector<uint64_t>> ambs;
+  std::vector<std::vector<int>> fixed;  // LookUpWords
+  std::vector<std::vector<int>> gold;
+  std::vector<std::vector<int>> right;  // first-pass classes (jackknifed), when training a second pass
+};
+
+LinearModel Tagger::TrainPass(const TrainData& data, const std::vector<size_t>& sentences, bool second,
+                              const TaggerOptions& options, const std::function<void(int, const LinearModel&)>& report) const {
+  PerceptronTrainer trainer(num_classes());
+  std::vector<size_t> order = sentences;
+  Rng rng(options.seed);
+  std::vector<float> scores(num_classes());
+  uint32_t keys[kMaxTaggerFeatures];
+  std::vector<int> pred;
+  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+    rng.Shuffle(&order);
+    for (size_t si : order) {
+      const auto& w = data.words[si];
+      const int* right = second ? data.right[si].data() : nullptr;
+      pred.assign(w.size(), 0);
+      for (size_t i = 0; i < w.size(); ++i) {
+        const int gold = data.gold[si][i];
+        if (data.fixed[si][i] >= 0) {
+          pred[i] = data.fixed[si][i];
+          continue;
+        }
+        int prev1 = i >= 1 ? pred[i - 1] : -1, prev2 = i >= 2 ? pred[i - 2] : -1;
+        size_t n = TaggerFeatures(w, data.ambs[si], right, i, prev1, prev2, keys);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        trainer.AddScores(keys, n, scores.data());
+        int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        trainer.Update(keys, n, gold, guess);
+        trainer.Tick();
+        pred[i] = guess;
+      }
+    }
+    if (report) report(epoch, trainer.Averaged(options.min_quanta));
+  }
+  return trainer.Averaged(options.min_quanta);
+}
+
+void Tagger::JackknifeFirstPass(TrainData* data, int folds, const TaggerOptions& options, std::ostream* log) const {
+  data->right.assign(data->words.size(), {});
+  for (int f = 0; f < folds; ++f) {
+    std::vector<size_t> rest, held;
+    for (size_t i = 0; i < data->words.size(); ++i) (static_cast<int>(i % folds) == f ? held : rest).push_back(i);
+    LinearModel fold_model = TrainPass(*data, rest, false, options, nullptr);
+    size_t ok = 0, all = 0;
+    for (size_t i : held) {
+      RunPass(fold_model, data->words[i], data->ambs[i], data->fixed[i], nullptr, &data->right[i], nullptr);
+      for (size_t k = 0; k < data->right[i].size(); ++k) ok += data->right[i][k] == data->gold[i][k];
+      all += data->right[i].size();
+    }
+    if (log) *log << "tagger first pass, fold " << f + 1 << "/" << folds << ": held-out accuracy " << 100.0 * ok / std::max<size_t>(1, all) << std::endl;
+  }
+}
+
 Tagger Tagger::Train(const std::vector<ConlluSentence>& train, const std::vector<ConlluSentence>* dev,
                      const TaggerOptions& options, std::ostream* log) {
   // Classes: every UPOS/XPOS pair in the training data, in sorted order.
@@ -156,6 +298,7 @@ Tagger Tagger::Train(const std::vector<ConlluSentence>& train, const std::vector
   for (const auto& cs : train)
     for (const Token& t : cs.sentence.tokens) class_of[{t.upos, t.xpos}] = 0;
   Tagger tagger;
+  tagger.version_ = kVersion;
   for (auto& [pair, id] : class_of) {
     id = static_cast<int>(tagger.upos_.size());
     tagger.upos_.push_back(pair.first);
@@ -182,78 +325,62 @@ Tagger Tagger::Train(const std::vector<ConlluSentence>& train, const std::vector
     if (total >= kMinFixedCount && top >= kMinFixedShare * total) tagger.fixed_[HashString(word)] = static_cast<uint64_t>(top_class);
   }
 
-  std::vector<std::vector<WordInfo>> words;
-  std::vector<std::vector<uint64_t>> ambs;
-  std::vector<std::vector<int>> gold;
+  TrainData data;
   for (const auto& cs : train) {
-    words.push_back(WordInfos(cs.sentence));
-    ambs.emplace_back();
-    tagger.AmbiguityClasses(words.back(), &ambs.back());
-    gold.emplace_back();
-    for (const Token& t : cs.sentence.tokens) gold.back().push_back(class_of[{t.upos, t.xpos}]);
+    data.words.push_back(WordInfos(cs.sentence));
+    data.ambs.emplace_back();
+    data.fixed.emplace_back();
+    tagger.LookUpWords(data.words.back(), &data.ambs.back(), &data.fixed.back());
+    data.gold.emplace_back();
+    for (const Token& t : cs.sentence.tokens) data.gold.back().push_back(class_of[{t.upos, t.xpos}]);
   }
-  PerceptronTrainer trainer(tagger.num_classes());
-  std::vector<size_t> order(train.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  Rng rng(options.seed);
-  std::vector<float> scores(tagger.num_classes());
-  uint32_t keys[kMaxTaggerFeatures];
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    rng.Shuffle(&order);
-    size_t correct = 0, total = 0;
-    for (size_t si : order) {
-      const auto& w = words[si];
-      std::vector<int> pred(w.size());
-      for (size_t i = 0; i < w.size(); ++i) {
-        int prev1 = i >= 1 ? pred[i - 1] : -1, prev2 = i >= 2 ? pred[i - 2] : -1;
-        if (auto it = tagger.fixed_.find(w[i].lower); it != tagger.fixed_.end()) {
-          pred[i] = static_cast<int>(it->second);
-          correct += pred[i] == gold[si][i];
-          ++total;
-          continue;
-        }
-        size_t n = TaggerFeatures(w, ambs[si], i, prev1, prev2, keys);
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        trainer.AddScores(keys, n, scores.data());
-        int guess = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-        trainer.Update(keys, n, gold[si][i], guess);
-        trainer.Tick();
-        pred[i] = guess;
-        correct += guess == gold[si][i];
-        ++total;
-      }
+  std::vector<size_t> all(train.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  auto report = [&](int epoch, const LinearModel& model) {
+    if (!log) return;
+    *log << "tagger epoch " << epoch;
+    if (dev && (epoch == options.epochs || epoch % 2 == 0)) {
+      tagger.model_ = model;
+      *log << ", dev UPOS " << tagger.DevUpos(*dev);
     }
-    if (log) {
-      *log << "tagger epoch " << epoch << ": train acc " << 100.0 * correct / std::max<size_t>(1, total);
-      if (dev && (epoch == options.epochs || epoch % 2 == 0)) {
-        tagger.model_ = trainer.Averaged(options.min_quanta);
-        size_t ok = 0, all = 0;
-        for (const auto& cs : *dev) {
-          Sentence s = cs.sentence;
-          tagger.Tag(&s);
-          for (size_t i = 0; i < s.tokens.size(); ++i) {
-            ok += s.tokens[i].upos == cs.sentence.tokens[i].upos;
-            ++all;
-          }
-        }
-        *log << ", dev UPOS " << 100.0 * ok / std::max<size_t>(1, all);
-      }
-      *log << ", features " << trainer.num_features() << std::endl;
-    }
+    *log << std::endl;
+  };
+  if (options.passes == 2) {
+    tagger.first_ = tagger.TrainPass(data, all, false, options, nullptr);
+    tagger.second_pass_margin_ = kSecondPassMargin;
+    tagger.JackknifeFirstPass(&data, kFirstPassFolds, options, log);
+    tagger.model_ = tagger.TrainPass(data, all, true, options, report);
+  } else {
+    tagger.model_ = tagger.TrainPass(data, all, false, options, report);
   }
-  tagger.model_ = trainer.Averaged(options.min_quanta);
   return tagger;
+}
+
+double Tagger::DevUpos(const std::vector<ConlluSentence>& dev) const {
+  size_t ok = 0, all = 0;
+  for (const auto& cs : dev) {
+    Sentence s = cs.sentence;
+    Tag(&s);
+    for (size_t i = 0; i < s.tokens.size(); ++i) ok += s.tokens[i].upos == cs.sentence.tokens[i].upos;
+    all += s.tokens.size();
+  }
+  return 100.0 * ok / std::max<size_t>(1, all);
 }
 
 std::string Tagger::ToBytes() const {
   BinaryWriter w;
   w.Raw(std::string_view(kMagic, 8));
-  w.U32(kVersion);
+  w.U32(version_);
   w.Strings(upos_);
   w.Strings(xpos_);
   lemmatizer_.Write(&w);
   WriteWordMap(ambiguity_, &w);
   WriteWordMap(fixed_, &w);
+  if (version_ >= 5) w.VarU(two_pass() ? 2 : 1);
+  if (two_pass()) {
+    w.VarU(static_cast<uint64_t>(second_pass_margin_));
+    first_.Write(&w);
+  }
   model_.Write(&w);
   return w.bytes();
 }
@@ -263,14 +390,22 @@ Result<Tagger> Tagger::FromBytes(std::string_view bytes, const std::string& name
   std::string_view magic;
   uint32_t version = 0;
   if (!r.Raw(8, &magic) || magic != std::string_view(kMagic, 8)) return Status::DataError({name, 0, 0, ""}, "not a dyad tagger model");
-  if (!r.U32(&version) || version != kVersion) {
+  if (!r.U32(&version) || (version != kVersion && version != kOldVersion)) {
     return Status::DataError({name, 0, 8, ""}, "unsupported tagger model version " + std::to_string(version));
   }
   Tagger t;
+  t.version_ = version;
+  uint64_t passes = 1;
+  auto corrupt = [&] { return Status::DataError({name, 0, static_cast<int64_t>(r.pos()), ""}, "truncated or corrupt tagger model"); };
   if (!r.Strings(&t.upos_) || !r.Strings(&t.xpos_) || t.upos_.size() != t.xpos_.size() || t.upos_.empty() ||
-      !t.lemmatizer_.Read(&r) || !ReadWordMap(&r, &t.ambiguity_) || !ReadWordMap(&r, &t.fixed_) || !t.model_.Read(&r) || t.model_.num_classes() != t.num_classes() || !r.at_end()) {
-    return Status::DataError({name, 0, static_cast<int64_t>(r.pos()), ""}, "truncated or corrupt tagger model");
-  }
+      !t.lemmatizer_.Read(&r) || !ReadWordMap(&r, &t.ambiguity_) || !ReadWordMap(&r, &t.fixed_))
+    return corrupt();
+  if (version >= 5 && (!r.VarU(&passes) || passes < 1 || passes > 2)) return corrupt();
+  uint64_t margin = 0;
+  if (passes == 2 && (!r.VarU(&margin) || margin > INT32_MAX || !t.first_.Read(&r) || t.first_.num_classes() != t.num_classes()))
+    return corrupt();
+  t.second_pass_margin_ = static_cast<int32_t>(margin);
+  if (!t.model_.Read(&r) || t.model_.num_classes() != t.num_classes() || !r.at_end()) return corrupt();
   for (const auto& [word, cls] : t.fixed_)
     if (cls >= static_cast<uint64_t>(t.num_classes())) return Status::DataError({name, 0, -1, ""}, "tagger model: fixed tag out of range");
   return t;

@@ -24,11 +24,15 @@ std::vector<ConlluSentence> Fixture() {
   return s.ok() ? *s : std::vector<ConlluSentence>{};
 }
 
-TaggerOptions SmallTagger() {
+TaggerOptions SmallTagger(int passes = 2) {
   TaggerOptions o;
   o.epochs = 8;
+  o.passes = passes;
   return o;
 }
+
+// One-pass and two-pass taggers are separate training paths.
+const int kTaggerPasses[] = {1, 2};
 
 ParserOptions SmallParser(int beam = 1) {
   ParserOptions o;
@@ -60,9 +64,32 @@ TEST(TrainingTest, LearnsTheFixturePerfectly) {
   }
 }
 
+TEST(TrainingTest, TaggerLearnsTheFixtureWithOneOrTwoPasses) {
+  auto gold = Fixture();
+  for (int passes : kTaggerPasses) {
+    const Tagger tagger = Tagger::Train(gold, nullptr, SmallTagger(passes), nullptr);
+    size_t words = 0, upos = 0, xpos = 0;
+    for (const auto& cs : gold) {
+      Sentence s = cs.sentence;
+      tagger.Tag(&s);
+      for (size_t i = 0; i < s.tokens.size(); ++i) {
+        upos += s.tokens[i].upos == cs.sentence.tokens[i].upos;
+        xpos += s.tokens[i].xpos == cs.sentence.tokens[i].xpos;
+      }
+      words += s.tokens.size();
+    }
+    EXPECT_EQ(upos, words) << passes << " passes";
+    EXPECT_EQ(xpos, words) << passes << " passes";
+  }
+}
+
 TEST(TrainingTest, IsDeterministicForASeed) {
   auto gold = Fixture();
-  EXPECT_EQ(Tagger::Train(gold, nullptr, SmallTagger(), nullptr).ToBytes(), Tagger::Train(gold, nullptr, SmallTagger(), nullptr).ToBytes());
+  for (int passes : kTaggerPasses) {
+    EXPECT_EQ(Tagger::Train(gold, nullptr, SmallTagger(passes), nullptr).ToBytes(),
+              Tagger::Train(gold, nullptr, SmallTagger(passes), nullptr).ToBytes())
+        << passes << " passes";
+  }
   for (int beam : kBeamWidths) {
     EXPECT_EQ(Parser::Train(gold, nullptr, SmallParser(beam), nullptr).ToBytes(),
               Parser::Train(gold, nullptr, SmallParser(beam), nullptr).ToBytes())
@@ -72,10 +99,14 @@ TEST(TrainingTest, IsDeterministicForASeed) {
 
 TEST(TrainingTest, SaveLoadRoundTripsBitExactly) {
   auto gold = Fixture();
-  std::string tagger_bytes = Tagger::Train(gold, nullptr, SmallTagger(), nullptr).ToBytes();
-  auto tagger = Tagger::FromBytes(tagger_bytes, "tagger");
-  ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
-  EXPECT_EQ(tagger->ToBytes(), tagger_bytes);
+  for (int passes : kTaggerPasses) {
+    std::string tagger_bytes = Tagger::Train(gold, nullptr, SmallTagger(passes), nullptr).ToBytes();
+    auto tagger = Tagger::FromBytes(tagger_bytes, "tagger");
+    ASSERT_TRUE(tagger.ok()) << tagger.status().ToString();
+    EXPECT_EQ(tagger->ToBytes(), tagger_bytes) << passes << " passes";
+    for (size_t cut : {size_t{0}, size_t{10}, tagger_bytes.size() / 2, tagger_bytes.size() - 1})
+      EXPECT_FALSE(Tagger::FromBytes(tagger_bytes.substr(0, cut), "cut.tagger").ok()) << passes << " passes, cut at " << cut;
+  }
 
   for (int beam : kBeamWidths) {
     SCOPED_TRACE("beam " + std::to_string(beam));
@@ -148,6 +179,65 @@ TEST(TrainingTest, ReadsVersionTwoModels) {
   std::string v9 = v3;
   v9[8] = 9;
   auto bad = Parser::FromBytes(v9, "v9.parser");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("version 9"), std::string::npos) << bad.status().message();
+}
+
+// The static keys (looked up for a whole sentence at once) do not depend on
+// the previous tags; with the dynamic ones they are exactly TaggerFeatures.
+TEST(TaggerFeaturesTest, StaticPlusDynamicIsAllAndStaticIgnoresPreviousTags) {
+  auto gold = Fixture();
+  ASSERT_FALSE(gold.empty());
+  const std::vector<WordInfo> words = WordInfos(gold[0].sentence);
+  const std::vector<uint64_t> amb(words.size(), 7);
+  const std::vector<int> right(words.size(), 3);
+  struct Case {
+    const int* right;
+    int prev1, prev2;
+  };
+  for (const Case& c : {Case{nullptr, -1, -1}, Case{nullptr, 4, 9}, Case{right.data(), -1, -1}, Case{right.data(), 2, 0}}) {
+    for (size_t i = 0; i < words.size(); ++i) {
+      uint32_t all[kMaxTaggerFeatures], part[kMaxTaggerFeatures], other[kMaxTaggerFeatures];
+      const size_t n = TaggerFeatures(words, amb, c.right, i, c.prev1, c.prev2, all);
+      ASSERT_LE(n, kMaxTaggerFeatures);
+      const size_t s = StaticTaggerFeatures(words, amb, c.right, i, part);
+      const size_t d = DynamicTaggerFeatures(words, amb, c.right, i, c.prev1, c.prev2, part + s);
+      ASSERT_EQ(s + d, n);
+      EXPECT_TRUE(std::equal(all, all + n, part));
+      DynamicTaggerFeatures(words, amb, c.right, i, c.prev1 + 1, c.prev2, other);
+      EXPECT_NE(other[0], part[s]) << "the dynamic keys depend on prev1";
+    }
+  }
+}
+
+// Version 4 tagger files (one pass, no pass count) still load, tag like the
+// version 5 file they differ from only in the header, and are written back
+// unchanged.
+TEST(TrainingTest, ReadsVersionFourTaggers) {
+  auto gold = Fixture();
+  const Tagger one_pass = Tagger::Train(gold, nullptr, SmallTagger(1), nullptr);
+  const std::string v5 = one_pass.ToBytes();
+  BinaryWriter model;
+  one_pass.model().Write(&model);
+  const size_t model_at = v5.size() - model.bytes().size();
+  ASSERT_EQ(v5.substr(model_at), model.bytes());
+  ASSERT_EQ(v5[model_at - 1], 1);  // the pass count
+  BinaryWriter v4;
+  v4.Raw(v5.substr(0, 8));
+  v4.U32(4);
+  const std::string v4_bytes = v4.bytes() + v5.substr(12, model_at - 1 - 12) + model.bytes();
+  auto old = Tagger::FromBytes(v4_bytes, "v4.tagger");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_EQ(old->ToBytes(), v4_bytes);
+  for (const auto& cs : gold) {
+    Sentence a = cs.sentence, b = cs.sentence;
+    one_pass.Tag(&a);
+    old->Tag(&b);
+    for (size_t i = 0; i < a.tokens.size(); ++i) EXPECT_EQ(a.tokens[i].xpos, b.tokens[i].xpos);
+  }
+  std::string v9 = v5;
+  v9[8] = 9;
+  auto bad = Tagger::FromBytes(v9, "v9.tagger");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("version 9"), std::string::npos) << bad.status().message();
 }

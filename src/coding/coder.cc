@@ -680,9 +680,22 @@ class SentenceCoder {
       if (!IsActor(static_cast<int>(t)) || static_cast<int>(t) == c.predicate || !Said(c.predicate, static_cast<int>(t)))
         continue;
       if (std::find(c.subjects.begin(), c.subjects.end(), static_cast<int>(t)) != c.subjects.end()) continue;
-      if (!source_actors.count(ActorOf(static_cast<int>(t)).first)) return {static_cast<int>(t)};
+      if (source_actors.count(ActorOf(static_cast<int>(t)).first)) continue;
+      bool own_side = false;  // "Erdogan warned that Turkish troops ...": his own state's arm, not an addressee
+      for (int h : sources) own_side = own_side || SameState(ActorOf(h).second, ActorOf(static_cast<int>(t)).second);
+      if (!own_side) return {static_cast<int>(t)};
     }
     return {};
+  }
+
+  // Two codes of one country's state: government, military, police,
+  // intelligence, legislature, judiciary.
+  static bool SameState(const std::string& a, const std::string& b) {
+    auto state = [](const std::string& code) {
+      std::string role = code.substr(3, 3);
+      return role == "GOV" || role == "MIL" || role == "COP" || role == "SPY" || role == "LEG" || role == "JUD";
+    };
+    return a.size() >= 6 && b.size() >= 6 && a.compare(0, 3, b, 0, 3) == 0 && state(a) && state(b);
   }
 
   int Emit(const Clause& c, const Pattern& p, const std::string& code, const std::string& rule, bool intent,

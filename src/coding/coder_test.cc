@@ -147,6 +147,14 @@ INSTANTIATE_TEST_SUITE_P(
         // place inside what X is accused of is not a target.
         Case{"Russian state television too has often accused the US of seeking to stir up a coup in Caracas.",
              "2024-07-30", "RUSGOVMED 112 USAGOV"},
+        // Modifiers between a demonym and its role word; a verb ends the phrase.
+        Case{"Palestinian chief negotiator Saeb Erekat condemned the decision of the United States.", "2019-11-19",
+             "PSEGOV 111 USAGOV"},
+        Case{"Colombia and Venezuela maintain military troops near the border.", "2022-02-04", ""},
+        // A warning about one's own state's forces names no addressee.
+        Case{"Recep Tayyip Erdogan warned that Turkish troops would cross the border.", "2018-01-20", "TURGOV 130 -"},
+        // An unknown verb form lemmatized to a known lemma ("blamed": blame).
+        Case{"Donald Trump blamed the Syrian government for the attack.", "2018-04-14", "USAGOV 112 SYRGOV"},
         // A list given in the next sentence ("Among them, ...").
         Case{"The government of Nicolás Maduro continues to be considered legitimate by a number of countries. Among "
              "them, Cuba, Bolivia, Iran and Russia.",

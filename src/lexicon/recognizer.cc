@@ -99,6 +99,7 @@ class DocumentRecognizer {
  private:
   // ---- composition -----------------------------------------------------
   void Sentence(int s) {
+    cur_sentence_ = s;
     const auto& toks = doc_.sentences[s].tokens;
     forms_.clear();
     for (const auto& t : toks) forms_.push_back(t.form);
@@ -196,6 +197,15 @@ class DocumentRecognizer {
       int after = p->last;
       if (after < static_cast<int>(forms_.size()) && IsPossessive(forms_[after])) ++after;  // "Colombia's chancellor"
       const NameMatch* n = next_at(after);
+      // "Palestinian chief negotiator", "Russian top diplomat": modifiers before the role word.
+      for (int skip = after; !n && skip < after + 2 && skip < static_cast<int>(forms_.size()); ++skip) {
+        std::string_view w = forms_[skip];
+        const std::string& upos = doc_.sentences[cur_sentence_].tokens[skip].upos;
+        // Untagged text (no parse): any lowercase word that is not a function word.
+        bool modifier = upos.empty() ? !res_.function_words.count(text::Lower(w)) : upos == "ADJ" || upos == "NOUN";
+        if (w.empty() || !std::islower(static_cast<unsigned char>(w[0])) || !modifier) break;
+        if (const NameMatch* m = next_at(skip + 1); m && IsRoleWord(*BestReading(*m, dict_))) n = m;
+      }
       if (!n || !IsRoleWord(*BestReading(*n, dict_))) {
         const NameMatch* person = next_at(p->last);
         if (person && r->kind == MatchKind::kDemonym && BestReading(*person, dict_)->kind == MatchKind::kName &&
@@ -710,6 +720,7 @@ class DocumentRecognizer {
   const ActorDictionary& dict_;
   std::optional<Date> date_;
   std::vector<std::string_view> forms_;
+  int cur_sentence_ = 0;  // the sentence being composed (its tokens' tags)
   std::unordered_map<std::string, int> country_counts_;
   // Offices each actor is known to hold: (country, office).
   std::unordered_map<int, std::vector<std::pair<std::string, std::string>>> offices_;

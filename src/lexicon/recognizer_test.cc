@@ -77,6 +77,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The Kremlin said so.", "2024-01-01", "The Kremlin=RUSGOV metonym"},
         // A capital or country after "in" is the country as a place, not its government.
         Case{"Talks were held in Caracas.", "2024-01-01", "Caracas=VEN place"},
+        // Modifiers between a demonym and its role word (untagged here; with
+        // tags, only adjectives and nouns: coder_test).
+        Case{"Palestinian chief negotiator Saeb Erekat spoke.", "2019-11-19",
+             "Palestinian chief negotiator Saeb Erekat=PSEGOV title"},
         // A dictionary alias that starts with a common word is still a name.
         Case{"The government of Nicolás Maduro replied.", "2019-01-27",
              "The government of Nicolás Maduro=VENGOV dictionary"},

@@ -94,6 +94,7 @@ Lemmatizer Lemmatizer::Train(const std::vector<ConlluSentence>& sentences) {
     }
     lem.rules_[key] = best;
   }
+  lem.IndexLemmas();
   return lem;
 }
 
@@ -108,13 +109,24 @@ std::string Lemmatizer::Lemmatize(std::string_view form, uint64_t form_hash, uin
   if (auto it = dict_.find(DictKey(lower_hash, xpos_hash)); it != dict_.end()) return it->second;
   std::string lower = AsciiLower(form);
   std::string base = IsProperTag(xpos) ? std::string(form) : lower;
+  std::string first;  // the longest suffix's rule: the answer when no rule gives a known lemma
   for (int k = std::min<int>(kMaxSuffix, static_cast<int>(lower.size())); k >= 0; --k) {
     auto it = rules_.find(std::string(xpos) + "\t" + lower.substr(lower.size() - k));
     if (it == rules_.end()) continue;
     std::string out;
-    if (ApplyRule(it->second, form, base, &out) && !out.empty()) return out;
+    if (!ApplyRule(it->second, form, base, &out) || out.empty()) continue;
+    if (lemmas_.count(AsciiLower(out))) return out;
+    if (first.empty()) first = std::move(out);
   }
-  return base;
+  // "blamed" -> "blam" (the rule of "claimed"): the "e" the suffix took.
+  bool verb_form = xpos == "VBD" || xpos == "VBN" || xpos == "VBG";
+  if (verb_form && !first.empty() && lemmas_.count(AsciiLower(first) + "e")) return first + "e";
+  return first.empty() ? base : first;
+}
+
+void Lemmatizer::IndexLemmas() {
+  lemmas_.clear();
+  for (const auto& [key, lemma] : dict_) lemmas_.insert(AsciiLower(lemma));
 }
 
 void Lemmatizer::Write(BinaryWriter* w) const {
@@ -156,6 +168,7 @@ bool Lemmatizer::Read(BinaryReader* r) {
       (*m)[std::move(k)] = std::move(v);
     }
   }
+  IndexLemmas();
   return true;
 }
 

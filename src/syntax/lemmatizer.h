@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "syntax/binary_io.h"
@@ -41,6 +42,11 @@ class Lemmatizer {
   std::unordered_map<uint64_t, std::string> dict_;
   // "xpos\tsuffix" -> rule "strip\tappend" (strip = bytes removed from the end).
   std::unordered_map<std::string, std::string> rules_;
+  // Every lemma of the dictionary (lowercased), derived on load: among the
+  // suffix rules that apply to an unknown word, one that yields a known lemma
+  // wins ("blamed" -> "blame", not "blam" by the rule of "claimed").
+  std::unordered_set<std::string> lemmas_;
+  void IndexLemmas();
 };
 
 }  // namespace dyad::syntax

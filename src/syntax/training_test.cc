@@ -283,5 +283,29 @@ TEST(LemmatizerTest, CapitalizedLemmasDoNotLeakIntoOtherWords) {
   for (const Word& c : cases) EXPECT_EQ(lem.Lemmatize(c.form, c.xpos), c.lemma) << c.form;
 }
 
+// An unknown word whose longest-suffix rule gives no known lemma: a rule
+// that does wins, or the "e" the suffix took ("blamed", seen "blame" and
+// "claimed" -> "claim": "blame", not "blam").
+TEST(LemmatizerTest, PrefersAKnownLemma) {
+  struct Word {
+    const char* form;
+    const char* xpos;
+    const char* lemma;
+  };
+  const Word train[] = {{"claimed", "VBD", "claim"}, {"aimed", "VBD", "aim"}, {"blame", "VB", "blame"},
+                        {"framed", "VBD", "frame"}};
+  ConlluSentence cs;
+  for (const Word& w : train) {
+    Token t;
+    t.form = w.form;
+    t.xpos = w.xpos;
+    t.lemma = w.lemma;
+    cs.sentence.tokens.push_back(t);
+  }
+  Lemmatizer lem = Lemmatizer::Train({cs});
+  EXPECT_EQ(lem.Lemmatize("blamed", "VBD"), "blame");
+  EXPECT_EQ(lem.Lemmatize("reclaimed", "VBD"), "reclaim");  // no known lemma: the longest suffix's rule
+}
+
 }  // namespace
 }  // namespace dyad::syntax

@@ -268,6 +268,7 @@ class SentenceCoder {
       if ((k.kind == Constraint::Kind::kXcomp || k.kind == Constraint::Kind::kXobj) && c.xcomp >= 0)
         consumed_.insert(c.xcomp);
     std::string rule = p->file.substr(p->file.rfind('/') + 1) + ":" + std::to_string(p->line) + " " + p->Key() + " " + p->FrameText();
+    if (p->NoEvent()) return Trace(c, "no event: a null pattern (" + rule + ")"), true;
     std::string code = p->code;
     if (c.negated && !p->ForNegated()) {
       auto rejection = res_.negations.Lookup(code);

@@ -72,6 +72,10 @@ struct Pattern {
   std::string file;
   int line = 0;
 
+  // An imported "[---]" line (coding/cameo_verbs.h): where it matches, the
+  // predicate codes no event.
+  bool NoEvent() const { return code == "---"; }
+
   // Whether the frame has `not`: the code is already the negated reading.
   bool ForNegated() const {
     for (const Constraint& c : frame)

@@ -173,6 +173,16 @@ class DocumentRecognizer {
       const NameMatch* n = next_at(p->last);
       if (!n || r->kind != MatchKind::kName) return used;
       const MatchPayload* nr = BestReading(*n, dict_);
+      // "UN troops", "NATO forces": the organization's arm.
+      if (p->named->kind == EntryKind::kOrg && nr->kind == MatchKind::kTerm && !nr->role.empty() &&
+          EntryCodeAt(*p->named, date_).rfind("IGO", 0) == 0) {
+        p->country = p->named;
+        p->named = nullptr;
+        p->role = nr->role;
+        p->last = n->last;
+        p->how = "agent";
+        return used + 1;
+      }
       const ActorEntry* home = dict_.Country(EntryCodeAt(*p->named, date_).substr(0, 3));
       if (!home) return used;
       bool person = p->named->kind == EntryKind::kPerson;
@@ -375,7 +385,7 @@ class DocumentRecognizer {
     std::string how = p.how;
     int actor = -1;
     std::string code;
-    std::string country = p.country ? p.country->code : "";
+    std::string country = p.country ? EntryCodeAt(*p.country, date_) : "";
     if (p.named) {
       if (p.last <= DatelineEnd()) return;  // the agency of "LIMA, Peru (AP) —"
       actor = ActorForEntry(p.named);
@@ -468,7 +478,7 @@ class DocumentRecognizer {
     // opposition" is the article's opposition, "reporters" is nobody's.
     if (country.empty() && text::Lower(forms_[p.first]) != "the") return -1;
     *how = country.empty() ? "description" : "agent";
-    const ActorEntry* ce = dict_.Country(c);
+    const ActorEntry* ce = p.country && !country.empty() ? p.country : dict_.Country(c);
     return ActorForRole(c, p.role, ce ? ce->name : c);
   }
 
@@ -545,7 +555,13 @@ class DocumentRecognizer {
   // and "HANOI, Vietnam (AP) —" opening any sentence (feeds paste several
   // stories into one text).
   bool Dateline(int s, const Phrase& p) const {
-    if (s == 0 && p.first <= 1 && !HasLower(forms_[p.last - 1])) return true;
+    // An all-caps name opening the article is a dateline only when a dateline
+    // mark follows it ("MOSCOW, ...", "CARACAS -"), not "The US said ...".
+    if (s == 0 && p.first <= 1 && !HasLower(forms_[p.last - 1]) && p.last < static_cast<int>(forms_.size())) {
+      std::string_view mark = forms_[p.last];
+      if (mark == "," || mark == ":" || mark == "-" || mark == "—" || mark == "–" || mark == "." || mark == "(")
+        return true;
+    }
     return p.last <= DatelineEnd();
   }
 

@@ -104,7 +104,12 @@ INSTANTIATE_TEST_SUITE_P(
              "the President of Nicaragua, Daniel Ortega=NICGOV dictionary"},
         Case{"The Venezuelan opposition rejected it.", "2024-08-28", "The Venezuelan opposition=VENOPP agent"},
         // A dateline opening a later sentence is a place too.
-        Case{"Talks ended. LIMA, Peru (AP) — Chile protested.", "2024-08-28", "Chile=CHLGOV dictionary"}));
+        Case{"Talks ended. LIMA, Peru (AP) — Chile protested.", "2024-08-28", "Chile=CHLGOV dictionary"},
+        // An all-caps name opening the article is a dateline only with a mark after it.
+        Case{"CARACAS, Jan 27 - Chile protested.", "2019-01-27", "Chile=CHLGOV dictionary"},
+        Case{"The US imposed sanctions.", "2019-01-27", "The US=USAGOV dictionary"},
+        // An international organization's arm.
+        Case{"UN troops entered the town.", "2019-01-27", "UN troops=IGOUNOMIL agent"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Resolution, RecognizerTest,

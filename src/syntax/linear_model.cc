@@ -63,6 +63,8 @@ LinearModel LinearModel::FromQuantized(int num_classes, float step, std::vector<
       m.num_weights_ += r.weights.size();
       for (const auto& [cls, q] : r.weights) m.inline_[i].w[cls] = static_cast<int16_t>(q);
     }
+    m.fingerprints_.resize(m.inline_.size());
+    for (size_t i = 0; i < m.inline_.size(); ++i) m.fingerprints_[i] = m.inline_[i].key == 0 ? 0 : Fingerprint(m.inline_[i].key);
     return m;
   }
   for (const Row& r : rows) {
@@ -147,18 +149,36 @@ __attribute__((target_clones("avx2", "default"))) void AddDense(const int16_t* _
 
 void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int16_t* rows) const {
   if (inline_.empty()) return;
-  for (size_t i = 0; i < n; ++i) __builtin_prefetch(&inline_[Home(keys[i])]);
+  // Probe the small fingerprint array first: most keys are absent and end at
+  // an empty fingerprint without touching the (large) slot array.
+  constexpr size_t kChunk = 128;
+  size_t home[kChunk];
+  uint32_t hit[kChunk], which[kChunk];
   int32_t s[kInlineClasses] = {0, 0, 0, 0};
-  for (size_t i = 0; i < n; ++i) {
-    const uint32_t key = keys[i];
-    for (size_t j = Home(key);; j = j + 1 == inline_.size() ? 0 : j + 1) {
-      const InlineSlot& slot = inline_[j];
-      if (slot.key == key) {
-        for (int k = 0; k < kInlineClasses; ++k) s[k] += slot.w[k];
-        if (rows) std::copy_n(slot.w, num_classes_, rows + i * num_classes_);
-        break;
+  for (size_t base = 0; base < n; base += kChunk) {
+    const size_t m = std::min(kChunk, n - base);
+    for (size_t i = 0; i < m; ++i) {
+      home[i] = Home(keys[base + i]);
+      __builtin_prefetch(&fingerprints_[home[i]]);
+    }
+    size_t found = 0;
+    for (size_t i = 0; i < m; ++i) {
+      const uint32_t key = keys[base + i];
+      const uint8_t fp = Fingerprint(key);
+      for (size_t j = home[i];; j = j + 1 == inline_.size() ? 0 : j + 1) {
+        const uint8_t f = fingerprints_[j];
+        if (f == 0) break;
+        if (f == fp && inline_[j].key == key) {
+          hit[found] = static_cast<uint32_t>(j);
+          which[found++] = static_cast<uint32_t>(base + i);
+          break;
+        }
       }
-      if (slot.key == 0) break;
+    }
+    for (size_t h = 0; h < found; ++h) {
+      const InlineSlot& slot = inline_[hit[h]];
+      for (int k = 0; k < kInlineClasses; ++k) s[k] += slot.w[k];
+      if (rows) std::copy_n(slot.w, num_classes_, rows + which[h] * num_classes_);
     }
   }
   if (scores)

@@ -57,7 +57,7 @@ class LinearModel {
   size_t num_weights() const { return num_weights_; }
   size_t memory_bytes() const {
     return (keys_.size() + refs_.size() + data_.size()) * sizeof(uint32_t) + dense_.size() * sizeof(int16_t) +
-           inline_.size() * sizeof(InlineSlot);
+           inline_.size() * sizeof(InlineSlot) + fingerprints_.size();
   }
   // The weight of one quantum: scores are integers, real score = q * step.
   float step() const { return step_; }
@@ -112,6 +112,8 @@ class LinearModel {
     int16_t w[kInlineClasses];
   };
   bool is_inline() const { return num_classes_ <= kInlineClasses; }
+  // A nonzero byte of an (inline) slot's key, kept apart in fingerprints_.
+  static uint8_t Fingerprint(uint32_t key) { return static_cast<uint8_t>(key >> 24) | 1; }
   static constexpr uint32_t kDense = 0x80000000u;
   static constexpr int kCountShift = 26;
   static constexpr uint32_t kMaxSparse = 31;
@@ -134,6 +136,7 @@ class LinearModel {
   size_t num_rows_ = 0, num_weights_ = 0;
   std::vector<uint32_t> keys_, refs_;  // open addressing; key 0 = empty
   std::vector<InlineSlot> inline_;     // instead of keys_/refs_/data_ when is_inline()
+  std::vector<uint8_t> fingerprints_;  // per inline_ slot: 0 = empty, else Fingerprint(key)
   size_t capacity_ = 0;
   // Sparse rows: per weight (class << 16) | uint16(quanta). Rows with many
   // weights are dense instead: every class's quanta, added with vector

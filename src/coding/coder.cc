@@ -152,6 +152,7 @@ class SentenceCoder {
       case Constraint::Kind::kPassive: return c.passive;
       case Constraint::Kind::kNot: return c.negated;
       case Constraint::Kind::kNounVerb: return c.noun && k.Accepts(c.governor_lemma);
+      case Constraint::Kind::kSubj: heads = c.subjects; break;
       case Constraint::Kind::kObj: heads = c.objects; break;
       case Constraint::Kind::kIobj: if (c.iobj >= 0) heads = {c.iobj}; break;
       case Constraint::Kind::kXcomp: if (c.xcomp >= 0) heads = {c.xcomp}; break;

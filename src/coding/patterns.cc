@@ -117,7 +117,9 @@ std::string ParseConstraint(std::string_view tok, bool noun, const WordClasses& 
     value = tok.substr(eq + 1);
     has_value = true;
   }
-  if (head == "obj") {
+  if (head == "subj") {
+    c->kind = Constraint::Kind::kSubj;
+  } else if (head == "obj") {
     c->kind = Constraint::Kind::kObj;
   } else if (head == "iobj") {
     c->kind = Constraint::Kind::kIobj;
@@ -146,7 +148,7 @@ std::string ParseConstraint(std::string_view tok, bool noun, const WordClasses& 
     if (c->actor) return "'noun:' takes verb lemmas, not @actor";
     return "";
   } else {
-    return "unknown constraint '" + std::string(tok) + "' (obj, iobj, xcomp, xobj, prep:X, passive, not, noun:V)";
+    return "unknown constraint '" + std::string(tok) + "' (subj, obj, iobj, xcomp, xobj, prep:X, passive, not, noun:V)";
   }
   if (noun && c->kind != Constraint::Kind::kPrep) {
     return "constraint '" + std::string(tok) + "' does not apply to a noun predicate (use prep:X or noun:V)";

@@ -33,6 +33,7 @@ namespace dyad::coding {
 // One condition of a frame.
 struct Constraint {
   enum class Kind {
+    kSubj,      // subj=V     the subject (imported patterns' words before the verb)
     kObj,       // obj=V      the direct object
     kIobj,      // iobj=V     the indirect object ("grant *him* asylum")
     kXcomp,     // xcomp=V    an open clausal complement ("offer *to send*")

@@ -116,6 +116,15 @@ TEST(PatternsParseTest, NotMarksTheNegatedReading) {
   EXPECT_FALSE(rule_out[1]->ForNegated());
 }
 
+TEST(PatternsParseTest, SubjectConstraint) {
+  auto set = ParseOne("deploy\tsubj=@military\t154\tprep:to|none\n");
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const Constraint& subj = set->For("deploy")[0]->frame[0];
+  EXPECT_EQ(subj.kind, Constraint::Kind::kSubj);
+  EXPECT_TRUE(subj.Accepts("troops"));
+  EXPECT_FALSE(subj.Accepts("minister"));
+}
+
 struct BadCase {
   std::string name;
   std::string text;    // line 2 is the bad one

@@ -353,6 +353,11 @@ class SentenceCoder {
     if (needs_target && targets.empty() && !among_partners && IsAddressedToGovernment(code)) {
       if (int t = PlaceInArguments(c); t >= 0) targets.push_back(t), rule += " [target: the place named]";
     }
+    // "..., while the regime denies it": a denial answers whoever last
+    // accused or addressed the denier.
+    if (targets.empty() && code.rfind("016", 0) == 0 && !sources.empty()) {
+      if (int t = Accuser(ActorOf(sources[0]).second); t >= 0) targets.push_back(t), rule += " [target: the accuser]";
+    }
     // "Maduro and Putin held talks": a meeting among the subjects.
     bool among_sources = among_partners || (targets.empty() && code.rfind("04", 0) == 0 && DistinctActors(sources) >= 2);
     // "X warned that ..." with nobody named: a threat all the same.
@@ -375,6 +380,18 @@ class SentenceCoder {
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
     return emitted > 0;
+  }
+
+  // The latest event of this or the two sentences before whose target is
+  // `code`, as an argument token for its source (a mention of it, kListed +
+  // index); -1 if none.
+  int Accuser(const std::string& code) const {
+    for (auto e = doc_.events.rbegin(); e != doc_.events.rend() && e->sentence >= s_ - 2; ++e) {
+      if (e->target != code || e->source == code) continue;
+      for (int m = static_cast<int>(doc_.mentions.size()) - 1; m >= 0; --m)
+        if (doc_.mentions[m].actor == e->source_actor && doc_.mentions[m].sentence <= s_) return kListed + m;
+    }
+    return -1;
   }
 
   static bool IsAddressedToGovernment(const std::string& code) {

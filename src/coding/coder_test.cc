@@ -155,6 +155,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Recep Tayyip Erdogan warned that Turkish troops would cross the border.", "2018-01-20", "TURGOV 130 -"},
         // An unknown verb form lemmatized to a known lemma ("blamed": blame).
         Case{"Donald Trump blamed the Syrian government for the attack.", "2018-04-14", "USAGOV 112 SYRGOV"},
+        // A denial answers whoever last accused the denier.
+        Case{"Colombia accused Venezuela of protecting the rebels. The Venezuelan government categorically denies it.",
+             "2022-02-04", "COLGOV 112 VENGOV; VENGOV 016 COLGOV"},
         // A list given in the next sentence ("Among them, ...").
         Case{"The government of Nicolás Maduro continues to be considered legitimate by a number of countries. Among "
              "them, Cuba, Bolivia, Iran and Russia.",

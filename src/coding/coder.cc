@@ -270,6 +270,8 @@ class SentenceCoder {
         consumed_.insert(c.xcomp);
     std::string rule = p->file.substr(p->file.rfind('/') + 1) + ":" + std::to_string(p->line) + " " + p->Key() + " " + p->FrameText();
     if (p->NoEvent()) return Trace(c, "no event: a null pattern (" + rule + ")"), true;
+    if (std::string word = Obligation(c); !word.empty() && !OwnObligation(c))
+      return CodeObligation(c, *p, rule, word, previous_date);
     std::string code = p->code;
     if (c.negated && !p->ForNegated()) {
       auto rejection = res_.negations.Lookup(code);
@@ -499,6 +501,82 @@ class SentenceCoder {
       first = doc_.mentions[m].first_token;
     }
     return out;
+  }
+
+  // What a clause says its subject must, has to or should do ("the
+  // authorities must end the crackdown"): "" when it says no such thing, or
+  // when the subject is the speaker's own side ("we must ...": an intent).
+  std::string Obligation(const Clause& c) const {
+    if (c.negated || (c.noun && c.governor < 0)) return "";
+    // A noun's light verb carries the modal; so does the first of
+    // coordinated verbs ("must end the crackdown and show respect").
+    int v = c.noun ? c.governor : c.predicate;
+    std::string word;
+    for (int steps = 0; word.empty() && steps < 3; ++steps) {
+      for (const Token& k : sent_.tokens) {
+        std::string w = text::Lower(k.form);
+        if (k.head == v && k.deprel == "aux" && (w == "must" || w == "should")) word = w;
+      }
+      if (sent_.tokens[v].deprel != "conj" || sent_.tokens[v].head < 0) break;
+      v = sent_.tokens[v].head;
+    }
+    const Token& pred = sent_.tokens[v];
+    if (word.empty() && pred.deprel == "xcomp" && pred.head >= 0) {
+      std::string governor = Lemma(sent_.tokens[pred.head]);
+      if (governor == "have" || governor == "need") word = governor + " to";
+    }
+    for (int h : c.subjects) {
+      std::string w = text::Lower(sent_.tokens[h].form);
+      if (w == "we" || w == "i" || w == "us") return "";
+    }
+    return word;
+  }
+
+  int ObligationStater(const Clause& c) const {
+    int reporter = ReporterSubject(c.predicate);
+    if (reporter < 0 && speaker_[c.predicate] >= 0) reporter = c.predicate;  // stands for the quotation's speaker
+    return reporter;
+  }
+
+  std::vector<int> ObligationAddressees(const Clause& c) const {
+    std::vector<int> out;
+    for (int h : c.subjects)
+      for (int a : ActorTokens(h)) out.push_back(a);
+    return out;
+  }
+
+  // "Maduro said Venezuela must strengthen its ties": what one's own state
+  // must do is its own act or intent.
+  bool OwnObligation(const Clause& c) const {
+    int reporter = ObligationStater(c);
+    std::vector<int> addressees = ObligationAddressees(c);
+    if (reporter < 0 || addressees.empty()) return false;
+    const std::string stater = ActorOf(reporter).second;
+    for (int a : addressees) {
+      const std::string code = ActorOf(a).second;
+      if (code != stater && !SameState(code, stater)) return false;
+    }
+    return true;
+  }
+
+  // An obligation is no act of its subject: it is a demand (with "should",
+  // an appeal) by whoever states it, the reporter or the quotation's
+  // speaker, aimed at the subject; no event when nobody named states it.
+  bool CodeObligation(const Clause& c, const Pattern& p, const std::string& rule, const std::string& word,
+                      std::optional<Date>* previous_date) {
+    int reporter = ObligationStater(c);
+    std::vector<int> addressees = ObligationAddressees(c);
+    if (reporter < 0 || addressees.empty())
+      return Trace(c, "no event: an obligation (\"" + word + "\"), not an act, and nobody named states it (" + rule + ")"),
+             false;
+    EventDate when = PickEventDate(sent_, times_, c.predicate, doc_.date);
+    if (when.resolved()) *previous_date = when.date;
+    std::string code = word == "should" ? "020" : "100";
+    std::string why = rule + " [\"" + word + "\": a demand by whoever states it]";
+    int emitted = 0;
+    for (int a : addressees) emitted += Emit(c, p, code, why, false, reporter, a, when);
+    Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + why : "no event: " + why);
+    return emitted > 0;
   }
 
   // "X said ...": no event when what was said was coded; else aimed at the

@@ -113,6 +113,13 @@ INSTANTIATE_TEST_SUITE_P(
              "2024-08-28", "RUSGOV 100 VENOPP"},
         Case{"Sergei Lavrov said Washington should stop its interference in Venezuela.", "2024-08-28",
              "RUSGOV 020 USAGOV"},
+        // An obligation is no act of its subject: the quotation's speaker demands it ...
+        Case{"Iranian authorities launched a deadly crackdown on protesters. “The authorities must end this brutal "
+             "crackdown immediately and show respect for human life,” said Philip Luther of Amnesty International.",
+             "2019-11-20", "NGOHRIAMN 100 IRNGOV"},
+        Case{"“Washington should lift the sanctions,” Nicolás Maduro said.", "2019-11-20", "VENGOV 020 USAGOV"},
+        // ... and with nobody named to state it, there is no event.
+        Case{"The opposition must accept the result.", "2019-11-20", ""},
         // ... but what one's own side must do is its own intent.
         Case{"Nicolás Maduro said Venezuela must strengthen its ties with Russia.", "2024-08-28", "VENGOV 032 RUSGOV"},
         // An example list one modifier down, with a nested "like" list, as agents of a passive.

@@ -464,11 +464,21 @@ class SentenceCoder {
       t = tok.head;
       if (t < 0) return -1;
       if (tok.deprel != "ccomp" && tok.deprel != "parataxis") continue;
+      // "they found him ..., the court was told": a clause beside another
+      // reports it only when the other is a statement verb.
+      if (tok.deprel == "parataxis" && !IsStatementVerb(t)) return -1;
       for (size_t k = 0; k < sent_.tokens.size(); ++k)
         if (sent_.tokens[k].head == t && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0)
           if (int a = ActorToken(static_cast<int>(k)); a >= 0) return a;
     }
     return -1;
+  }
+
+  // Whether the word's verb has a statement reading (a pattern in 01).
+  bool IsStatementVerb(int t) const {
+    for (const Pattern* p : res_.patterns.For(Lemma(sent_.tokens[t])))
+      if (p->code.rfind("01", 0) == 0) return true;
+    return false;
   }
 
   // A parse that lost the subject ("During the summit, Ortega also offered

@@ -162,6 +162,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Recep Tayyip Erdogan warned that Turkish troops would cross the border.", "2018-01-20", "TURGOV 130 -"},
         // An unknown verb form lemmatized to a known lemma ("blamed": blame).
         Case{"Donald Trump blamed the Syrian government for the attack.", "2018-04-14", "USAGOV 112 SYRGOV"},
+        // A passive speech verb beside a clause reports it; the clause's subject is not its source.
+        Case{"Colombian police arrested the suspect. When officers arrived they found him with a weapon, the court was "
+             "told.",
+             "2024-08-05", ""},
         // A denial answers whoever last accused the denier.
         Case{"Colombia accused Venezuela of protecting the rebels. The Venezuelan government categorically denies it.",
              "2022-02-04", "COLGOV 112 VENGOV; VENGOV 016 COLGOV"},

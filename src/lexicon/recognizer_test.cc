@@ -108,6 +108,9 @@ INSTANTIATE_TEST_SUITE_P(
         // An all-caps name opening the article is a dateline only with a mark after it.
         Case{"CARACAS, Jan 27 - Chile protested.", "2019-01-27", "Chile=CHLGOV dictionary"},
         Case{"The US imposed sanctions.", "2019-01-27", "The US=USAGOV dictionary"},
+        // "CCTV" alone is a camera, not the Chinese broadcaster.
+        Case{"The prosecutor said CCTV captured the defendant. China's CCTV reported the visit.", "2024-08-05",
+             "China's CCTV=CHNGOVMED dictionary"},
         // An international organization's arm.
         Case{"UN troops entered the town.", "2019-01-27", "UN troops=IGOUNOMIL agent"}));
 

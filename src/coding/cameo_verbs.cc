@@ -435,14 +435,21 @@ class Importer {
     return "";
   }
 
-  // Maps the part after `*`; "" or a skip reason.
-  std::string MapPost(const PatternLine& p, Mapped* m) {
-    std::string post = p.post;
-    if (!post.empty() && post[0] == '_') post[0] = ' ';  // `*_OUT`: OUT right after the verb
+  // A prepositional phrase of a pattern: its preposition and noun units.
+  struct Prep {
+    std::string prep;
+    std::vector<std::vector<std::string>> nouns;
+  };
+
+  // Splits one side of a pattern line into units: top-level nouns (a word,
+  // `&SYNSET`, `+`, or a `{...}` phrase's words) and prepositional phrases
+  // with their nouns; "" or a skip reason.
+  static std::string Units(const std::string& side, std::vector<std::vector<std::string>>* top,
+                           std::vector<Prep>* preps) {
     // Tokens, with the brackets as tokens of their own.
     std::vector<std::string> toks;
     std::string cur;
-    for (char c : post) {
+    for (char c : side) {
       if (c == '(' || c == ')' || c == '{' || c == '}' || c == ' ' || c == '\t') {
         if (!cur.empty()) toks.push_back(cur), cur.clear();
         if (c != ' ' && c != '\t') toks.emplace_back(1, c);
@@ -451,13 +458,6 @@ class Importer {
       }
     }
     if (!cur.empty()) toks.push_back(cur);
-    // Units: top-level nouns, and prepositional phrases with their nouns.
-    struct Prep {
-      std::string prep;
-      std::vector<std::vector<std::string>> nouns;
-    };
-    std::vector<std::vector<std::string>> top;
-    std::vector<Prep> preps;
     bool in_prep = false, in_np = false, want_prep = false;
     std::vector<std::string> np;
     for (const std::string& tok : toks) {
@@ -466,7 +466,7 @@ class Importer {
       if (tok == "(") {
         if (in_prep || in_np) return "unbalanced or nested ( ) or { }";
         in_prep = want_prep = true;
-        preps.emplace_back();
+        preps->emplace_back();
       } else if (tok == ")") {
         if (!in_prep || in_np || want_prep) return "unbalanced or nested ( ) or { }";
         in_prep = false;
@@ -477,18 +477,72 @@ class Importer {
       } else if (tok == "}") {
         if (!in_np || np.empty()) return "unbalanced or nested ( ) or { }";
         in_np = false;
-        (in_prep ? preps.back().nouns : top).push_back(np);
+        (in_prep ? preps->back().nouns : *top).push_back(np);
       } else if (in_np) {
         np.push_back(tok);
       } else if (want_prep) {
         want_prep = false;
-        preps.back().prep = Lower(tok);
-        if (!IsLemma(preps.back().prep)) return "not a plain word (punctuation, or a TABARI token)";
+        preps->back().prep = Lower(tok);
+        if (!IsLemma(preps->back().prep)) return "not a plain word (punctuation, or a TABARI token)";
       } else {
-        (in_prep ? preps.back().nouns : top).push_back({tok});
+        (in_prep ? preps->back().nouns : *top).push_back({tok});
       }
     }
     if (in_prep || in_np) return "unbalanced or nested ( ) or { }";
+    return "";
+  }
+
+  // Words that sit before a verb without being its subject: auxiliaries
+  // ("- WILL * [036:036]") and adverbs ("- ABRUPTLY * TALKS", "- SHARPLY *"):
+  // dyad's frames have no slot for them.
+  static bool IsAuxiliary(std::string_view w) {
+    static const std::set<std::string, std::less<>> kAux = {
+        "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not",
+        "be",   "been",  "being", "is",     "are", "was",   "were", "has", "have", "had", "do", "does", "did"};
+    return kAux.count(w) > 0;
+  }
+  static bool IsAdverb(std::string_view w) {
+    // "-ly" words of six letters or more, but for the nouns among them.
+    static const std::set<std::string, std::less<>> kNouns = {
+        "assembly", "family", "supply", "monopoly", "anomaly", "homily", "butterfly", "melancholy",
+        "italy",    "july",   "weekly", "quarterly", "bully", "rally", "ally", "jelly", "belly"};
+    return w.size() >= 6 && EndsWith(w, "ly") && kNouns.count(w) == 0;
+  }
+
+  // Maps the part before `*` (the subject side, "- &MILITARY * [154]") to a
+  // `subj=` constraint, as MapPost maps an object; "" or a skip reason.
+  std::string MapPre(const PatternLine& p, Mapped* m) {
+    std::string pre = p.pre;
+    while (!pre.empty() && pre.back() == '_') pre.pop_back();  // `SPY_*`: SPY right before the verb
+    if (pre.empty()) return "";
+    if (pre.find_first_of("+$") != std::string::npos) return "target or source marker before the verb";
+    std::vector<std::vector<std::string>> top;
+    std::vector<Prep> preps;
+    if (std::string why = Units(pre, &top, &preps); !why.empty()) return why;
+    if (!preps.empty()) return "a prepositional phrase before the verb";
+    if (top.size() > 1) return "several words before the verb outside { } (a TABARI word sequence)";
+    if (top.size() == 1 && top[0].size() == 1) {
+      const std::string w = Lower(top[0][0]);
+      if (IsAuxiliary(w)) return "an auxiliary before the verb (no frame slot for it)";
+      if (IsAdverb(w)) return "an adverb before the verb (no frame slot for it)";
+    }
+    Noun n;
+    if (std::string why = NounOf(top[0], p.line, &n); !why.empty()) return why;
+    Constraint c;
+    c.kind = Constraint::Kind::kSubj;
+    c.lemmas = std::move(n.lemmas);
+    c.text = "subj=" + n.text;
+    m->frame.push_back(std::move(c));
+    return "";
+  }
+
+  // Maps the part after `*`; "" or a skip reason.
+  std::string MapPost(const PatternLine& p, Mapped* m) {
+    std::string post = p.post;
+    if (!post.empty() && post[0] == '_') post[0] = ' ';  // `*_OUT`: OUT right after the verb
+    std::vector<std::vector<std::string>> top;
+    std::vector<Prep> preps;
+    if (std::string why = Units(post, &top, &preps); !why.empty()) return why;
     // A bare particle first: "- * DOWN", "- * OUT VIEWS".
     if (!top.empty() && top[0].size() == 1 && IsParticle(Lower(top[0][0]))) {
       m->particle = Lower(top[0][0]);
@@ -595,10 +649,11 @@ class Importer {
     for (const PatternLine& pl : b.patterns) {
       std::string reason;
       Mapped m;
-      if (!pl.pre.empty()) {
-        Skip(pl.pre.find_first_of("+$") != std::string::npos ? "target or source marker before the verb"
-                                                             : "words before the verb (subject side)",
-             pl.line);
+      // The words before the verb constrain the subject (first in the
+      // frame), those after it the object and the prepositional phrases.
+      head_only_ = false;
+      if (std::string why = MapPre(pl, &m); !why.empty()) {
+        Skip(why, pl.line);
         continue;
       }
       m.code = EventCode(pl.code, "", pl.line, &reason);
@@ -606,7 +661,6 @@ class Importer {
         Skip(reason, pl.line);
         continue;
       }
-      head_only_ = false;
       if (std::string why = MapPost(pl, &m); !why.empty()) {
         Skip(why, pl.line);
         continue;
@@ -632,7 +686,7 @@ class Importer {
       std::map<std::string, size_t> last;
       auto key = [](const PatternLine& pl) {
         std::string k;
-        for (char c : pl.post) {
+        for (char c : pl.pre + " * " + pl.post) {
           if (c == ' ' || c == '\t') {
             if (!k.empty() && k.back() != ' ') k.push_back(' ');
           } else {

@@ -82,8 +82,22 @@ TEST(CameoVerbsTest, PatternLines) {
       {"reverse-only null code", "- * TALKS [:---]", nullptr, nullptr, {}, "null code [:---] (no event)"},
       {"code outside the ontology", "- * ARMS [987]", nullptr, nullptr, {}, "code not in the CAMEO ontology"},
       {"letters in a code", "- * ARMS [075A]", nullptr, nullptr, {}, "code not in the CAMEO ontology"},
-      {"subject words", "- TROOPS * [154]", nullptr, nullptr, {}, "words before the verb (subject side)"},
+      {"subject word", "- TROOPS * [154]", "subj=troops", "154", kGeneric, nullptr},
+      {"subject synset", "- &GOODS * [---]", "subj=&goods", "---", kGeneric, nullptr},
+      {"subject noun phrase keeps its head", "- {CARGO VESSEL} * [073]", "subj=vessel", "073", kGeneric, nullptr},
+      {"subject and object", "- COURIER * &GOODS [071]", "subj=courier obj=&goods", "071", kGeneric, nullptr},
+      {"subject and a target in a prepositional phrase", "- &TIES * (WITH +) [030]", "subj=&ties prep:with=@actor",
+       "030", {"prep:with"}, nullptr},
+      {"subject word joined to the verb by _", "- CONVOY_* [070]", "subj=convoy", "070", kGeneric, nullptr},
       {"marker before the verb", "- + * ROCKETS [193]", nullptr, nullptr, {}, "target or source marker before the verb"},
+      {"source marker before the verb", "- $ CONVOY * [070]", nullptr, nullptr, {}, "target or source marker before the verb"},
+      {"adverb before the verb", "- HURRIEDLY * [070]", nullptr, nullptr, {}, "an adverb before the verb (no frame slot for it)"},
+      {"auxiliary before the verb", "- WOULD * [070]", nullptr, nullptr, {}, "an auxiliary before the verb (no frame slot for it)"},
+      {"word sequence before the verb", "- NIGHT CONVOY * [070]", nullptr, nullptr, {},
+       "several words before the verb outside { } (a TABARI word sequence)"},
+      {"prepositional phrase before the verb", "- CONVOY (OF GRAIN) * [070]", nullptr, nullptr, {},
+       "a prepositional phrase before the verb"},
+      {"undefined synset before the verb", "- &NOSUCH * [070]", nullptr, nullptr, {}, "undefined synset"},
       {"source marker", "- * (INTO $) [0862]", nullptr, nullptr, {}, "source marker $ (dyad's source is the subject)"},
       {"word sequence", "- * FRESH ARMS [070]", nullptr, nullptr, {}, "several words after the verb outside ( ) (a TABARI word sequence)"},
       {"undefined synset", "- * &NOSUCH [070]", nullptr, nullptr, {}, "undefined synset"},
@@ -309,6 +323,46 @@ TEST(CameoVerbsTest, LoadPatternSourcesMergesWithBundled) {
 
 // The real PETRARCH dictionaries, when the shared data is there: they load,
 // and most pattern lines map.
+TEST(CameoVerbsTest, SubjectConstraintAcceptsLemmas) {
+  auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n", "- &GOODS * (TO +) [071]\n- {NIGHT FERRY} * [070]"),
+                                  "t.verbs", RealOntology());
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  ASSERT_EQ(patterns->size(), 2u);
+  const Pattern& goods = (*patterns)[0];
+  ASSERT_EQ(goods.frame.size(), 2u);
+  EXPECT_EQ(goods.frame[0].kind, Constraint::Kind::kSubj);
+  EXPECT_TRUE(goods.frame[0].Accepts("grain"));
+  EXPECT_TRUE(goods.frame[0].Accepts("medicine"));
+  EXPECT_TRUE(goods.frame[0].Accepts("part"));  // "SPARE_PARTS" by its head
+  EXPECT_FALSE(goods.frame[0].Accepts("ferry"));
+  EXPECT_FALSE(goods.frame[0].actor);
+  EXPECT_EQ(goods.Specificity(), 4);
+  const Pattern& ferry = (*patterns)[1];
+  ASSERT_EQ(ferry.frame.size(), 1u);
+  EXPECT_EQ(ferry.frame[0].kind, Constraint::Kind::kSubj);
+  EXPECT_TRUE(ferry.frame[0].Accepts("ferry"));
+  EXPECT_TRUE(ferry.frame[0].Accepts("ferries"));
+  EXPECT_FALSE(ferry.frame[0].Accepts("night"));
+  // A subject frame outranks the verb's `-` frame.
+  EXPECT_EQ(ferry.Specificity(), 2);
+}
+
+// The same words after the verb with different words before it are two
+// patterns, not one written twice.
+TEST(CameoVerbsTest, SubjectWordsMakeAPatternOfTheirOwn) {
+  CameoVerbReport report;
+  auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n",
+                                           "- * &GOODS [071]\n"
+                                           "- COURIER * &GOODS [0233]\n"
+                                           "- courier *  &goods [073]"),
+                                  "t.verbs", RealOntology(), &report);
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  std::vector<std::string> got;
+  for (const Pattern& p : *patterns) got.push_back(p.FrameText() + " " + p.code);
+  EXPECT_EQ(got, (std::vector<std::string>{"obj=&goods 071", "subj=courier obj=&goods 073"}));
+  EXPECT_EQ(report.skipped["the same pattern again later in the block (PETRARCH keeps the last)"], 1u);
+}
+
 TEST(CameoVerbsTest, SharedPetrarchDictionaries) {
   const std::string root = DYAD_SOURCE_DIR "/../shared/external/petrarch2/dictionaries";
   if (!std::filesystem::exists(root)) GTEST_SKIP() << "no " << root << " (shared data absent)";

@@ -45,6 +45,21 @@ std::vector<std::string_view> SplitOn(std::string_view s, std::string_view sep) 
 
 std::vector<std::string_view> Split(std::string_view s, char sep) { return SplitOn(s, std::string_view(&sep, 1)); }
 
+std::string_view StripHashComment(std::string_view line) {
+  for (size_t i = 0; i < line.size(); ++i)
+    if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) return line.substr(0, i);
+  return line;
+}
+
+std::vector<std::string_view> TabFields(std::string_view line) {
+  std::vector<std::string_view> out;
+  for (std::string_view f : Split(line, '\t')) {
+    f = Trim(f);
+    if (!f.empty()) out.push_back(f);
+  }
+  return out;
+}
+
 std::string_view Trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r\n\f\v");
   if (b == std::string_view::npos) return {};

@@ -21,6 +21,10 @@ std::vector<DataLine> DataLines(std::string_view content);
 std::vector<std::string_view> Split(std::string_view s, char sep);
 std::vector<std::string_view> SplitOn(std::string_view s, std::string_view sep);
 std::string_view Trim(std::string_view s);  // ASCII white space
+// The line without its comment: '#' at the start or after white space.
+std::string_view StripHashComment(std::string_view line);
+// Fields separated by one or more TABs (runs of TABs align columns), trimmed.
+std::vector<std::string_view> TabFields(std::string_view line);
 bool ParseInt(std::string_view s, int* out);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);

@@ -281,7 +281,7 @@ class SentenceCoder {
     }
     bool intent = (c.modal || c.conditional) && (!c.negated || p->ForNegated());
     if (intent && code.rfind("03", 0) != 0 && code.rfind("13", 0) != 0) {
-      auto as_intent = res_.intents.IntentOf(code);
+      auto as_intent = res_.intents.Lookup(code);
       if (!as_intent) return Trace(c, "no event: modal act without an intent code (" + rule + ")"), false;
       code = *as_intent;
     }

@@ -47,7 +47,7 @@ namespace dyad::coding {
 struct CoderResources {
   Ontology ontology;
   PatternSet patterns;
-  IntentMap intents;
+  CodeMap intents;    // act -> its intent (data/verbs/intent.tsv)
   CodeMap negations;  // negated act -> rejection (data/verbs/negation.tsv)
   TemporalResources temporal;
 

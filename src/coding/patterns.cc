@@ -10,24 +10,6 @@ namespace {
 
 std::string Snippet(std::string_view line) { return std::string(line.substr(0, 60)); }
 
-// The line without its comment: `#` at the start or after white space.
-std::string_view StripComment(std::string_view line) {
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '#' && (i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t')) return line.substr(0, i);
-  }
-  return line;
-}
-
-// Fields separated by one or more TABs (runs of TABs align columns).
-std::vector<std::string_view> TabFields(std::string_view line) {
-  std::vector<std::string_view> out;
-  for (std::string_view f : Split(line, '\t')) {
-    f = Trim(f);
-    if (!f.empty()) out.push_back(f);
-  }
-  return out;
-}
-
 bool IsWordChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '\''; }
 
 // A lemma as written: lower-case letters, digits, '-', '\''; `_` joins the
@@ -188,7 +170,7 @@ Status ParseClasses(const NamedText& in, WordClasses* classes) {
   int number = 0;
   for (std::string_view raw : SplitLines(in.text)) {
     ++number;
-    std::string_view line = Trim(StripComment(raw));
+    std::string_view line = Trim(StripHashComment(raw));
     if (line.empty()) continue;
     auto error = [&](const std::string& what) { return Status::DataError(Where{in.name, number, -1, Snippet(raw)}, what); };
     std::vector<std::string_view> f = TabFields(line);
@@ -219,7 +201,7 @@ Status ParsePatternFile(const NamedText& in, const WordClasses& classes, const O
   int number = 0;
   for (std::string_view raw : SplitLines(in.text)) {
     ++number;
-    std::string_view line = Trim(StripComment(raw));
+    std::string_view line = Trim(StripHashComment(raw));
     if (line.empty()) continue;
     auto error = [&](const std::string& what) { return Status::DataError(Where{in.name, number, -1, Snippet(raw)}, what); };
     std::vector<std::string_view> f = TabFields(line);
@@ -399,46 +381,23 @@ Status ReadPatternTexts(const std::string& dir, bool patterns, NamedText* classe
   return Status::Ok();
 }
 
-Result<IntentMap> IntentMap::Parse(std::string_view text, const std::string& name, const Ontology& ontology) {
-  IntentMap map;
-  int number = 0;
-  for (std::string_view raw : SplitLines(text)) {
-    ++number;
-    std::string_view line = Trim(StripComment(raw));
-    if (line.empty()) continue;
-    auto error = [&](const std::string& what) { return Status::DataError(Where{name, number, -1, Snippet(raw)}, what); };
-    std::vector<std::string_view> f = TabFields(line);
-    if (f.size() < 2) return error("expected tab-separated fields act, intent [, note], found " + std::to_string(f.size()));
-    IntentRule r;
-    r.act = std::string(f[0]);
-    r.intent = std::string(f[1]);
-    r.line = number;
-    for (size_t i = 2; i < f.size(); ++i) r.note += (i > 2 ? " " : "") + std::string(f[i]);
-    if (!IsCodeShape(r.act) || !ontology.Find(r.act)) return error("unknown CAMEO act code '" + r.act + "'");
-    if (!IsCodeShape(r.intent) || !ontology.Find(r.intent)) return error("unknown CAMEO intent code '" + r.intent + "'");
-    std::string act_root = r.act.substr(0, 2), intent_root = r.intent.substr(0, 2);
-    if (act_root == "03" || act_root == "13") return error("act " + r.act + " is already an intent or a threat");
-    if (intent_root != "03" && intent_root != "13") return error("intent code must be in 03 (intent to cooperate) or 13 (threaten): '" + r.intent + "'");
-    if (map.rules_.count(r.act)) return error("act " + r.act + " listed twice");
-    std::string key = r.act;
-    map.rules_.emplace(std::move(key), std::move(r));
-  }
-  return map;
+// intent.tsv's rows: an act (not itself an intent or a threat) and its
+// intent, which is in 03 (intent to cooperate) or 13 (threaten).
+static std::string IntentRowCheck(std::string_view act, std::string_view intent) {
+  if (!IsCodeShape(act) || !IsCodeShape(intent)) return "codes are 2 to 4 digits";
+  std::string_view act_root = act.substr(0, 2), intent_root = intent.substr(0, 2);
+  if (act_root == "03" || act_root == "13") return "act " + std::string(act) + " is already an intent or a threat";
+  if (intent_root != "03" && intent_root != "13")
+    return "intent code must be in 03 (intent to cooperate) or 13 (threaten): '" + std::string(intent) + "'";
+  return "";
 }
 
-std::optional<std::string> IntentMap::IntentOf(std::string_view act_code) const {
-  for (size_t len = std::min<size_t>(act_code.size(), 4); len >= 2; --len) {
-    auto it = rules_.find(act_code.substr(0, len));
-    if (it != rules_.end()) return it->second.intent;
-  }
-  return std::nullopt;
+Result<CodeMap> ParseIntentMap(std::string_view text, const std::string& name, const Ontology& ontology) {
+  return CodeMap::Parse(text, name, ontology, IntentRowCheck);
 }
 
-Result<IntentMap> LoadIntentMap(const std::string& dir, const Ontology& ontology) {
-  const std::string path = dir + "/intent.tsv";
-  std::string text;
-  if (!ReadWholeFile(path, &text)) return Status::IOError("cannot read " + path);
-  return IntentMap::Parse(text, path, ontology);
+Result<CodeMap> LoadIntentMap(const std::string& dir, const Ontology& ontology) {
+  return CodeMap::Load(dir + "/intent.tsv", ontology, IntentRowCheck);
 }
 
 }  // namespace dyad::coding

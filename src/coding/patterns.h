@@ -12,8 +12,9 @@
 //    order the coder must try them: more specific frames first (Specificity(),
 //    descending), ties in file order (files by name, then line). A frame of
 //    `-` has specificity 0, so it always comes last.
-//  - LoadIntentMap reads `<dir>/intent.tsv` with the same strictness; IntentOf
-//    looks an act code up by longest prefix (0712 -> 0712, 071, 07).
+//  - LoadIntentMap reads `<dir>/intent.tsv` into a CodeMap (coding/code_map.h)
+//    with the same strictness; Lookup finds an act's intent by longest prefix
+//    (0712 -> 0712, 071, 07).
 //  - Nothing here throws; the loaded sets are immutable values.
 #ifndef DYAD_CODING_PATTERNS_H_
 #define DYAD_CODING_PATTERNS_H_
@@ -25,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coding/code_map.h"
 #include "coding/ontology.h"
 #include "dyad/status.h"
 
@@ -145,26 +147,11 @@ Result<PatternSet> LoadPatterns(const std::string& dir, const Ontology& ontology
 Status ReadPatternTexts(const std::string& dir, bool patterns, NamedText* classes, std::vector<NamedText>* files);
 
 // One row of intent.tsv.
-struct IntentRule {
-  std::string act;     // 2 to 4 digits
-  std::string intent;  // an 03x or 13x code
-  std::string note;
-  int line = 0;
-};
-
-class IntentMap {
- public:
-  static Result<IntentMap> Parse(std::string_view text, const std::string& name, const Ontology& ontology);
-  // The intent code for an act, by longest prefix; nullopt when no row applies.
-  std::optional<std::string> IntentOf(std::string_view act_code) const;
-  const std::map<std::string, IntentRule, std::less<>>& rules() const { return rules_; }
-
- private:
-  std::map<std::string, IntentRule, std::less<>> rules_;
-};
-
-// Loads `<dir>/intent.tsv`.
-Result<IntentMap> LoadIntentMap(const std::string& dir, const Ontology& ontology);
+// The intent table (`<dir>/intent.tsv`, docs/verb-patterns.md): a CodeMap
+// from an act to its intent, each row an act outside 03/13 and an intent in
+// 03 or 13.
+Result<CodeMap> LoadIntentMap(const std::string& dir, const Ontology& ontology);
+Result<CodeMap> ParseIntentMap(std::string_view text, const std::string& name, const Ontology& ontology);
 
 }  // namespace dyad::coding
 

@@ -342,21 +342,21 @@ INSTANTIATE_TEST_SUITE_P(
 TEST(IntentMapTest, BundledLongestPrefix) {
   auto map = LoadIntentMap(DYAD_SOURCE_DIR "/data/verbs", RealOntology());
   ASSERT_TRUE(map.ok()) << map.status().ToString();
-  EXPECT_EQ(map->IntentOf("0712"), "0331");  // no row 0712: falls to 071
-  EXPECT_EQ(map->IntentOf("072"), "0332");
-  EXPECT_EQ(map->IntentOf("075"), "0333");
-  EXPECT_EQ(map->IntentOf("070"), "033");   // from the root row 07
-  EXPECT_EQ(map->IntentOf("042"), "036");
-  EXPECT_EQ(map->IntentOf("051"), "032");
-  EXPECT_EQ(map->IntentOf("0841"), "0353");
-  EXPECT_EQ(map->IntentOf("0831"), "0341");
-  EXPECT_EQ(map->IntentOf("154"), "138");
-  EXPECT_EQ(map->IntentOf("163"), "1312");
-  EXPECT_EQ(map->IntentOf("192"), "1382");
-  EXPECT_EQ(map->IntentOf("010"), std::nullopt);
-  EXPECT_EQ(map->IntentOf("112"), std::nullopt);
-  for (const auto& [act, rule] : map->rules()) {
-    const CameoCode* intent = RealOntology().Find(rule.intent);
+  EXPECT_EQ(map->Lookup("0712"), "0331");  // no row 0712: falls to 071
+  EXPECT_EQ(map->Lookup("072"), "0332");
+  EXPECT_EQ(map->Lookup("075"), "0333");
+  EXPECT_EQ(map->Lookup("070"), "033");   // from the root row 07
+  EXPECT_EQ(map->Lookup("042"), "036");
+  EXPECT_EQ(map->Lookup("051"), "032");
+  EXPECT_EQ(map->Lookup("0841"), "0353");
+  EXPECT_EQ(map->Lookup("0831"), "0341");
+  EXPECT_EQ(map->Lookup("154"), "138");
+  EXPECT_EQ(map->Lookup("163"), "1312");
+  EXPECT_EQ(map->Lookup("192"), "1382");
+  EXPECT_EQ(map->Lookup("010"), std::nullopt);
+  EXPECT_EQ(map->Lookup("112"), std::nullopt);
+  for (const auto& [act, code] : map->rows()) {
+    const CameoCode* intent = RealOntology().Find(code);
     ASSERT_NE(intent, nullptr);
     EXPECT_TRUE(intent->root() == "03" || intent->root() == "13") << act;
   }
@@ -368,12 +368,12 @@ TEST(IntentMapTest, Errors) {
   };
   for (const Case& c : std::vector<Case>{
            {"07\t0333\n07\t033\n", "listed twice"},
-           {"07\t0399\n", "unknown CAMEO intent code"},
-           {"0799\t033\n", "unknown CAMEO act code"},
+           {"07\t0399\n", "unknown CAMEO code '0399'"},
+           {"0799\t033\n", "unknown CAMEO code '0799'"},
            {"07\t073\n", "must be in 03"},
            {"036\t036\n", "already an intent"},
-           {"07\n", "expected tab-separated fields"}}) {
-    auto map = IntentMap::Parse("# header\n" + c.text, "intent.tsv", RealOntology());
+           {"07\n", "expected an act code, a tab and a code"}}) {
+    auto map = ParseIntentMap("# header\n" + c.text, "intent.tsv", RealOntology());
     ASSERT_FALSE(map.ok()) << c.text;
     EXPECT_NE(map.status().message().find("intent.tsv:"), std::string::npos) << map.status().message();
     EXPECT_NE(map.status().message().find(c.expect), std::string::npos) << map.status().message();

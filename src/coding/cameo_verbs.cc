@@ -707,6 +707,40 @@ class Importer {
       }
       *lines = std::move(kept);
     }
+    // Noun phrases cut to one head with different codes ("{HUNGER STRIKE}
+    // [142]", "{AIR STRIKE} [195]": both obj=strike) cannot be told apart by
+    // a frame: rather than let the first of them code every such head, all
+    // of them are left out.
+    {
+      // Two frames overlap when each constraint of one has the same slot as
+      // the other's and they share a lemma ("EXERCISE" and "EXERCISES").
+      auto overlap = [](const Mapped& a, const Mapped& b) {
+        if (a.particle != b.particle || a.frame.size() != b.frame.size()) return false;
+        for (size_t i = 0; i < a.frame.size(); ++i) {
+          const Constraint &x = a.frame[i], &y = b.frame[i];
+          if (x.kind != y.kind || x.prep != y.prep || x.actor != y.actor || x.negated != y.negated) return false;
+          if (x.lemmas.empty() != y.lemmas.empty()) return false;
+          bool shared = x.lemmas.empty();
+          for (const std::string& l : x.lemmas) shared = shared || y.lemmas.count(l) > 0;
+          if (!shared) return false;
+        }
+        return true;
+      };
+      std::vector<bool> ambiguous(reduced.size(), false);
+      for (size_t i = 0; i < reduced.size(); ++i)
+        for (size_t j = i + 1; j < reduced.size(); ++j)
+          if (reduced[i].second.code != reduced[j].second.code && overlap(reduced[i].second, reduced[j].second))
+            ambiguous[i] = ambiguous[j] = true;
+      std::vector<std::pair<const PatternLine*, Mapped>> kept;
+      for (size_t i = 0; i < reduced.size(); ++i) {
+        if (ambiguous[i]) {
+          Skip("noun phrases cut to the same head with different codes (ambiguous)", reduced[i].first->line);
+          continue;
+        }
+        kept.push_back(std::move(reduced[i]));
+      }
+      reduced = std::move(kept);
+    }
     for (auto& r : reduced) exact.push_back(std::move(r));
     for (const auto& [pl, m] : exact) {
       size_t made = 0;

@@ -242,6 +242,27 @@ TEST(CameoVerbsTest, ExactNounBeatsCutNounPhrase) {
   EXPECT_EQ(got, (std::vector<std::string>{"obj=&goods 057", "obj=cargo 073"}));
 }
 
+// Noun phrases cut to one head with different codes cannot be told apart
+// by a frame: all of them are left out; a line naming the head alone, and
+// cut phrases of other heads, stay.
+TEST(CameoVerbsTest, CutNounPhrasesWithOneHeadAndDifferentCodesAreLeftOut) {
+  CameoVerbReport report;
+  auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n",
+                                           "- * {NIGHT CONVOY} [073]\n"
+                                           "- * {ARMED CONVOYS} [150]\n"
+                                           "- * {RELIEF CARGO} [073]\n"
+                                           "- * (WITH {NAVAL ESCORT}) [150]\n"
+                                           "- * (WITH {PRIVATE ESCORT}) [071]\n"
+                                           "- * (TO {PRIVATE ESCORT}) [071]\n"
+                                           "- * CONVOY [070]"),
+                                  "t.verbs", RealOntology(), &report);
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  std::vector<std::string> got;
+  for (const Pattern& p : *patterns) got.push_back(p.FrameText() + " " + p.code);
+  EXPECT_EQ(got, (std::vector<std::string>{"obj=convoy 070", "obj=cargo 073", "prep:to=escort 071"}));
+  EXPECT_EQ(report.skipped["noun phrases cut to the same head with different codes (ambiguous)"], 4u);
+}
+
 TEST(CameoVerbsTest, MalformedLinesAreDataErrors) {
   struct ErrorCase {
     const char* name;
@@ -455,7 +476,7 @@ TEST(CameoVerbsTest, TheLastOfTwoSamePatternsInABlockWins) {
                                            "- * &GOODS [071]\n"
                                            "- *  link   [057]\n"
                                            "- * {FAST CARGO} [073]\n"
-                                           "- * {SLOW CARGO} [0234]"),
+                                           "- * {SLOW CARGO} [073]"),
                                   "t.verbs", RealOntology(), &report);
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   std::map<std::string, std::string> code_of;  // frame -> code
@@ -467,8 +488,8 @@ TEST(CameoVerbsTest, TheLastOfTwoSamePatternsInABlockWins) {
   EXPECT_EQ(code_of["obj=link"], "057");
   EXPECT_EQ(std::count(frames.begin(), frames.end(), "obj=link"), 1);
   EXPECT_EQ(code_of["obj=&goods"], "071");
-  // Both cut phrases are kept by the importer, in file order (the pattern
-  // set then keeps the first of the two equal frames).
+  // Both cut phrases (with the same code) are kept by the importer, in file
+  // order (the pattern set then keeps the first of the two equal frames).
   EXPECT_EQ(std::count(frames.begin(), frames.end(), "obj=cargo"), 2);
   EXPECT_EQ(code_of["obj=cargo"], "073");
   EXPECT_EQ(report.skipped.count("the same pattern again later in the block (PETRARCH keeps the last)"), 1u);

@@ -154,7 +154,7 @@ class Importer {
         AddSynsetMember(std::string(Trim(t.substr(1))));
       } else if (t[0] == '~') {
         in_synset_ = false;
-        Skip("transformation line (~): not a pattern", number);
+        transforms_.emplace_back(number, std::string(t));
       } else if (t[0] == '-') {
         in_synset_ = false;
         if (!block_) return error("pattern line before any verb block header (--- NAME [CODE] ---)");
@@ -166,6 +166,7 @@ class Importer {
       }
     }
     Flush();
+    for (const auto& [number, line] : transforms_) MapTransform(line, number);
     return std::move(out_);
   }
 
@@ -601,6 +602,78 @@ class Importer {
     return "";
   }
 
+  // A `~` transformation line of PETRARCH 2 ("~ a (_ b ATTACK) WANT = a b
+  // 138": A wants to attack B is 138; "~ a (b . ATTACK) WANT = a b 021": A
+  // wants B to attack is A 021 B). PETRARCH matches the inner event by its
+  // code, so the inner verb stands for every verb of the dictionary whose
+  // own (or block) code is in its code's family (ATTACK, 190: every 19x
+  // verb); the outer verb is the one named. Two shapes have a frame: the
+  // inner verb as the outer one's open complement (`xcomp=`), with the
+  // target its object, or with the outer verb's object as its subject and
+  // the target. What is said (SAY, CLAIM: a reported clause) has none.
+  void MapTransform(const std::string& line, int number) {
+    std::string text = line.substr(1);
+    size_t eq = text.find('=');
+    if (eq == std::string::npos) return Skip("transformation line (~): no '='", number);
+    std::string left = text.substr(0, eq);
+    for (char& c : left)
+      if (c == '(' || c == ')') c = ' ';
+    std::vector<std::string> l, r;
+    for (std::string_view w : Split(left, ' '))
+      if (!Trim(w).empty()) l.emplace_back(Trim(w));
+    for (std::string_view w : Split(text.substr(eq + 1), ' '))
+      if (!Trim(w).empty()) r.emplace_back(Trim(w));
+    if (l.size() != 5 || r.size() != 3 || l[0] != "a" || r[0] != "a" || r[1] != "b")
+      return Skip("transformation line (~): a shape without a frame", number);
+    const bool same_subject = l[1] == "_" && l[2] == "b";  // "a wants to attack b"
+    const bool object_subject = l[1] == "b" && l[2] == ".";  // "a wants b to attack"
+    if (!same_subject && !object_subject) return Skip("transformation line (~): a shape without a frame", number);
+    const std::string inner = Lower(l[3]), outer = Lower(l[4]);
+    auto outer_it = verb_code_.find(outer);
+    auto inner_it = verb_code_.find(inner);
+    if (verb_lemmas_.count(outer) == 0) return Skip("transformation line (~): the outer verb is not in the dictionary", number);
+    if (inner_it == verb_code_.end())
+      return Skip("transformation line (~): the inner verb has no event code of its own", number);
+    if (outer_it != verb_code_.end() && outer_it->second.rfind("01", 0) == 0)
+      return Skip("transformation line (~): over what is said (a reported clause has no frame)", number);
+    std::string reason;
+    std::string code = EventCode(r[2], "", number, &reason);
+    if (code.empty() || code == kNullCode) return Skip("transformation line (~): " + reason, number);
+    // The inner code's family: its digits without trailing zeros (190: 19x).
+    std::string family = inner_it->second.substr(0, inner_it->second.find(':'));
+    while (family.size() > 2 && family.back() == '0') family.pop_back();
+    Constraint xcomp;
+    xcomp.kind = Constraint::Kind::kXcomp;
+    for (const auto& [lemma, c] : verb_code_)
+      if (c.rfind(family, 0) == 0) xcomp.lemmas.insert(lemma);
+    xcomp.text = "xcomp=~" + inner;
+    Mapped m;
+    m.code = code;
+    if (object_subject) {
+      Constraint obj;
+      obj.kind = Constraint::Kind::kObj;
+      obj.actor = true;
+      obj.classes = {"@actor"};
+      obj.text = "obj=@actor";
+      m.frame.push_back(std::move(obj));
+      m.targets = {"obj"};
+    } else {
+      m.targets = {"xobj", "xprep:against", "xprep:on", "xprep:at", "xprep:in", "xprep:into", "xprep:to", "xprep:with"};
+    }
+    m.frame.push_back(std::move(xcomp));
+    Pattern p;
+    p.predicate = outer;
+    p.frame = m.frame;
+    p.code = m.code;
+    p.targets = m.targets;
+    p.file = file_;
+    p.line = number;
+    p.note = "CAMEO transformation: " + line;
+    out_.push_back(std::move(p));
+    ++report_.patterns;
+    Approximate("transformation line (~): the inner verb as the outer one's complement (xcomp)", number);
+  }
+
   Pattern Make(const Verb& v, const std::string& particle, const Mapped& m, int line, const std::string& text) {
     Pattern p;
     p.predicate = v.lemma;
@@ -625,6 +698,8 @@ class Importer {
       Mapped m;
       m.code = EventCode(written, "verb: ", v.line, &reason);
       if (m.code == kNullCode) m.code.clear();
+      if (v.particle.empty()) verb_lemmas_.insert(v.lemma);
+      if (!m.code.empty() && v.particle.empty()) verb_code_.emplace(v.lemma, m.code);
       if (m.code.empty()) {
         // A verb without an event of its own (most blocks of CAMEO.2.0 are
         // [---]) only codes through its patterns: no `-` frame.
@@ -774,6 +849,9 @@ class Importer {
   std::string synset_;
   bool in_synset_ = false;
   bool head_only_ = false;  // the line being mapped lost words of a noun
+  std::vector<std::pair<int, std::string>> transforms_;  // `~` lines: line number, text
+  std::map<std::string, std::string, std::less<>> verb_code_;  // verb lemma (no particle) -> its event code
+  std::set<std::string, std::less<>> verb_lemmas_;             // every verb lemma (no particle)
   std::map<std::string, size_t> verb_blocks_;  // "lemma\tparticle" -> the block (count) that has it
   std::vector<Pattern> out_;
 };

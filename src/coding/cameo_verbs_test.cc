@@ -214,7 +214,7 @@ TEST(CameoVerbsTest, PatternParticleAndSeveralBlocks) {
                                            "ship - 070"}));
   EXPECT_EQ(report.blocks, 2u);
   EXPECT_EQ(report.synsets, 2u);
-  EXPECT_EQ(report.skipped.count("transformation line (~): not a pattern"), 1u);
+  EXPECT_EQ(report.skipped.count("transformation line (~): a shape without a frame"), 1u);
   // The duplicate "hold off -" is dropped when the set is built, not an error.
   size_t dropped = 0;
   auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, RealOntology(), std::move(*patterns), &dropped);
@@ -261,6 +261,57 @@ TEST(CameoVerbsTest, CutNounPhrasesWithOneHeadAndDifferentCodesAreLeftOut) {
   for (const Pattern& p : *patterns) got.push_back(p.FrameText() + " " + p.code);
   EXPECT_EQ(got, (std::vector<std::string>{"obj=convoy 070", "obj=cargo 073", "prep:to=escort 071"}));
   EXPECT_EQ(report.skipped["noun phrases cut to the same head with different codes (ambiguous)"], 4u);
+}
+
+// `~` transformations: the inner verb (any verb of its code family) as the
+// outer verb's open complement.
+TEST(CameoVerbsTest, TransformationsBecomeComplementFrames) {
+  const std::string text =
+      "--- HIT_HARD [190] ---\n"
+      "ASSAIL\n"
+      "BOMBARD [195]\n"
+      "--- YEARN [---] ---\n"
+      "CRAVE [030]\n"
+      "STRIVE\n"
+      "--- SPEAK [010] ---\n"
+      "UTTER\n"
+      "--- REPROACH [120] ---\n"
+      "REPROVE\n"
+      "~ a (_ b ASSAIL) CRAVE = a b 138\n"
+      "~ a (b . ASSAIL ) CRAVE = a b 021\n"
+      "~ a (b . ASSAIL) UTTER = a b 112\n"
+      "~ a (a b ASSAIL) UTTER = a b 015\n"
+      "~ a (_ b ASSAIL) NOSUCHVERB = a b 138\n"
+      "~ a (_ b STRIVE) CRAVE = a b 138\n";
+  CameoVerbReport report;
+  auto patterns = ParseCameoVerbs(text, "t.verbs", RealOntology(), &report);
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  std::vector<const Pattern*> crave;
+  for (const Pattern& p : *patterns)
+    if (p.Key() == "crave" && !p.frame.empty()) crave.push_back(&p);
+  ASSERT_EQ(crave.size(), 2u) << report.Summary("t.verbs");
+  EXPECT_EQ(crave[0]->FrameText(), "xcomp=~assail");
+  EXPECT_EQ(crave[0]->code, "138");
+  EXPECT_EQ(crave[0]->targets[0], "xobj");
+  ASSERT_EQ(crave[0]->frame.size(), 1u);
+  // The family of 190: every 19x verb, not the 120 one.
+  EXPECT_TRUE(crave[0]->frame[0].Accepts("assail"));
+  EXPECT_TRUE(crave[0]->frame[0].Accepts("bombard"));
+  EXPECT_FALSE(crave[0]->frame[0].Accepts("reprove"));
+  EXPECT_EQ(crave[1]->FrameText(), "obj=@actor xcomp=~assail");
+  EXPECT_EQ(crave[1]->code, "021");
+  EXPECT_EQ(crave[1]->targets, (std::vector<std::string>{"obj"}));
+  EXPECT_EQ(report.approximated["transformation line (~): the inner verb as the outer one's complement (xcomp)"], 2u);
+  EXPECT_EQ(report.skipped["transformation line (~): over what is said (a reported clause has no frame)"], 1u);
+  EXPECT_EQ(report.skipped["transformation line (~): a shape without a frame"], 1u);
+  EXPECT_EQ(report.skipped["transformation line (~): the outer verb is not in the dictionary"], 1u);
+  EXPECT_EQ(report.skipped["transformation line (~): the inner verb has no event code of its own"], 1u);
+  // The pattern set takes them (xcomp frames outrank the verb's `-` frame).
+  auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, RealOntology(), std::move(*patterns), nullptr);
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  ASSERT_EQ(set->For("crave").size(), 3u);
+  EXPECT_EQ(set->For("crave")[0]->code, "021");
+  EXPECT_EQ(set->For("crave")[2]->FrameText(), "-");
 }
 
 TEST(CameoVerbsTest, MalformedLinesAreDataErrors) {

@@ -10,7 +10,12 @@
 //    Every pattern line applies to every verb of its block. Each verb whose
 //    own code (or else the block's) is an event gets a `-` frame; each
 //    pattern line that dyad's frame language can express gets one Pattern
-//    per verb of the block.
+//    per verb of the block: the words before `*` become a `subj=`
+//    constraint, those after it `obj=` and `prep:X` constraints. Noun
+//    phrases of a block cut to one head with different codes are left out
+//    (a frame cannot tell them apart). `~` transformation lines whose inner
+//    verb is the outer verb's open complement become `xcomp=` patterns of
+//    the outer verb (docs/verb-patterns.md, "Transformations").
 //  - What cannot be expressed is left out and counted per reason in
 //    CameoVerbReport (skipped), and what is mapped with a loss of detail is
 //    counted too (approximated); nothing of that is an error, because

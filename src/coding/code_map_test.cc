@@ -7,14 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "coding/testing.h"
+
 namespace dyad::coding {
 namespace {
-
-const Ontology& RealOntology() {
-  static const Result<Ontology>* loaded = new Result<Ontology>(Ontology::Load(DYAD_SOURCE_DIR "/data"));
-  EXPECT_TRUE(loaded->ok()) << loaded->status().ToString();
-  return loaded->value();
-}
 
 TEST(CodeMapTest, LongestPrefixCommentsAndNotes) {
   auto map = CodeMap::Parse(
@@ -22,7 +18,7 @@ TEST(CodeMapTest, LongestPrefixCommentsAndNotes) {
       "04\t125\tany consultation refused\n"
       "042\t1246   # a visit: inline comment\n"
       "\n",
-      "t.tsv", RealOntology());
+      "t.tsv", BundledOntology());
   ASSERT_TRUE(map.ok()) << map.status().ToString();
   EXPECT_EQ(map->size(), 2u);
   EXPECT_EQ(map->Lookup("0421"), "1246");
@@ -42,7 +38,7 @@ TEST(CodeMapTest, ErrorsNameTheLine) {
                                          {"0499\t125\n", "unknown CAMEO code '0499'"},
                                          {"04\t125\n04\t120\n", "listed twice"},
                                          {"15\t138\n", "no threats here"}}) {
-    auto map = CodeMap::Parse("# header\n" + c.text, "t.tsv", RealOntology(), refuse_threats);
+    auto map = CodeMap::Parse("# header\n" + c.text, "t.tsv", BundledOntology(), refuse_threats);
     ASSERT_FALSE(map.ok()) << c.text;
     EXPECT_NE(map.status().message().find("t.tsv:"), std::string::npos) << map.status().message();
     EXPECT_NE(map.status().message().find(c.expect), std::string::npos) << map.status().message();

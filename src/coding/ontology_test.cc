@@ -4,14 +4,10 @@
 
 #include <set>
 
+#include "coding/testing.h"
+
 namespace dyad::coding {
 namespace {
-
-const Ontology& RealOntology() {
-  static const Result<Ontology>* loaded = new Result<Ontology>(Ontology::Load(DYAD_SOURCE_DIR "/data"));
-  EXPECT_TRUE(loaded->ok()) << loaded->status().ToString();
-  return loaded->value();
-}
 
 struct CodeCase {
   std::string code;
@@ -28,7 +24,7 @@ class OntologyCodeTest : public ::testing::TestWithParam<CodeCase> {};
 
 TEST_P(OntologyCodeTest, FactsOfTheCode) {
   const CodeCase& c = GetParam();
-  const Ontology& o = RealOntology();
+  const Ontology& o = BundledOntology();
   const CameoCode* code = o.Find(c.code);
   ASSERT_NE(code, nullptr) << c.code;
   EXPECT_EQ(code->name.substr(0, c.name_prefix.size()), c.name_prefix);
@@ -57,7 +53,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) { return "code_" + info.param.code; });
 
 TEST(OntologyTest, EveryCodeHasAScoreAQuadAndARoot) {
-  const Ontology& o = RealOntology();
+  const Ontology& o = BundledOntology();
   EXPECT_EQ(o.codes().size(), 318u);  // CAMEO 1.1b3: 20 roots, 149 3-digit, 149 4-digit codes
   std::set<std::string> roots;
   for (const CameoCode& c : o.codes()) {
@@ -75,7 +71,7 @@ TEST(OntologyTest, EveryCodeHasAScoreAQuadAndARoot) {
 }
 
 TEST(OntologyTest, EveryCodeFrom03OnHasAPloverType) {
-  const Ontology& o = RealOntology();
+  const Ontology& o = BundledOntology();
   for (const CameoCode& c : o.codes()) {
     bool dropped = c.root() == "01" || c.root() == "02";
     EXPECT_EQ(o.PloverType(c.code).has_value(), !dropped) << c.code;

@@ -6,18 +6,14 @@
 #include <map>
 #include <set>
 
+#include "coding/testing.h"
+
 namespace dyad::coding {
 namespace {
 
-const Ontology& RealOntology() {
-  static const Result<Ontology>* loaded = new Result<Ontology>(Ontology::Load(DYAD_SOURCE_DIR "/data"));
-  EXPECT_TRUE(loaded->ok()) << loaded->status().ToString();
-  return loaded->value();
-}
-
 const PatternSet& Bundled() {
   static const Result<PatternSet>* loaded =
-      new Result<PatternSet>(LoadPatterns(DYAD_SOURCE_DIR "/data/verbs", RealOntology()));
+      new Result<PatternSet>(LoadPatterns(DYAD_SOURCE_DIR "/data/verbs", BundledOntology()));
   EXPECT_TRUE(loaded->ok()) << loaded->status().ToString();
   return loaded->value();
 }
@@ -29,7 +25,7 @@ const char kClasses[] =
     "@tie\ttie|relation|diplomatic_relations\n";
 
 Result<PatternSet> ParseOne(const std::string& text) {
-  return PatternSet::Parse(NamedText{"classes.tsv", kClasses}, {NamedText{"t.patterns", text}}, RealOntology());
+  return PatternSet::Parse(NamedText{"classes.tsv", kClasses}, {NamedText{"t.patterns", text}}, BundledOntology());
 }
 
 TEST(PatternsParseTest, FieldsFrameAndTargets) {
@@ -169,7 +165,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(PatternsParseTest, ClassFileErrors) {
   auto bad = [](const std::string& classes) {
-    return PatternSet::Parse(NamedText{"classes.tsv", classes}, {}, RealOntology());
+    return PatternSet::Parse(NamedText{"classes.tsv", classes}, {}, BundledOntology());
   };
   auto undefined = bad("@a\tx|@b\n");
   ASSERT_FALSE(undefined.ok());
@@ -340,7 +336,7 @@ INSTANTIATE_TEST_SUITE_P(
     });
 
 TEST(IntentMapTest, BundledLongestPrefix) {
-  auto map = LoadIntentMap(DYAD_SOURCE_DIR "/data/verbs", RealOntology());
+  auto map = LoadIntentMap(DYAD_SOURCE_DIR "/data/verbs", BundledOntology());
   ASSERT_TRUE(map.ok()) << map.status().ToString();
   EXPECT_EQ(map->Lookup("0712"), "0331");  // no row 0712: falls to 071
   EXPECT_EQ(map->Lookup("072"), "0332");
@@ -356,7 +352,7 @@ TEST(IntentMapTest, BundledLongestPrefix) {
   EXPECT_EQ(map->Lookup("010"), std::nullopt);
   EXPECT_EQ(map->Lookup("112"), std::nullopt);
   for (const auto& [act, code] : map->rows()) {
-    const CameoCode* intent = RealOntology().Find(code);
+    const CameoCode* intent = BundledOntology().Find(code);
     ASSERT_NE(intent, nullptr);
     EXPECT_TRUE(intent->root() == "03" || intent->root() == "13") << act;
   }
@@ -373,7 +369,7 @@ TEST(IntentMapTest, Errors) {
            {"07\t073\n", "must be in 03"},
            {"036\t036\n", "already an intent"},
            {"07\n", "expected an act code, a tab and a code"}}) {
-    auto map = ParseIntentMap("# header\n" + c.text, "intent.tsv", RealOntology());
+    auto map = ParseIntentMap("# header\n" + c.text, "intent.tsv", BundledOntology());
     ASSERT_FALSE(map.ok()) << c.text;
     EXPECT_NE(map.status().message().find("intent.tsv:"), std::string::npos) << map.status().message();
     EXPECT_NE(map.status().message().find(c.expect), std::string::npos) << map.status().message();

@@ -258,51 +258,43 @@ TEST(LemmatizerTest, VerbLookup) {
   EXPECT_EQ(lem.Lemmatize("bombed", "VBD"), "bomb");
 }
 
-// A lemma that keeps its form's capital must not become a rule that replaces
-// other words with that suffix by this one (it made "Colombian" "coArabian").
-TEST(LemmatizerTest, CapitalizedLemmasDoNotLeakIntoOtherWords) {
-  struct Word {
-    const char* form;
-    const char* xpos;
-    const char* lemma;
-  };
-  const Word train[] = {{"Arabian", "JJ", "Arabian"}, {"Latin", "JJ", "Latin"}, {"green", "JJ", "green"},
-                        {"offered", "VBD", "offer"},  {"said", "VBD", "say"},   {"Rebels", "NNS", "rebel"}};
+struct LemmaWord {
+  const char* form;
+  const char* xpos;
+  const char* lemma;
+};
+
+// A lemmatizer trained on one sentence of these words.
+Lemmatizer TrainLemmatizer(const std::vector<LemmaWord>& words) {
   ConlluSentence cs;
-  for (const Word& w : train) {
+  for (const LemmaWord& w : words) {
     Token t;
     t.form = w.form;
     t.xpos = w.xpos;
     t.lemma = w.lemma;
     cs.sentence.tokens.push_back(t);
   }
-  Lemmatizer lem = Lemmatizer::Train({cs});
-  const Word cases[] = {{"Colombian", "JJ", "Colombian"}, {"Venezuelan", "JJ", "Venezuelan"}, {"Martian", "JJ", "Martian"},
-                        {"Arabian", "JJ", "Arabian"},     {"offered", "VBD", "offer"},        {"said", "VBD", "say"},
-                        {"covered", "VBD", "cover"},      {"Senators", "NNS", "senator"}};
-  for (const Word& c : cases) EXPECT_EQ(lem.Lemmatize(c.form, c.xpos), c.lemma) << c.form;
+  return Lemmatizer::Train({cs});
+}
+
+// A lemma that keeps its form's capital must not become a rule that replaces
+// other words with that suffix by this one (it made "Colombian" "coArabian").
+TEST(LemmatizerTest, CapitalizedLemmasDoNotLeakIntoOtherWords) {
+  Lemmatizer lem = TrainLemmatizer({{"Arabian", "JJ", "Arabian"}, {"Latin", "JJ", "Latin"}, {"green", "JJ", "green"},
+                                    {"offered", "VBD", "offer"},  {"said", "VBD", "say"},   {"Rebels", "NNS", "rebel"}});
+  const LemmaWord cases[] = {{"Colombian", "JJ", "Colombian"}, {"Venezuelan", "JJ", "Venezuelan"},
+                             {"Martian", "JJ", "Martian"},     {"Arabian", "JJ", "Arabian"},
+                             {"offered", "VBD", "offer"},      {"said", "VBD", "say"},
+                             {"covered", "VBD", "cover"},      {"Senators", "NNS", "senator"}};
+  for (const LemmaWord& c : cases) EXPECT_EQ(lem.Lemmatize(c.form, c.xpos), c.lemma) << c.form;
 }
 
 // An unknown word whose longest-suffix rule gives no known lemma: a rule
 // that does wins, or the "e" the suffix took ("blamed", seen "blame" and
 // "claimed" -> "claim": "blame", not "blam").
 TEST(LemmatizerTest, PrefersAKnownLemma) {
-  struct Word {
-    const char* form;
-    const char* xpos;
-    const char* lemma;
-  };
-  const Word train[] = {{"claimed", "VBD", "claim"}, {"aimed", "VBD", "aim"}, {"blame", "VB", "blame"},
-                        {"framed", "VBD", "frame"}};
-  ConlluSentence cs;
-  for (const Word& w : train) {
-    Token t;
-    t.form = w.form;
-    t.xpos = w.xpos;
-    t.lemma = w.lemma;
-    cs.sentence.tokens.push_back(t);
-  }
-  Lemmatizer lem = Lemmatizer::Train({cs});
+  Lemmatizer lem = TrainLemmatizer({{"claimed", "VBD", "claim"}, {"aimed", "VBD", "aim"}, {"blame", "VB", "blame"},
+                                    {"framed", "VBD", "frame"}});
   EXPECT_EQ(lem.Lemmatize("blamed", "VBD"), "blame");
   EXPECT_EQ(lem.Lemmatize("reclaimed", "VBD"), "reclaim");  // no known lemma: the longest suffix's rule
 }

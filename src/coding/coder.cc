@@ -517,7 +517,9 @@ class SentenceCoder {
   // authorities must end the crackdown"): "" when it says no such thing, or
   // when the subject is the speaker's own side ("we must ...": an intent).
   std::string Obligation(const Clause& c) const {
-    if (c.negated || (c.noun && c.governor < 0)) return "";
+    // Not under "if" ("if this means he has to leave"), nor in a clause
+    // that describes a noun ("a decision they have to make").
+    if (c.negated || c.conditional || (c.noun && c.governor < 0)) return "";
     // A noun's light verb carries the modal; so does the first of
     // coordinated verbs ("must end the crackdown and show respect").
     int v = c.noun ? c.governor : c.predicate;
@@ -531,6 +533,8 @@ class SentenceCoder {
       v = sent_.tokens[v].head;
     }
     const Token& pred = sent_.tokens[v];
+    for (int t = v, steps = 0; t >= 0 && steps < 4; t = sent_.tokens[t].head, ++steps)
+      if (sent_.tokens[t].deprel.rfind("acl", 0) == 0 || sent_.tokens[t].deprel == "advcl") return "";
     if (word.empty() && pred.deprel == "xcomp" && pred.head >= 0) {
       std::string governor = Lemma(sent_.tokens[pred.head]);
       if (governor == "have" || governor == "need") word = governor + " to";
@@ -544,8 +548,16 @@ class SentenceCoder {
 
   int ObligationStater(const Clause& c) const {
     int reporter = ReporterSubject(c.predicate);
-    if (reporter < 0 && speaker_[c.predicate] >= 0) reporter = c.predicate;  // stands for the quotation's speaker
-    return reporter;
+    return reporter >= 0 ? reporter : QuoteSpeaker(c.predicate);
+  }
+
+  // The speaker of the quotation token t is in, as an argument token (a
+  // mention, kListed + index); -1 if none.
+  int QuoteSpeaker(int t) const {
+    for (const Quote& q : doc_.quotes)
+      if (q.speaker_mention >= 0 && q.raw.begin <= sent_.tokens[t].raw.begin && sent_.tokens[t].raw.end <= q.raw.end)
+        return kListed + q.speaker_mention;
+    return -1;
   }
 
   std::vector<int> ObligationAddressees(const Clause& c) const {

@@ -114,8 +114,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Sergei Lavrov said Washington should stop its interference in Venezuela.", "2024-08-28",
              "RUSGOV 020 USAGOV"},
         // An obligation is no act of its subject: the quotation's speaker demands it ...
-        Case{"Iranian authorities launched a deadly crackdown on protesters. “The authorities must end this brutal "
-             "crackdown immediately and show respect for human life,” said Philip Luther of Amnesty International.",
+        Case{"Iranian authorities launched a deadly crackdown on protesters. “The authorities must halt this violent "
+             "crackdown at once and show respect for peaceful protesters,” said Diana Eltahawy of Amnesty International.",
              "2019-11-20", "NGOHRIAMN 100 IRNGOV"},
         Case{"“Washington should lift the sanctions,” Nicolás Maduro said.", "2019-11-20", "VENGOV 020 USAGOV"},
         // ... and with nobody named to state it, there is no event.
@@ -141,9 +141,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Nicolás Maduro and Vladimir Putin held a telephone call on Monday.", "2022-02-04", "VENGOV 041 RUSGOV"},
         // A parse that hung the first subject on the phrase before it: the
         // coordination is read by surface.
-        Case{"Amid the tensions over the border, Nicolás Maduro and Russian President Vladimir Putin made public a "
+        Case{"Amid the tensions over the border, Daniel Ortega and Russian President Vladimir Putin announced a "
              "telephone call.",
-             "2022-02-04", "VENGOV 041 RUSGOV"},
+             "2022-02-04", "NICGOV 041 RUSGOV"},
+        Case{"Amid the tensions over the border, Daniel Ortega and Cuban leader Miguel Díaz-Canel disclosed a telephone "
+             "call.",
+             "2022-02-04", "NICGOV 041 CUBGOV"},
         // An eventive noun between two partners, with no actor subject.
         Case{"The border incident caused a bitter disagreement between Russia and Colombia.", "2022-02-04",
              "RUSGOV 110 COLGOV"},
@@ -170,9 +173,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Colombia accused Venezuela of protecting the rebels. The Venezuelan government categorically denies it.",
              "2022-02-04", "COLGOV 112 VENGOV; VENGOV 016 COLGOV"},
         // A list given in the next sentence ("Among them, ...").
-        Case{"The government of Nicolás Maduro continues to be considered legitimate by a number of countries. Among "
-             "them, Cuba, Bolivia, Iran and Russia.",
-             "2019-01-27", "CUBGOV 051 VENGOV; BOLGOV 051 VENGOV; IRNGOV 051 VENGOV; RUSGOV 051 VENGOV"},
+        Case{"Nicolás Maduro continues to be considered legitimate by a handful of governments. Among them, Cuba, "
+             "Bolivia and Iran.",
+             "2019-01-27", "CUBGOV 051 VENGOV; BOLGOV 051 VENGOV; IRNGOV 051 VENGOV"},
         // The actor of a participle in the object ("US-led efforts").
         Case{"Moscow has long denounced US-led regime change efforts in Latin America.", "2024-08-28",
              "RUSGOV 111 USAGOV"},

@@ -185,17 +185,14 @@ void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int
     for (int k = 0; k < num_classes_; ++k) scores[k] += s[k];
 }
 
-void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) const {
-  if (is_inline()) {
-    AddInline(keys, n, scores, nullptr);
-    return;
-  }
+template <typename Visit>
+void LinearModel::ForEachRow(const uint32_t* keys, size_t n, Visit&& visit) const {
   if (keys_.empty()) return;
   constexpr size_t kChunk = 128;  // all of a parser state's keys: maximal overlap of misses
   size_t home[kChunk];
-  uint32_t refs[kChunk];
+  uint32_t refs[kChunk], which[kChunk];
   for (size_t base = 0; base < n; base += kChunk) {
-    size_t m = std::min(kChunk, n - base);
+    const size_t m = std::min(kChunk, n - base);
     for (size_t i = 0; i < m; ++i) {
       home[i] = Home(keys[base + i]);
       __builtin_prefetch(&keys_[home[i]]);
@@ -206,6 +203,7 @@ void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) con
       for (size_t s = home[i];; s = s + 1 == keys_.size() ? 0 : s + 1) {
         const uint32_t k = keys_[s];
         if (k == key) {
+          which[found] = static_cast<uint32_t>(base + i);
           refs[found++] = static_cast<uint32_t>(s);
           __builtin_prefetch(&refs_[s]);
           break;
@@ -223,16 +221,22 @@ void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) con
         __builtin_prefetch(&data_[ref & ((1u << kCountShift) - 1)]);
       }
     }
-    for (size_t j = 0; j < found; ++j) {
-      const uint32_t ref = refs[j];
-      if (ref & kDense) {
-        AddDense(&dense_[(ref & ~kDense) * dense_stride_], num_classes_, scores);
-        continue;
-      }
-      const uint32_t* row = &data_[ref & ((1u << kCountShift) - 1)];
-      for (uint32_t e = 0, count = ref >> kCountShift; e < count; ++e) scores[row[e] >> 16] += static_cast<int16_t>(row[e] & 0xffff);
-    }
+    for (size_t j = 0; j < found; ++j) visit(which[j], refs[j]);
   }
+}
+
+void LinearModel::AddRow(uint32_t ref, int32_t* scores) const {
+  if (ref & kDense) {
+    AddDense(&dense_[(ref & ~kDense) * dense_stride_], num_classes_, scores);
+    return;
+  }
+  const uint32_t* row = &data_[ref & ((1u << kCountShift) - 1)];
+  for (uint32_t e = 0, count = ref >> kCountShift; e < count; ++e) scores[row[e] >> 16] += static_cast<int16_t>(row[e] & 0xffff);
+}
+
+void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) const {
+  if (is_inline()) return AddInline(keys, n, scores, nullptr);
+  ForEachRow(keys, n, [&](size_t, uint32_t ref) { AddRow(ref, scores); });
 }
 
 void LinearModel::AddScoresTo(const uint32_t* keys, const uint32_t* offsets, size_t n, int32_t* scores) const {
@@ -240,99 +244,21 @@ void LinearModel::AddScoresTo(const uint32_t* keys, const uint32_t* offsets, siz
     for (size_t i = 0; i < n; ++i) AddInline(keys + i, 1, scores + offsets[i], nullptr);
     return;
   }
-  if (keys_.empty()) return;
-  constexpr size_t kChunk = 128;
-  size_t home[kChunk];
-  uint32_t refs[kChunk], to[kChunk];
-  for (size_t base = 0; base < n; base += kChunk) {
-    const size_t m = std::min(kChunk, n - base);
-    for (size_t i = 0; i < m; ++i) {
-      home[i] = Home(keys[base + i]);
-      __builtin_prefetch(&keys_[home[i]]);
-    }
-    size_t found = 0;
-    for (size_t i = 0; i < m; ++i) {
-      const uint32_t key = keys[base + i];
-      for (size_t s = home[i];; s = s + 1 == keys_.size() ? 0 : s + 1) {
-        const uint32_t k = keys_[s];
-        if (k == key) {
-          to[found] = offsets[base + i];
-          refs[found++] = static_cast<uint32_t>(s);
-          __builtin_prefetch(&refs_[s]);
-          break;
-        }
-        if (k == 0) break;
-      }
-    }
-    for (size_t j = 0; j < found; ++j) {
-      const uint32_t ref = refs[j] = refs_[refs[j]];
-      if (ref & kDense) {
-        const int16_t* d = &dense_[(ref & ~kDense) * dense_stride_];
-        for (size_t off = 0; off < dense_stride_; off += 32) __builtin_prefetch(d + off);
-      } else {
-        __builtin_prefetch(&data_[ref & ((1u << kCountShift) - 1)]);
-      }
-    }
-    for (size_t j = 0; j < found; ++j) {
-      const uint32_t ref = refs[j];
-      int32_t* out = scores + to[j];
-      if (ref & kDense) {
-        AddDense(&dense_[(ref & ~kDense) * dense_stride_], num_classes_, out);
-        continue;
-      }
-      const uint32_t* row = &data_[ref & ((1u << kCountShift) - 1)];
-      for (uint32_t e = 0, count = ref >> kCountShift; e < count; ++e) out[row[e] >> 16] += static_cast<int16_t>(row[e] & 0xffff);
-    }
-  }
+  ForEachRow(keys, n, [&](size_t i, uint32_t ref) { AddRow(ref, scores + offsets[i]); });
 }
 
 void LinearModel::RowValues(const uint32_t* keys, size_t n, int16_t* out) const {
   std::fill(out, out + n * num_classes_, int16_t{0});
-  if (is_inline()) {
-    AddInline(keys, n, nullptr, out);
-    return;
-  }
-  if (keys_.empty()) return;
-  // Staged like AddScores: all probes, then all refs, then all rows, so the
-  // cache misses of one stage overlap.
-  constexpr size_t kChunk = 128;
-  size_t home[kChunk];
-  uint32_t slot[kChunk], which[kChunk];
-  for (size_t base = 0; base < n; base += kChunk) {
-    const size_t m = std::min(kChunk, n - base);
-    for (size_t i = 0; i < m; ++i) {
-      home[i] = Home(keys[base + i]);
-      __builtin_prefetch(&keys_[home[i]]);
+  if (is_inline()) return AddInline(keys, n, nullptr, out);
+  ForEachRow(keys, n, [&](size_t i, uint32_t ref) {
+    int16_t* row_out = out + i * num_classes_;
+    if (ref & kDense) {
+      std::copy_n(&dense_[(ref & ~kDense) * dense_stride_], num_classes_, row_out);
+      return;
     }
-    size_t found = 0;
-    for (size_t i = 0; i < m; ++i) {
-      const uint32_t key = keys[base + i];
-      for (size_t s = home[i];; s = s + 1 == keys_.size() ? 0 : s + 1) {
-        const uint32_t k = keys_[s];
-        if (k == key) {
-          slot[found] = static_cast<uint32_t>(s);
-          which[found++] = static_cast<uint32_t>(base + i);
-          __builtin_prefetch(&refs_[s]);
-          break;
-        }
-        if (k == 0) break;
-      }
-    }
-    for (size_t j = 0; j < found; ++j) {
-      const uint32_t ref = slot[j] = refs_[slot[j]];
-      if (!(ref & kDense)) __builtin_prefetch(&data_[ref & ((1u << kCountShift) - 1)]);
-    }
-    for (size_t j = 0; j < found; ++j) {
-      const uint32_t ref = slot[j];
-      int16_t* row_out = out + static_cast<size_t>(which[j]) * num_classes_;
-      if (ref & kDense) {
-        std::copy_n(&dense_[(ref & ~kDense) * dense_stride_], num_classes_, row_out);
-        continue;
-      }
-      const uint32_t* row = &data_[ref & ((1u << kCountShift) - 1)];
-      for (uint32_t e = 0, count = ref >> kCountShift; e < count; ++e) row_out[row[e] >> 16] = static_cast<int16_t>(row[e] & 0xffff);
-    }
-  }
+    const uint32_t* row = &data_[ref & ((1u << kCountShift) - 1)];
+    for (uint32_t e = 0, count = ref >> kCountShift; e < count; ++e) row_out[row[e] >> 16] = static_cast<int16_t>(row[e] & 0xffff);
+  });
 }
 
 void LinearModel::Write(BinaryWriter* w) const {

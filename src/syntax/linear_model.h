@@ -127,6 +127,14 @@ class LinearModel {
   // copying each key's row to rows[i * num_classes()] (RowValues).
   void AddInline(const uint32_t* keys, size_t n, int32_t* scores, int16_t* rows) const;
   std::vector<Row> Rows() const;  // sorted by key
+  // The staged lookup shared by AddScores, AddScoresTo and RowValues: for
+  // up to 128 keys at a time, all slot probes, then all refs, then all rows
+  // are prefetched before use, so each stage's cache misses overlap. Calls
+  // visit(i, ref) for every keys[i] present (ref as in refs_), in key order.
+  template <typename Visit>
+  void ForEachRow(const uint32_t* keys, size_t n, Visit&& visit) const;
+  // scores[c] += the quanta of class c in the row `ref` points at.
+  void AddRow(uint32_t ref, int32_t* scores) const;
   // Keys are already hashes: scale the mixed key onto [0, capacity).
   size_t Home(uint32_t key) const { return (static_cast<uint64_t>(key * 0x9E3779B1u) * capacity_) >> 32; }
   static constexpr size_t kProbeSlack = 64;  // slots past capacity_, so probes rarely wrap

@@ -200,6 +200,37 @@ Result<std::vector<EventRow>> QueryEvents(store::Database& db, const EventFilter
   return out;
 }
 
+EventRow EventRowOf(const Document& doc, size_t i) {
+  const Event& e = doc.events[i];
+  auto actor = [&](int a) { return a >= 0 ? doc.actors[a].name : std::string(); };
+  EventRow r;
+  r.doc = doc.id;
+  r.idx = static_cast<int>(i);
+  r.date = e.event_date ? e.event_date->ToString() : (doc.date ? doc.date->ToString() : "");
+  r.date_resolved = e.date_resolved;
+  r.source = e.source;
+  r.target = e.target;
+  r.source_actor = actor(e.source_actor);
+  r.target_actor = actor(e.target_actor);
+  r.source_actor_idx = e.source_actor;
+  r.target_actor_idx = e.target_actor;
+  r.cameo = e.cameo;
+  r.root = e.root;
+  r.plover = e.plover;
+  r.rule = e.rule;
+  r.sentence = e.sentence;
+  r.sentence_text = doc.sentences[e.sentence].text;
+  r.quad_class = e.quad_class;
+  r.goldstein = e.goldstein;
+  r.intent = e.intent;
+  r.predicate = e.predicate;
+  r.evidence_begin = e.evidence.begin;
+  r.evidence_end = e.evidence.end;
+  r.trigger_begin = e.trigger.begin;
+  r.trigger_end = e.trigger.end;
+  return r;
+}
+
 json EventRowJson(const EventRow& e) {
   return {{"id", e.doc + ":" + std::to_string(e.idx)},
           {"doc", e.doc},

@@ -67,6 +67,9 @@ struct EventRow {
 };
 Result<std::vector<EventRow>> QueryEvents(store::Database& db, const EventFilter& f);
 nlohmann::json EventRowJson(const EventRow& e);
+// The row event `i` of a processed (not necessarily stored) document would
+// read back as, so that freshly coded events show exactly as stored ones.
+EventRow EventRowOf(const Document& doc, size_t i);
 
 Result<nlohmann::json> Stats(store::Database& db);
 Result<nlohmann::json> Documents(store::Database& db, const Params& p);

@@ -259,6 +259,15 @@ TEST_F(ApiTest, CodeAndLimits) {
   json j = json::parse(res->body);
   for (const char* k : {"document", "events", "quotes", "mentions"}) EXPECT_TRUE(j.contains(k)) << k;
   EXPECT_FALSE(j["mentions"].empty());
+  // A freshly coded event has the shape of a stored one.
+  res = cli.Post("/api/code", json{{"text", "Russia and Belarus reached out to Nicolás Maduro."}, {"date", "2025-12-11"}}.dump(),
+                 "application/json");
+  ASSERT_TRUE(res);
+  json coded = json::parse(res->body);
+  ASSERT_FALSE(coded["events"].empty()) << res->body;
+  EXPECT_EQ(coded["events"][0]["cameo"], "040");
+  const json stored_shape = EventRowJson(EventRow{});
+  for (const auto& [key, value] : stored_shape.items()) EXPECT_TRUE(coded["events"][0].contains(key)) << key;
   res = cli.Post("/api/code", "not json", "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 400);

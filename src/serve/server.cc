@@ -99,25 +99,7 @@ void Server::Impl::Code(const httplib::Request& req, httplib::Response& res) {
   }
   auto actor = [&](int a) { return a >= 0 ? doc.actors[a].name : std::string(); };
   json events = json::array(), quotes = json::array(), mentions = json::array();
-  for (size_t i = 0; i < doc.events.size(); ++i) {
-    const Event& e = doc.events[i];
-    events.push_back({{"id", doc.id + ":" + std::to_string(i)},
-                      {"doc", doc.id},
-                      {"date", e.event_date ? json(e.event_date->ToString()) : (doc.date ? json(doc.date->ToString()) : json(nullptr))},
-                      {"date_resolved", e.date_resolved},
-                      {"source", e.source},
-                      {"target", e.target},
-                      {"source_actor", actor(e.source_actor)},
-                      {"target_actor", actor(e.target_actor)},
-                      {"cameo", e.cameo},
-                      {"root", e.root},
-                      {"quad_class", e.quad_class},
-                      {"goldstein", e.goldstein},
-                      {"plover", e.plover.empty() ? json(nullptr) : json(e.plover)},
-                      {"intent", e.intent},
-                      {"sentence", doc.sentences[e.sentence].text},
-                      {"rule", e.rule}});
-  }
+  for (size_t i = 0; i < doc.events.size(); ++i) events.push_back(EventRowJson(EventRowOf(doc, i)));
   for (const Quote& q : doc.quotes) {
     quotes.push_back({{"doc", doc.id}, {"speaker", q.speaker}, {"speaker_name", actor(q.speaker_actor)},
                       {"quote", std::string(doc.RawText(q.raw))},

@@ -184,7 +184,7 @@ Status Pipeline::Process(Document* doc, std::vector<std::string>* trace) const {
   if (stages_->quotes) coding::AttributeQuotes(doc, *stages_->quotes);
   if (stages_->coder) {
     coding::CodeEvents(doc, *stages_->coder, trace);
-    // Imported patterns' null and two-way codes (coding/cameo_verbs.h).
+    // Imported patterns' two-way codes (coding/cameo_verbs.h).
     coding::ResolveCompoundCodes(doc, stages_->coder->ontology);
   }
   if (!stages_->discards.empty()) DropDiscarded(doc, trace);

@@ -858,7 +858,6 @@ class Importer {
 
 }  // namespace
 
-bool IsNullCode(std::string_view code) { return code == kNullCode; }
 
 void ResolveCompoundCodes(Document* doc, const Ontology& ontology) {
   auto fill = [&](Event& e, const std::string& code) {
@@ -888,7 +887,6 @@ void ResolveCompoundCodes(Document* doc, const Ontology& ontology) {
     out.push_back(std::move(e));
   };
   for (Event& e : doc->events) {
-    if (IsNullCode(e.cameo)) continue;
     size_t colon = e.cameo.find(':');
     if (colon == std::string::npos) {
       add(std::move(e));

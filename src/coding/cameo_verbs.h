@@ -27,9 +27,9 @@
 //    without a name.
 //  - Codes: `[---]` is PETRARCH's null code (no event): a pattern line with
 //    it becomes a pattern with the code "---" (kNullCode), so that, being
-//    more specific, it wins over the verb's other patterns and what it codes
-//    is then dropped by ResolveCompoundCodes (a verb line with `[---]` gets
-//    no `-` frame). `[A:B]` (A from source to target, B from the target back
+//    more specific, it wins over the verb's other patterns and the coder
+//    codes no event where it matches (Pattern::NoEvent; a verb line with
+//    `[---]` gets no `-` frame). `[A:B]` (A from source to target, B from the target back
 //    to the source) gives the code "A:B", `[:B]` the code ":B"; the coder
 //    passes them through (its prefix lookups of negation and intent read
 //    A), and ResolveCompoundCodes splits them after coding. Codes are
@@ -52,14 +52,10 @@
 
 namespace dyad::coding {
 
-// The null code of an imported `[---]` pattern: the clause matched, no event.
-inline constexpr std::string_view kNullCode = "---";
-bool IsNullCode(std::string_view code);
-
-// Resolves what imported codes left in doc->events after coding: drops
-// events of null-code patterns; splits "A:B" into A (source to target) and
-// B (target to source) and turns ":B" into B from the target to the source
-// (an event without a target has no reverse), each with the ontology's
+// Resolves what imported codes left in doc->events after coding: splits
+// "A:B" into A (source to target) and B (target to source) and turns ":B"
+// into B from the target to the source (an event without a target has no
+// reverse), each with the ontology's
 // root, quad class, Goldstein score and PLOVER type. Duplicates (same
 // sentence, dyad and code) are dropped. Other events are left as they are.
 void ResolveCompoundCodes(Document* doc, const Ontology& ontology);

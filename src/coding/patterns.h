@@ -63,6 +63,9 @@ struct Constraint {
   int Weight() const;
 };
 
+// The code of an imported `[---]` pattern: the clause matched, no event.
+inline constexpr std::string_view kNullCode = "---";
+
 // One pattern line.
 struct Pattern {
   std::string predicate;                // verb lemma ("reach") or noun key ("phone call")
@@ -77,7 +80,7 @@ struct Pattern {
 
   // An imported "[---]" line (coding/cameo_verbs.h): where it matches, the
   // predicate codes no event.
-  bool NoEvent() const { return code == "---"; }
+  bool NoEvent() const { return code == kNullCode; }
 
   // Whether the frame has `not`: the code is already the negated reading.
   bool ForNegated() const {

@@ -150,5 +150,33 @@ TEST(PipelineResources, DiscardListsDropEvents) {
   EXPECT_TRUE(events_of(kText + " Both attended the croquet championship.", true).empty());
 }
 
+// An imported null pattern ([---]) stops its verb where it matches: no
+// event, and the trace says why; elsewhere the verb codes.
+TEST(PipelineResources, ImportedNullPatternCodesNothing) {
+  PipelineOptions o;
+  o.verb_files = {kTestdata + "petrarch/test.verbs.txt"};
+  o.bundled_verbs = false;
+  auto p = Pipeline::Create(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  auto code = [&](const std::string& text, std::vector<std::string>* trace) {
+    Document doc;
+    doc.id = "t";
+    doc.raw = text;
+    doc.date = Date{2020, 1, 1};
+    EXPECT_TRUE((*p)->Process(&doc, trace).ok());
+    std::string out;
+    for (const Event& e : doc.events) out += e.source + " " + e.cameo + " " + e.target + ";";
+    return out;
+  };
+  std::vector<std::string> trace;
+  if (code("Venezuela condemned Colombia.", &trace).empty()) GTEST_SKIP() << "no parser model: nothing is coded";
+  EXPECT_EQ(code("Venezuela condemned Colombia.", nullptr), "VENGOV 111 COLGOV;");
+  trace.clear();
+  EXPECT_EQ(code("Venezuela condemned the budget of Colombia.", &trace), "");
+  bool said = false;
+  for (const std::string& line : trace) said = said || line.find("null pattern") != std::string::npos;
+  EXPECT_TRUE(said);
+}
+
 }  // namespace
 }  // namespace dyad::eval

@@ -455,12 +455,14 @@ class DocumentRecognizer {
   // perhaps with a country, resolved to a person who holds the office or to
   // the country's institution.
   int Describe(int s, const Phrase& p, const std::string& country, std::string* how) {
-    // "declared himself interim president", "as president": a bare title
-    // with neither article nor country is a predicate, not a reference.
-    if (country.empty() && !Determined(p.first) && Appositive(s, p) < 0) return -1;
     if (!p.office.empty()) {
       *how = "description";
       if (int a = Appositive(s, p); a >= 0) return a;
+    }
+    // "declared himself interim president", "as president": a bare title
+    // with neither article nor country is a predicate, not a reference.
+    if (country.empty() && !Determined(p.first)) return -1;
+    if (!p.office.empty()) {
       if (!country.empty()) {
         std::string office = OfficeIn(p, country);
         if (auto it = office_holder_.find(country + "|" + office); it != office_holder_.end()) return it->second;

@@ -2,21 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include "base/strings.h"
-
-#include <filesystem>
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
+#include "base/strings.h"
+#include "coding/testing.h"
+
 namespace dyad::coding {
 namespace {
-
-const Ontology& RealOntology() {
-  static const Result<Ontology>* loaded = new Result<Ontology>(Ontology::Load(DYAD_SOURCE_DIR "/data"));
-  EXPECT_TRUE(loaded->ok()) << loaded->status().ToString();
-  return loaded->value();
-}
 
 // A small dictionary in the PETRARCH layout, written for these tests.
 const char kSynsets[] =
@@ -108,7 +103,7 @@ TEST(CameoVerbsTest, PatternLines) {
     SCOPED_TRACE(c.name);
     CameoVerbReport report;
     auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP {SHIPPED SHIPPING SHIPS}\n+HAND_OVER\n", c.line),
-                                    "t.verbs", RealOntology(), &report);
+                                    "t.verbs", BundledOntology(), &report);
     ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
     EXPECT_EQ(report.pattern_lines, 1u);
     EXPECT_EQ(report.verbs, 2u);
@@ -134,7 +129,7 @@ TEST(CameoVerbsTest, PatternLines) {
 
 TEST(CameoVerbsTest, ConstraintsAcceptLemmas) {
   auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n", "- * &GOODS (WITH {SMALL ESCORT}) [071]"), "t.verbs",
-                                  RealOntology());
+                                  BundledOntology());
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   ASSERT_EQ(patterns->size(), 1u);
   const Pattern& p = (*patterns)[0];
@@ -179,7 +174,7 @@ TEST(CameoVerbsTest, VerbLinesAndDefaultFrames) {
     SCOPED_TRACE(c.name);
     CameoVerbReport report;
     auto patterns = ParseCameoVerbs(OneBlock(c.block_code, std::string(c.verb_line) + "\n", ""), "t.verbs",
-                                    RealOntology(), &report);
+                                    BundledOntology(), &report);
     ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
     if (c.skipped) EXPECT_EQ(report.skipped.count(c.skipped), 1u) << report.Summary("t.verbs");
     if (!c.key) {
@@ -206,7 +201,7 @@ TEST(CameoVerbsTest, PatternParticleAndSeveralBlocks) {
                            "SHIP\n"
                            "~ a (a b SHIP) SAY = a b 010\n";
   CameoVerbReport report;
-  auto patterns = ParseCameoVerbs(text, "t.verbs", RealOntology(), &report);
+  auto patterns = ParseCameoVerbs(text, "t.verbs", BundledOntology(), &report);
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   std::vector<std::string> got;
   for (const Pattern& p : *patterns) got.push_back(p.Key() + " " + p.FrameText() + " " + p.code);
@@ -217,7 +212,7 @@ TEST(CameoVerbsTest, PatternParticleAndSeveralBlocks) {
   EXPECT_EQ(report.skipped.count("transformation line (~): a shape without a frame"), 1u);
   // The duplicate "hold off -" is dropped when the set is built, not an error.
   size_t dropped = 0;
-  auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, RealOntology(), std::move(*patterns), &dropped);
+  auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, BundledOntology(), std::move(*patterns), &dropped);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
   EXPECT_EQ(dropped, 1u);
   EXPECT_EQ(set->For("hold off").size(), 1u);
@@ -231,10 +226,10 @@ TEST(CameoVerbsTest, ExactNounBeatsCutNounPhrase) {
                                            "- * {CHEAP &GOODS} [0311]\n"
                                            "- * &GOODS [057]\n"
                                            "- * {SMALL CARGO} [073]"),
-                                  "t.verbs", RealOntology());
+                                  "t.verbs", BundledOntology());
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   size_t dropped = 0;
-  auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, RealOntology(), std::move(*patterns), &dropped);
+  auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, BundledOntology(), std::move(*patterns), &dropped);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
   EXPECT_EQ(dropped, 1u);
   std::vector<std::string> got;
@@ -255,7 +250,7 @@ TEST(CameoVerbsTest, CutNounPhrasesWithOneHeadAndDifferentCodesAreLeftOut) {
                                            "- * (WITH {PRIVATE ESCORT}) [071]\n"
                                            "- * (TO {PRIVATE ESCORT}) [071]\n"
                                            "- * CONVOY [070]"),
-                                  "t.verbs", RealOntology(), &report);
+                                  "t.verbs", BundledOntology(), &report);
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   std::vector<std::string> got;
   for (const Pattern& p : *patterns) got.push_back(p.FrameText() + " " + p.code);
@@ -284,7 +279,7 @@ TEST(CameoVerbsTest, TransformationsBecomeComplementFrames) {
       "~ a (_ b ASSAIL) NOSUCHVERB = a b 138\n"
       "~ a (_ b STRIVE) CRAVE = a b 138\n";
   CameoVerbReport report;
-  auto patterns = ParseCameoVerbs(text, "t.verbs", RealOntology(), &report);
+  auto patterns = ParseCameoVerbs(text, "t.verbs", BundledOntology(), &report);
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   std::vector<const Pattern*> crave;
   for (const Pattern& p : *patterns)
@@ -307,7 +302,7 @@ TEST(CameoVerbsTest, TransformationsBecomeComplementFrames) {
   EXPECT_EQ(report.skipped["transformation line (~): the outer verb is not in the dictionary"], 1u);
   EXPECT_EQ(report.skipped["transformation line (~): the inner verb has no event code of its own"], 1u);
   // The pattern set takes them (xcomp frames outrank the verb's `-` frame).
-  auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, RealOntology(), std::move(*patterns), nullptr);
+  auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, BundledOntology(), std::move(*patterns), nullptr);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
   ASSERT_EQ(set->For("crave").size(), 3u);
   EXPECT_EQ(set->For("crave")[0]->code, "021");
@@ -331,7 +326,7 @@ TEST(CameoVerbsTest, MalformedLinesAreDataErrors) {
   };
   for (const ErrorCase& c : cases) {
     SCOPED_TRACE(c.name);
-    auto patterns = ParseCameoVerbs(c.text, "bad.verbs", RealOntology());
+    auto patterns = ParseCameoVerbs(c.text, "bad.verbs", BundledOntology());
     ASSERT_FALSE(patterns.ok());
     EXPECT_EQ(patterns.status().code(), Status::Code::kDataError);
     EXPECT_NE(patterns.status().ToString().find("bad.verbs:" + std::to_string(c.line)), std::string::npos)
@@ -367,7 +362,7 @@ TEST(CameoVerbsTest, LoadPatternSourcesMergesWithBundled) {
            "ACCUSE\n"
            "- * (OF {WAR CRIMES}) [1122]\n";
   }
-  const Ontology& ontology = RealOntology();
+  const Ontology& ontology = BundledOntology();
   std::vector<VerbFileReport> reports;
   size_t dropped = 0;
   auto both = LoadPatternSources(DYAD_SOURCE_DIR "/data/verbs", true, {path}, ontology, &reports, &dropped);
@@ -397,7 +392,7 @@ TEST(CameoVerbsTest, LoadPatternSourcesMergesWithBundled) {
 // and most pattern lines map.
 TEST(CameoVerbsTest, SubjectConstraintAcceptsLemmas) {
   auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n", "- &GOODS * (TO +) [071]\n- {NIGHT FERRY} * [070]"),
-                                  "t.verbs", RealOntology());
+                                  "t.verbs", BundledOntology());
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   ASSERT_EQ(patterns->size(), 2u);
   const Pattern& goods = (*patterns)[0];
@@ -427,7 +422,7 @@ TEST(CameoVerbsTest, SubjectWordsMakeAPatternOfTheirOwn) {
                                            "- * &GOODS [071]\n"
                                            "- COURIER * &GOODS [0233]\n"
                                            "- courier *  &goods [073]"),
-                                  "t.verbs", RealOntology(), &report);
+                                  "t.verbs", BundledOntology(), &report);
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   std::vector<std::string> got;
   for (const Pattern& p : *patterns) got.push_back(p.FrameText() + " " + p.code);
@@ -444,7 +439,7 @@ TEST(CameoVerbsTest, SharedPetrarchDictionaries) {
     ASSERT_TRUE(ReadWholeFile(root + "/" + name, &text));
     EXPECT_EQ(SniffVerbFormat(text), VerbFileFormat::kCameo);
     CameoVerbReport report;
-    auto patterns = ParseCameoVerbs(text, name, RealOntology(), &report);
+    auto patterns = ParseCameoVerbs(text, name, BundledOntology(), &report);
     ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
     std::cout << report.Summary(name);
     EXPECT_GT(report.mapped_lines, 0u);
@@ -478,7 +473,7 @@ TEST(CameoVerbsTest, CompoundCodesResolvedAfterCoding) {
                 MakeEvent(2, 3, 1, "SYLJUD", "FRD", ":173"),  // only the way back
                 MakeEvent(3, 1, -1, "FRD", "", "043:042"),    // no target: no way back
                 MakeEvent(4, 2, 1, "SYL", "FRD", "0231")};    // a plain code stays
-  ResolveCompoundCodes(&doc, RealOntology());
+  ResolveCompoundCodes(&doc, BundledOntology());
   ASSERT_EQ(doc.events.size(), 5u);
   auto is = [](const Event& e, int sentence, const std::string& source, const std::string& target,
                const std::string& code) {
@@ -501,7 +496,7 @@ TEST(CameoVerbsTest, CompoundCodesResolvedAfterCoding) {
 // A `[---]` line is more specific than the verb's own `-` frame, so it wins
 // where it holds, and the verb codes elsewhere.
 TEST(CameoVerbsTest, NullPatternOutranksTheVerbsDefaultFrame) {
-  auto patterns = ParseCameoVerbs(OneBlock("---", "BACK [051]\n", "- * BUDGET [---]"), "t.verbs", RealOntology());
+  auto patterns = ParseCameoVerbs(OneBlock("---", "BACK [051]\n", "- * BUDGET [---]"), "t.verbs", BundledOntology());
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   ASSERT_EQ(patterns->size(), 2u);
   const Pattern* null = nullptr;
@@ -529,7 +524,7 @@ TEST(CameoVerbsTest, TheLastOfTwoSamePatternsInABlockWins) {
                                            "- *  link   [057]\n"
                                            "- * {FAST CARGO} [073]\n"
                                            "- * {SLOW CARGO} [073]"),
-                                  "t.verbs", RealOntology(), &report);
+                                  "t.verbs", BundledOntology(), &report);
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   std::map<std::string, std::string> code_of;  // frame -> code
   std::vector<std::string> frames;
@@ -567,7 +562,7 @@ TEST(CameoVerbsTest, AVerbBelongsToTheFirstBlockThatListsIt) {
                            "DECLINE\n"
                            "- * LINK [125]\n";
   CameoVerbReport report;
-  auto patterns = ParseCameoVerbs(text, "t.verbs", RealOntology(), &report);
+  auto patterns = ParseCameoVerbs(text, "t.verbs", BundledOntology(), &report);
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   std::vector<std::string> ship, decline;
   for (const Pattern& p : *patterns)
@@ -594,7 +589,7 @@ TEST(CameoVerbsTest, AStatementVerbAloneIsAStatement) {
                            "\n"
                            "--- SHIP [070] ---\n"
                            "SHIP\n";
-  auto patterns = ParseCameoVerbs(text, "t.verbs", RealOntology());
+  auto patterns = ParseCameoVerbs(text, "t.verbs", BundledOntology());
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   ASSERT_EQ(patterns->size(), 3u);
   for (const Pattern& p : *patterns) {

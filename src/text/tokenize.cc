@@ -19,15 +19,20 @@ Result<Abbreviations> Abbreviations::Parse(std::string_view content, const std::
     if (Trim(line).empty() || line[0] == '#') continue;
     auto f = Split(line, '\t');
     Where where{name, line_no, -1, std::string(line)};
+    std::string_view cls = f.size() == 2 ? Trim(f[1]) : std::string_view();
+    if (cls == "prefix") {
+      if (f[0].size() < 2 || f[0].back() != '-') return Status::DataError(where, "expected a prefix ending in '-'");
+      a.hyphen_prefixes_.insert(Lower(f[0].substr(0, f[0].size() - 1)));
+      continue;
+    }
     if (f.size() != 2 || f[0].empty() || f[0].back() != '.') {
       return Status::DataError(where, "expected an abbreviation ending in '.', a tab and its class");
     }
-    std::string_view cls = Trim(f[1]);
     AbbrevClass c;
     if (cls == "title") c = AbbrevClass::kTitle;
     else if (cls == "month") c = AbbrevClass::kMonth;
     else if (cls == "other") c = AbbrevClass::kOther;
-    else return Status::DataError(where, "class must be title, month or other");
+    else return Status::DataError(where, "class must be title, month, other or prefix");
     a.entries_[std::string(f[0])] = c;
   }
   return a;
@@ -54,6 +59,10 @@ bool IsLetterDots(std::string_view t) {
 }
 
 }  // namespace
+
+bool Abbreviations::IsHyphenPrefix(std::string_view word) const {
+  return word.size() <= kMaxPrefixBytes && hyphen_prefixes_.count(Lower(word)) > 0;
+}
 
 std::optional<AbbrevClass> Abbreviations::Classify(std::string_view token) const {
   if (token.size() < 2 || token.back() != '.') return std::nullopt;
@@ -109,6 +118,7 @@ struct Scanner {
         for (size_t k = word_begin; k < i; ++k) has_capital |= text[k] >= 'A' && text[k] <= 'Z';
         return IsDomainSuffix(i + len, end) && (IsLower(next) || has_capital);
       }
+      case '-': return IsLetter(next) && abbrevs.IsHyphenPrefix(text.substr(word_begin, i - word_begin));  // re-elected
       case ',': case ':': return IsDigit(prev) && IsDigit(next);            // 2,000  10:30
       case '/': case '@': case '_': return true;                            // and/or  11/21
       case '&': return IsUpper(prev) && IsUpper(next);                      // AT&T

@@ -247,6 +247,8 @@ class DocumentRecognizer {
         p->country = &dict_.entries[BestReading(*n, dict_)->entry];
         p->last = n->last;
         ++used;
+      } else if (p->titles.empty()) {
+        used += InstitutionOfPerson(ms, k + used, c, p);
       }
     }
     if (p->role.empty()) return used;
@@ -280,6 +282,29 @@ class DocumentRecognizer {
       p->how = "title";
     }
     return used;
+  }
+
+  // "the government of (President) Nicolás Maduro", "the regime of Ortega":
+  // an institution named by the person who leads it is that person's
+  // country and side (an opposition leader's "government" is the
+  // opposition's). Titles between "of" and the name are skipped; the phrase
+  // then ends with the name. Returns the matches it used.
+  size_t InstitutionOfPerson(const std::vector<NameMatch>& ms, size_t k, int at, Phrase* p) {
+    size_t used = 0;
+    while (k + used < ms.size() && ms[k + used].first == at && BestReading(ms[k + used], dict_)->kind == MatchKind::kTitle) {
+      at = ms[k + used].last;
+      ++used;
+    }
+    if (k + used >= ms.size() || ms[k + used].first != at) return 0;
+    const MatchPayload* r = BestReading(ms[k + used], dict_);
+    if (r->kind != MatchKind::kName || !IsPersonish(dict_.entries[r->entry].kind)) return 0;
+    std::string code = EntryCodeAt(dict_.entries[r->entry], date_);
+    const ActorEntry* home = dict_.Country(code.substr(0, 3));
+    if (!home) return 0;
+    p->country = home;
+    if (code.size() >= 6) p->role = code.substr(3, 3);
+    p->last = ms[k + used].last;
+    return used + 1;
   }
 
   void AddRole(const NameMatch& m, Phrase* p) {

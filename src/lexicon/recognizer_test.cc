@@ -84,6 +84,13 @@ INSTANTIATE_TEST_SUITE_P(
         // A dictionary alias that starts with a common word is still a name.
         Case{"The government of Nicolás Maduro replied.", "2019-01-27",
              "The government of Nicolás Maduro=VENGOV dictionary"},
+        // An institution named by its leader, a title in between: the
+        // leader's country and side.
+        Case{"The regime of President Daniel Ortega answered.", "2024-08-28",
+             "The regime of President Daniel Ortega=NICGOV agent"},
+        Case{"The administration of Juan Guaidó answered.", "2019-03-01",
+             "The administration of Juan Guaidó=VENOPP agent"},
+        Case{"The wife of President Daniel Ortega answered.", "2024-08-28", "President Daniel Ortega=NICGOV dictionary"},
         // A region after "in" is no country place.
         Case{"Troops were sent to bases in Latin America.", "2019-01-27", "Latin America=LAM dictionary"},
         // A bare title as a predicate names nobody; with an article it refers.

@@ -355,6 +355,11 @@ class SentenceCoder {
     if (needs_target && targets.empty() && !among_partners && IsAddressedToGovernment(code)) {
       if (int t = PlaceInArguments(c); t >= 0) targets.push_back(t), rule += " [target: the place named]";
     }
+    // "questioned the result", "welcomed the official results": a vote is
+    // its country's government's.
+    if (needs_target && targets.empty() && !among_partners) {
+      if (int t = VoteHolder(c); t >= 0) targets.push_back(t), rule += " [target: the vote's government]";
+    }
     // "..., while the regime denies it": a denial answers whoever last
     // accused or addressed the denier.
     if (targets.empty() && code.rfind("016", 0) == 0 && !sources.empty()) {
@@ -393,6 +398,56 @@ class SentenceCoder {
       for (int m = static_cast<int>(doc_.mentions.size()) - 1; m >= 0; --m)
         if (doc_.mentions[m].actor == e->source_actor && doc_.mentions[m].sentence <= s_) return kListed + m;
     }
+    return -1;
+  }
+
+  // For an object in the pattern set's @election class: the government of
+  // the country named in its phrase ("Venezuela's election", "the vote in
+  // Venezuela"), else of the article's main country so far, as an argument
+  // token (a mention, kListed + index); -1 if none.
+  int VoteHolder(const Clause& c) const {
+    auto votes = res_.patterns.classes().find("@election");
+    if (votes == res_.patterns.classes().end()) return -1;
+    for (int o : c.objects) {
+      if (o < 0 || o >= kListed || !votes->second.count(Lemma(sent_.tokens[o]))) continue;
+      std::string country;
+      for (size_t t = 0; t < sent_.tokens.size() && country.empty(); ++t)
+        if (static_cast<int>(t) != o && IsActor(static_cast<int>(t)) && InNounPhrase(o, static_cast<int>(t)))
+          country = ActorOf(static_cast<int>(t)).second.substr(0, 3);
+      if (country.empty()) country = MainCountry();
+      if (int m = LatestMention(country + "GOV"); m >= 0) return kListed + m;
+    }
+    return -1;
+  }
+
+  // Whether `token` is inside the noun phrase headed by `noun`, not in a
+  // clause below it ("the vote that X called").
+  bool InNounPhrase(int noun, int token) const {
+    for (int t = token, steps = 0; t >= 0 && steps < 64; t = sent_.tokens[t].head, ++steps) {
+      if (t == noun) return true;
+      if (sent_.tokens[t].upos == "VERB" || sent_.tokens[t].upos == "AUX") return false;
+    }
+    return false;
+  }
+
+  // The country whose government or territory the article has named most
+  // often before this sentence (in it, for a first sentence); "" if none.
+  std::string MainCountry() const {
+    std::map<std::string, int> counts;
+    for (const Mention& m : doc_.mentions)
+      if ((m.sentence < s_ || (s_ == 0 && m.sentence == 0)) &&
+          (m.code.size() == 3 || (m.code.size() == 6 && m.code.compare(3, 3, "GOV") == 0)))
+        ++counts[m.code.substr(0, 3)];
+    std::string best;
+    for (const auto& [country, n] : counts)
+      if (best.empty() || n > counts[best]) best = country;
+    return best;
+  }
+
+  // The latest mention coded `code` up to this sentence; -1 if none.
+  int LatestMention(const std::string& code) const {
+    for (int m = static_cast<int>(doc_.mentions.size()) - 1; m >= 0; --m)
+      if (doc_.mentions[m].sentence <= s_ && doc_.mentions[m].code == code) return m;
     return -1;
   }
 

@@ -192,7 +192,14 @@ INSTANTIATE_TEST_SUITE_P(
              "2020-03-02", "CUBGOV 040 SYRGOV; NICGOV 040 SYRGOV"},
         // Control through an adjective: "remains available to mediate".
         Case{"Mexico remains available to mediate between the Venezuelan government and the Venezuelan opposition.",
-             "2019-01-27", "MEXGOV 039 VENGOV; MEXGOV 039 VENOPP"}),
+             "2019-01-27", "MEXGOV 039 VENGOV; MEXGOV 039 VENOPP"},
+        // A vote is its country's government's: the country beside the noun,
+        // else the one the article is about.
+        Case{"Peru and Chile questioned Bolivia's election.", "2020-01-10", "PERGOV 111 BOLGOV; CHLGOV 111 BOLGOV"},
+        Case{"Nicaragua held a vote on Sunday. Costa Rica disputed the outcome.", "2021-11-10",
+             "CRIGOV 111 NICGOV"},
+        Case{"Bolivia counted the ballots. The results were warmly welcomed by Cuba and Iran.", "2020-10-20",
+             "CUBGOV 051 BOLGOV; IRNGOV 051 BOLGOV"}),
     RowName);
 
 }  // namespace

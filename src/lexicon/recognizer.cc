@@ -207,8 +207,11 @@ class DocumentRecognizer {
       int after = p->last;
       if (after < static_cast<int>(forms_.size()) && IsPossessive(forms_[after])) ++after;  // "Colombia's chancellor"
       const NameMatch* n = next_at(after);
-      // "Palestinian chief negotiator", "Russian top diplomat": modifiers before the role word.
-      for (int skip = after; !n && skip < after + 2 && skip < static_cast<int>(forms_.size()); ++skip) {
+      // "Palestinian chief negotiator", "Russia's top diplomat": modifiers
+      // before the role word, after a demonym or a possessive only ("Venezuela
+      // keep troops" is a subject and its verb).
+      bool modifiable = r->kind == MatchKind::kDemonym || after > p->last;
+      for (int skip = after; modifiable && !n && skip < after + 2 && skip < static_cast<int>(forms_.size()); ++skip) {
         std::string_view w = forms_[skip];
         const std::string& upos = doc_.sentences[cur_sentence_].tokens[skip].upos;
         // Untagged text (no parse): any lowercase word that is not a function word.

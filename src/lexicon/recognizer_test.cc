@@ -91,6 +91,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The administration of Juan Guaidó answered.", "2019-03-01",
              "The administration of Juan Guaidó=VENOPP agent"},
         Case{"The wife of President Daniel Ortega answered.", "2024-08-28", "President Daniel Ortega=NICGOV dictionary"},
+        // Words between a country's name and a role word are no modifiers.
+        Case{"Peru and Venezuela keep troops there.", "2022-02-04", "Peru=PERGOV dictionary; Venezuela=VENGOV dictionary"},
+        Case{"Russia's top diplomat spoke.", "2022-02-04", "Russia's top diplomat=RUSGOV description(Sergei Lavrov)"},
         // A region after "in" is no country place.
         Case{"Troops were sent to bases in Latin America.", "2019-01-27", "Latin America=LAM dictionary"},
         // A bare title as a predicate names nobody; with an article it refers.

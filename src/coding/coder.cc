@@ -360,6 +360,15 @@ class SentenceCoder {
     if (needs_target && targets.empty() && !among_partners) {
       if (int t = VoteHolder(c); t >= 0) targets.push_back(t), rule += " [target: the vote's government]";
     }
+    // "insisted on the need to publish the records": a foreign actor's
+    // appeal, demand, complaint or rejection that names no addressee
+    // concerns the government of the country the article is about.
+    if (targets.empty() && !among_partners && IsAddressedToGovernment(code)) {
+      std::string country = MainCountry(kDominance);
+      int m = LatestMention(country + "GOV");
+      if (m >= 0 && ActorOf(sources[0]).second.compare(0, 3, country) != 0)
+        targets.push_back(kListed + m), rule += " [target: the article's country]";
+    }
     // "..., while the regime denies it": a denial answers whoever last
     // accused or addressed the denier.
     if (targets.empty() && code.rfind("016", 0) == 0 && !sources.empty()) {
@@ -430,18 +439,27 @@ class SentenceCoder {
     return false;
   }
 
+  // How much more often than any other an article must name its main
+  // country before an unnamed addressee is taken to be that country's
+  // government (an article between two powers has no such country).
+  static constexpr double kDominance = 2.0;
+
   // The country whose government or territory the article has named most
-  // often before this sentence (in it, for a first sentence); "" if none.
-  std::string MainCountry() const {
+  // often before this sentence (in it, for a first sentence), and at least
+  // `dominance` times as often as any other; "" if none.
+  std::string MainCountry(double dominance = 1.0) const {
     std::map<std::string, int> counts;
     for (const Mention& m : doc_.mentions)
       if ((m.sentence < s_ || (s_ == 0 && m.sentence == 0)) &&
           (m.code.size() == 3 || (m.code.size() == 6 && m.code.compare(3, 3, "GOV") == 0)))
         ++counts[m.code.substr(0, 3)];
     std::string best;
-    for (const auto& [country, n] : counts)
-      if (best.empty() || n > counts[best]) best = country;
-    return best;
+    int best_n = 0, second_n = 0;
+    for (const auto& [country, n] : counts) {
+      if (n > best_n) second_n = best_n, best_n = n, best = country;
+      else second_n = std::max(second_n, n);
+    }
+    return best_n >= dominance * second_n ? best : "";
   }
 
   // The latest mention coded `code` up to this sentence; -1 if none.

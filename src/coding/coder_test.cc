@@ -199,7 +199,17 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Nicaragua held a vote on Sunday. Costa Rica disputed the outcome.", "2021-11-10",
              "CRIGOV 111 NICGOV"},
         Case{"Bolivia counted the ballots. The results were warmly welcomed by Cuba and Iran.", "2020-10-20",
-             "CUBGOV 051 BOLGOV; IRNGOV 051 BOLGOV"}),
+             "CUBGOV 051 BOLGOV; IRNGOV 051 BOLGOV"},
+        // A foreign appeal with no addressee concerns the government of the
+        // country the article is about; not when the appeal is domestic, nor
+        // when no country dominates the article.
+        Case{"Bolivia closed its border. The Bolivian army patrolled the area. Chile urged an end to the violence.",
+             "2020-01-10", "CHLGOV 020 BOLGOV"},
+        Case{"Bolivia closed its border. The Bolivian army patrolled the area. The Bolivian opposition urged an end "
+             "to the violence.",
+             "2020-01-10", ""},
+        Case{"China warned Japan. Japan answered China. Chile urged an end to the violence.", "2020-01-10",
+             "CHNGOV 130 JPNGOV"}),
     RowName);
 
 }  // namespace

@@ -699,8 +699,11 @@ class SentenceCoder {
   std::vector<int> ActorTokens(int head) const {
     std::vector<int> out;
     if (int a = ActorToken(head); a >= 0) {
-      out.push_back(a);
       ExampleActors(head, 0, &out);
+      // "Latin American countries, including A and B": a plural group's
+      // examples are its acting members; "the EU, including France": both act.
+      bool plural = sent_.tokens[head].xpos == "NNS" || sent_.tokens[head].xpos == "NNPS";
+      if (out.empty() || !plural) out.insert(out.begin(), a);
       return out;
     }
     ExampleActors(head, 2, &out);

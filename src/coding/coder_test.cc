@@ -209,7 +209,12 @@ INSTANTIATE_TEST_SUITE_P(
              "to the violence.",
              "2020-01-10", ""},
         Case{"China warned Japan. Japan answered China. Chile urged an end to the violence.", "2020-01-10",
-             "CHNGOV 130 JPNGOV"}),
+             "CHNGOV 130 JPNGOV"},
+        // A plural group's examples act for it; a single body acts with them.
+        Case{"Several Latin American governments, including Peru and Chile, criticized Nicolás Maduro.",
+             "2020-01-10", "PERGOV 111 VENGOV; CHLGOV 111 VENGOV"},
+        Case{"The European Union, including France, criticized Nicolás Maduro.", "2020-01-10",
+             "IGOEUREEC 111 VENGOV; FRAGOV 111 VENGOV"}),
     RowName);
 
 }  // namespace

@@ -272,6 +272,9 @@ class SentenceCoder {
     if (p->NoEvent()) return Trace(c, "no event: a null pattern (" + rule + ")"), true;
     if (std::string word = Obligation(c); !word.empty() && !OwnObligation(c))
       return CodeObligation(c, *p, rule, word, previous_date);
+    // "if he resigned", "unless talks resume": a condition says neither that
+    // it happened nor that anyone means it to.
+    if (c.conditional) return Trace(c, "no event: a condition (" + rule + ")"), false;
     std::string code = p->code;
     if (c.negated && !p->ForNegated()) {
       auto rejection = res_.negations.Lookup(code);
@@ -279,7 +282,7 @@ class SentenceCoder {
       code = *rejection;
       rule += " [negated]";
     }
-    bool intent = (c.modal || c.conditional) && (!c.negated || p->ForNegated());
+    bool intent = c.modal && (!c.negated || p->ForNegated());
     if (intent && code.rfind("03", 0) != 0 && code.rfind("13", 0) != 0) {
       auto as_intent = res_.intents.Lookup(code);
       if (!as_intent) return Trace(c, "no event: modal act without an intent code (" + rule + ")"), false;

@@ -210,6 +210,8 @@ INSTANTIATE_TEST_SUITE_P(
              "2020-01-10", ""},
         Case{"China warned Japan. Japan answered China. Chile urged an end to the violence.", "2020-01-10",
              "CHNGOV 130 JPNGOV"},
+        // The condition of a promise is no event; the promise is an intent.
+        Case{"Belarus would give shelter to Nicolás Maduro if he resigned.", "2025-12-11", "BLRGOV 0333 VENGOV"},
         // A plural group's examples act for it; a single body acts with them.
         Case{"Several Latin American governments, including Peru and Chile, criticized Nicolás Maduro.",
              "2020-01-10", "PERGOV 111 VENGOV; CHLGOV 111 VENGOV"},

@@ -202,6 +202,10 @@ class Analyzer {
     } else {
       c.subjects = Subjects(i);
       for (int o : Children(i, "obj")) Append(&c.objects, WithConjuncts(s_, o));
+      // "the election which the EU called fraudulent": the object relative
+      // pronoun stands for the noun the clause modifies, as a subject one does.
+      for (int& object : c.objects)
+        if (IsRelativePronoun(s_.tokens[object])) object = RelativeAntecedent(i, object);
     }
     for (int o : Children(i, "iobj")) c.iobj = o;
     for (int x : Children(i, "xcomp")) c.xcomp = x;

@@ -360,7 +360,7 @@ class SentenceCoder {
     }
     // "questioned the result", "welcomed the official results": a vote is
     // its country's government's.
-    if (needs_target && targets.empty() && !among_partners) {
+    if (targets.empty() && !among_partners) {
       if (int t = VoteHolder(c); t >= 0) targets.push_back(t), rule += " [target: the vote's government]";
     }
     // "insisted on the need to publish the records": a foreign actor's

@@ -212,6 +212,11 @@ INSTANTIATE_TEST_SUITE_P(
              "CHNGOV 130 JPNGOV"},
         // The condition of a promise is no event; the promise is an intent.
         Case{"Belarus would give shelter to Nicolás Maduro if he resigned.", "2025-12-11", "BLRGOV 0333 VENGOV"},
+        // An object relative pronoun stands for the noun its clause modifies.
+        Case{"Analysts noted the partnership that Chile has been deepening with Japan.", "2025-12-11",
+             "CHLGOV 050 JPNGOV"},
+        Case{"Nicolás Maduro won an election which the European Union called fraudulent.", "2025-12-11",
+             "IGOEUREEC 111 VENGOV"},
         // A plural group's examples act for it; a single body acts with them.
         Case{"Several Latin American governments, including Peru and Chile, criticized Nicolás Maduro.",
              "2020-01-10", "PERGOV 111 VENGOV; CHLGOV 111 VENGOV"},

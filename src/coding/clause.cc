@@ -193,10 +193,20 @@ class Analyzer {
         In(text::Lower(s_.tokens[i + 1].form), kParticles))
       c.particle = text::Lower(s_.tokens[i + 1].form);
     std::vector<int> passive_subjects = Children(i, "nsubj:pass");
-    c.passive = !passive_subjects.empty() || !Children(i, "aux:pass").empty();
+    // "soldiers killed by rebels", "sanctions imposed on Caracas": a past
+    // participle modifying a noun is passive, the noun its patient (one with
+    // an object of its own is a main verb the parse hung on the subject).
+    bool reduced_passive = Rel(i) == "acl" && s_.tokens[i].xpos == "VBN" && Head(i) >= 0 &&
+                           Children(i, "nsubj").empty() && Children(i, "obj").empty();
+    // "soldiers killed by rebels" read as a clause: an agent makes a
+    // participle passive, and its subject the patient.
+    bool agent_passive = s_.tokens[i].xpos == "VBN" && !Children(i, "obl:agent").empty() && Children(i, "aux").empty();
+    if (agent_passive) Append(&passive_subjects, Children(i, "nsubj"));
+    c.passive = !passive_subjects.empty() || !Children(i, "aux:pass").empty() || reduced_passive;
     if (c.passive) {
       for (int a : Children(i, "obl:agent")) Append(&c.subjects, WithConjuncts(s_, a));
       for (int o : passive_subjects) Append(&c.objects, WithConjuncts(s_, o));
+      if (reduced_passive) Append(&c.objects, WithConjuncts(s_, Head(i)));
       // "X continues to be considered legitimate": the controller is the patient.
       if (passive_subjects.empty() && Rel(i) == "xcomp" && Head(i) >= 0) Append(&c.objects, Subjects(Head(i)));
     } else {
@@ -215,10 +225,14 @@ class Analyzer {
       }
     }
     // Nominal modifiers of the object count as the predicate's obliques:
-    // "grant asylum to Maduro" (to Maduro attached to asylum), "ease sanctions on Belarus".
+    // "grant asylum to Maduro" (to Maduro attached to asylum), "ease sanctions on Belarus";
+    // so do those of a passive agent other than "of" ("imposed by the US on Venezuela").
     for (int o : c.objects)
       for (int m : Children(o, "nmod"))
         if (!Preposition(m).empty()) c.obliques.push_back({m, Preposition(m)});
+    for (int a : Children(i, "obl:agent"))
+      for (int m : Children(a, "nmod"))
+        if (!Preposition(m).empty() && Preposition(m) != "of") c.obliques.push_back({m, Preposition(m)});
     if (Rel(i) == "xcomp" && Head(i) >= 0) c.parent = Head(i);
     if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "ADJ" && OnlyMarkIs(i, "to")) c.parent = Head(i);
     c.negated = NegatedChain(i);

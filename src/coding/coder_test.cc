@@ -212,6 +212,10 @@ INSTANTIATE_TEST_SUITE_P(
              "CHNGOV 130 JPNGOV"},
         // The condition of a promise is no event; the promise is an intent.
         Case{"Belarus would give shelter to Nicolás Maduro if he resigned.", "2025-12-11", "BLRGOV 0333 VENGOV"},
+        // A participle with an agent is passive, as a clause or as a noun's modifier.
+        Case{"Two Colombian soldiers killed by ELN rebels were buried on Monday.", "2025-12-11", "COLREB 190 COLMIL"},
+        Case{"The sanctions imposed by the United States on Venezuela hurt its economy.", "2025-12-11",
+             "USAGOV 163 VENGOV"},
         // An object relative pronoun stands for the noun its clause modifies.
         Case{"Analysts noted the partnership that Chile has been deepening with Japan.", "2025-12-11",
              "CHLGOV 050 JPNGOV"},

@@ -225,9 +225,7 @@ class SentenceCoder {
       else if (slot.rfind("prep:", 0) == 0) heads = PrepHeads(c.obliques, slot.substr(5));
       else if (slot.rfind("xprep:", 0) == 0 && x) heads = PrepHeads(x->obliques, slot.substr(6));
       else if (slot == "poss")
-        for (int o : c.objects)
-          for (size_t t = 0; t < sent_.tokens.size(); ++t)
-            if (sent_.tokens[t].head == o && sent_.tokens[t].deprel == "nmod:poss") heads.push_back(static_cast<int>(t));
+        for (int o : c.objects) Append(&heads, Owners(o));
       for (int& h : heads) h = TargetToken(h, 2);
       std::erase_if(heads, [](int h) { return h < 0; });
       if (heads.empty() && slot.rfind("prep:", 0) == 0) heads = PrepBySurface(c, slot.substr(5));
@@ -235,6 +233,23 @@ class SentenceCoder {
     }
     return {};
   }
+
+  // Who a noun belongs to: its possessor ("Israel's proposal"), a name
+  // before it ("a U.S. request") or its "by"/"from" phrase ("an offer from
+  // Kabul").
+  std::vector<int> Owners(int noun) const {
+    std::vector<int> out;
+    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+      const Token& k = sent_.tokens[t];
+      if (k.head != noun) continue;
+      bool owner = k.deprel == "nmod:poss" || (k.deprel == "compound" && k.upos == "PROPN" && IsActor(static_cast<int>(t))) ||
+                   (k.deprel == "nmod" && (Marker(static_cast<int>(t)) == "by" || Marker(static_cast<int>(t)) == "from"));
+      if (owner) out.push_back(static_cast<int>(t));
+    }
+    return out;
+  }
+
+  static void Append(std::vector<int>* to, const std::vector<int>& more) { to->insert(to->end(), more.begin(), more.end()); }
 
   // When the parse lost a preposition's phrase ("reached out to embattled
   // Venezuelan leader Maduro" read with "to" as an infinitive marker): the
@@ -377,8 +392,9 @@ class SentenceCoder {
     if (targets.empty() && code.rfind("016", 0) == 0 && !sources.empty()) {
       if (int t = Accuser(ActorOf(sources[0]).second); t >= 0) targets.push_back(t), rule += " [target: the accuser]";
     }
-    // "Maduro and Putin held talks": a meeting among the subjects.
-    bool among_sources = among_partners || (targets.empty() && code.rfind("04", 0) == 0 && DistinctActors(sources) >= 2);
+    // "Maduro and Putin held talks", "Jordan and Britain agreed to hold
+    // exercises": consultation and cooperation among the subjects.
+    bool among_sources = among_partners || (targets.empty() && IsMutual(code) && DistinctActors(sources) >= 2);
     // "X warned that ..." with nobody named: a threat all the same.
     bool untargeted = targets.empty() && code.rfind("13", 0) == 0;
     if ((needs_target || statement_pass_) && targets.empty() && !among_sources && !untargeted)
@@ -470,6 +486,16 @@ class SentenceCoder {
     for (int m = static_cast<int>(doc_.mentions.size()) - 1; m >= 0; --m)
       if (doc_.mentions[m].sentence <= s_ && doc_.mentions[m].code == code) return m;
     return -1;
+  }
+
+  // Codes whose untargeted act by several subjects is done among them:
+  // intent to cooperate (03), consult (04), material cooperation (06),
+  // diplomatic cooperation and agreements (050, 057), but not praise or
+  // recognition, which are given to someone else.
+  static bool IsMutual(const std::string& code) {
+    for (const char* root : {"03", "04", "06", "050", "057"})
+      if (code.rfind(root, 0) == 0) return true;
+    return false;
   }
 
   static bool IsAddressedToGovernment(const std::string& code) {
@@ -808,8 +834,10 @@ class SentenceCoder {
       bool modifier = r == "nmod" || r == "nmod:poss" || r == "acl" || r == "obl:agent" || r == "obl";
       // "US-led efforts", "Russian-backed forces": the participle's actor.
       bool participle = r == "amod" && tok.upos == "VERB";
-      bool participle_actor = (r == "obl:unmarked" || r == "compound") && sent_.tokens[head].upos == "VERB";
-      if (!modifier && !participle && !participle_actor) continue;
+      // "rejected a U.S. request": a name before the noun is its actor.
+      bool participle_actor = r == "obl:unmarked" && sent_.tokens[head].upos == "VERB";
+      bool compound_actor = r == "compound" && (sent_.tokens[head].upos == "VERB" || tok.upos == "PROPN");
+      if (!modifier && !participle && !participle_actor && !compound_actor) continue;
       if (int a = TargetToken(static_cast<int>(t), depth - 1); a >= 0) return a;
     }
     return -1;
@@ -848,8 +876,20 @@ class SentenceCoder {
   }
 
   bool HasComplement(const Clause& c) const {
-    for (const Token& t : sent_.tokens)
-      if (&t - sent_.tokens.data() != c.predicate && t.head == c.predicate && t.deprel == "ccomp") return true;
+    for (size_t t = 0; t < sent_.tokens.size(); ++t)
+      if (static_cast<int>(t) != c.predicate && sent_.tokens[t].head == c.predicate && IsThatClause(static_cast<int>(t)))
+        return true;
+    return false;
+  }
+
+  // A complement clause: "demanded that X ...", also when the parse read
+  // the "that" clause as an adverbial one.
+  bool IsThatClause(int t) const {
+    const std::string& r = sent_.tokens[t].deprel;
+    if (r == "ccomp") return true;
+    if (r != "advcl") return false;
+    for (const Token& k : sent_.tokens)
+      if (k.head == t && k.deprel == "mark") return text::Lower(k.form) == "that";
     return false;
   }
 
@@ -860,7 +900,7 @@ class SentenceCoder {
     for (int t = token, steps = 0; t >= 0 && steps < 256; t = sent_.tokens[t].head, ++steps) {
       if (sent_.tokens[t].head != predicate) continue;
       const std::string& r = sent_.tokens[t].deprel;
-      return r == "ccomp" || r == "xcomp" || r == "parataxis" || r == "csubj" || r == "obj";
+      return IsThatClause(t) || r == "xcomp" || r == "parataxis" || r == "csubj" || r == "obj";
     }
     return false;
   }

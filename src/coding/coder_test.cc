@@ -216,6 +216,17 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Two Colombian soldiers killed by ELN rebels were buried on Monday.", "2025-12-11", "COLREB 190 COLMIL"},
         Case{"The sanctions imposed by the United States on Venezuela hurt its economy.", "2025-12-11",
              "USAGOV 163 VENGOV"},
+        // Several subjects cooperate among themselves when no one else is named.
+        Case{"Jordan and Britain agreed to hold joint naval drills.", "2000-01-01", "JORGOV 036 GBRGOV; JORGOV 062 GBRGOV"},
+        // A name before the object noun, or its "from" phrase, is whose it is.
+        Case{"Cuba rejected a U.S. request to extradite the suspects.", "2000-01-01", "CUBGOV 120 USAGOV"},
+        Case{"Pakistan rejected an offer from Afghanistan.", "2000-01-01", "PAKGOV 120 AFGGOV"},
+        // What was demanded, in a "that" clause; also when the parse reads it
+        // as adverbial (the committed models do for the second row).
+        Case{"Peruvian officials demanded Friday that the United States lift its tariffs.", "2000-01-01",
+             "PERGOV 100 USAGOV"},
+        Case{"Cuban officials demanded Friday that the United States match the offer of the European Union.",
+             "2000-01-01", "CUBGOV 100 USAGOV"},
         // An object relative pronoun stands for the noun its clause modifies.
         Case{"Analysts noted the partnership that Chile has been deepening with Japan.", "2025-12-11",
              "CHLGOV 050 JPNGOV"},

@@ -229,10 +229,12 @@ class Analyzer {
     // so do those of a passive agent other than "of" ("imposed by the US on Venezuela").
     for (int o : c.objects)
       for (int m : Children(o, "nmod"))
-        if (!Preposition(m).empty()) c.obliques.push_back({m, Preposition(m)});
+        if (!Preposition(m).empty())
+          for (int h : WithConjuncts(s_, m)) c.obliques.push_back({h, Preposition(m)});
     for (int a : Children(i, "obl:agent"))
       for (int m : Children(a, "nmod"))
-        if (!Preposition(m).empty() && Preposition(m) != "of") c.obliques.push_back({m, Preposition(m)});
+        if (!Preposition(m).empty() && Preposition(m) != "of")
+          for (int h : WithConjuncts(s_, m)) c.obliques.push_back({h, Preposition(m)});
     if (Rel(i) == "xcomp" && Head(i) >= 0) c.parent = Head(i);
     if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "ADJ" && OnlyMarkIs(i, "to")) c.parent = Head(i);
     c.negated = NegatedChain(i);

@@ -216,6 +216,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Two Colombian soldiers killed by ELN rebels were buried on Monday.", "2025-12-11", "COLREB 190 COLMIL"},
         Case{"The sanctions imposed by the United States on Venezuela hurt its economy.", "2025-12-11",
              "USAGOV 163 VENGOV"},
+        // Threats: the party threatened "against", and every conjunct of a
+        // complement's oblique.
+        Case{"President Bush threatened further action against Iraq.", "2003-01-01", "USAGOV 130 IRQGOV"},
+        Case{"Pakistan threatened to cut diplomatic ties with Congo and Costa Rica.", "2003-01-01",
+             "PAKGOV 1313 COGGOV; PAKGOV 1313 CRIGOV"},
         // Several subjects cooperate among themselves when no one else is named.
         Case{"Jordan and Britain agreed to hold joint naval drills.", "2000-01-01", "JORGOV 036 GBRGOV; JORGOV 062 GBRGOV"},
         // A name before the object noun, or its "from" phrase, is whose it is.

@@ -113,10 +113,11 @@ INSTANTIATE_TEST_SUITE_P(
              "2024-08-28", "RUSGOV 100 VENOPP"},
         Case{"Sergei Lavrov said Washington should stop its interference in Venezuela.", "2024-08-28",
              "RUSGOV 020 USAGOV"},
-        // An obligation is no act of its subject: the quotation's speaker demands it ...
+        // An obligation is no act of its subject: the quotation's speaker demands it (the crackdown on
+        // protesters, the article country's, is coded too) ...
         Case{"Iranian authorities launched a deadly crackdown on protesters. “The authorities must halt this violent "
              "crackdown at once and show respect for peaceful protesters,” said Diana Eltahawy of Amnesty International.",
-             "2019-11-20", "NGOHRIAMN 100 IRNGOV"},
+             "2019-11-20", "IRNGOV 175 IRNOPP; NGOHRIAMN 100 IRNGOV"},
         Case{"“Washington should lift the sanctions,” Nicolás Maduro said.", "2019-11-20", "VENGOV 020 USAGOV"},
         // ... and with nobody named to state it, there is no event.
         Case{"The opposition must accept the result.", "2019-11-20", ""},

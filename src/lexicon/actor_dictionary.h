@@ -87,6 +87,9 @@ struct ActorEntry {
   std::vector<DatedCode> codes;       // @person/@org/@group/@media; first match wins
   std::vector<Office> offices;        // @person
   std::vector<std::string> terms;     // @agent: "foreign minister", "embassy"
+  // @agent: terms (also in `terms`) that name the group of the country the
+  // article is about even without "the": "police", "protesters".
+  std::vector<std::string> local_terms;
   char gender = 0;                    // 'm', 'f' or 0 (unknown)
   std::vector<std::string> notes;
   std::vector<std::string> doubts;    // the text of "# doubt: ..." comments in the entry

@@ -489,7 +489,8 @@ class DocumentRecognizer {
     }
     // "declared himself interim president", "as president": a bare title
     // with neither article nor country is a predicate, not a reference.
-    if (country.empty() && !Determined(p.first)) return -1;
+    bool local = country.empty() && IsLocalTerm(p);
+    if (country.empty() && !Determined(p.first) && !local) return -1;
     if (!p.office.empty()) {
       if (!country.empty()) {
         std::string office = OfficeIn(p, country);
@@ -505,8 +506,9 @@ class DocumentRecognizer {
     std::string c = country.empty() ? FocusCountry() : country;
     if (c.empty()) return -1;
     // A bare role word is a definite description only with "the": "the
-    // opposition" is the article's opposition, "reporters" is nobody's.
-    if (country.empty() && text::Lower(forms_[p.first]) != "the") return -1;
+    // opposition" is the article's opposition, "reporters" is nobody's;
+    // but "police" and "protesters" are where the story is.
+    if (country.empty() && text::Lower(forms_[p.first]) != "the" && !local) return -1;
     *how = country.empty() ? "description" : "agent";
     const ActorEntry* ce = p.country && !country.empty() ? p.country : dict_.Country(c);
     return ActorForRole(c, p.role, ce ? ce->name : c);
@@ -524,6 +526,12 @@ class DocumentRecognizer {
       if (t < first && (forms_[t].empty() || !std::islower(static_cast<unsigned char>(forms_[t][0])))) return false;
     }
     return false;
+  }
+
+  bool IsLocalTerm(const Phrase& p) const {
+    std::string text;
+    for (int t = p.first; t < p.last; ++t) text += (text.empty() ? "" : " ") + std::string(forms_[t]);
+    return res_.local_terms.count(FoldName(text)) > 0;
   }
 
   // "Jesús Salazar, Venezuelan ambassador in Moscow": a title right after a
@@ -782,6 +790,8 @@ LexiconResources LexiconResources::Build(ActorDictionary dictionary, const text:
   res.dictionary = std::move(dictionary);
   res.matcher = NameMatcher::Build(res.dictionary, abbrevs);
   res.function_words = std::move(function_words);
+  for (const ActorEntry& e : res.dictionary.entries)
+    for (const std::string& t : e.local_terms) res.local_terms.insert(FoldName(t));
   for (const ActorEntry& e : res.dictionary.entries)
     for (const Office& o : e.offices) {
       auto& holders = res.office_holders[o.country + "|" + o.role];

@@ -36,6 +36,8 @@ struct LexiconResources {
   std::unordered_set<std::string> function_words;  // lower case
   // "VEN|president" -> the persons who held that office at some time.
   std::unordered_map<std::string, std::vector<const ActorEntry*>> office_holders;
+  // Agent terms that name the article's own group without "the" (FoldName).
+  std::unordered_set<std::string> local_terms;
 
   // Builds the matcher and indexes over `dictionary`.
   static LexiconResources Build(ActorDictionary dictionary, const text::Abbreviations& abbrevs,

@@ -91,6 +91,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The administration of Juan Guaidó answered.", "2019-03-01",
              "The administration of Juan Guaidó=VENOPP agent"},
         Case{"The wife of President Daniel Ortega answered.", "2024-08-28", "President Daniel Ortega=NICGOV dictionary"},
+        // "Police" and "protesters" are the article country's without an
+        // article; "reporters" are nobody's.
+        Case{"Peru voted. Police detained protesters in Lima. Reporters watched.", "2021-06-06",
+             "Peru=PERGOV dictionary; Police=PERCOP description(Peru (COP)); protesters=PEROPP description(Peru (OPP)); "
+             "Lima=PER place"},
         // Words between a country's name and a role word are no modifiers.
         Case{"Peru and Venezuela keep troops there.", "2022-02-04", "Peru=PERGOV dictionary; Venezuela=VENGOV dictionary"},
         Case{"Russia's top diplomat spoke.", "2022-02-04", "Russia's top diplomat=RUSGOV description(Sergei Lavrov)"},

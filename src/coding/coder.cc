@@ -378,7 +378,7 @@ class SentenceCoder {
     if (targets.empty() && !among_partners) {
       if (int t = VoteHolder(c); t >= 0) targets.push_back(t), rule += " [target: the vote's government]";
     }
-    // "insisted on the need to publish the records": a foreign actor's
+    // "insisted on the need to release the vote counts": a foreign actor's
     // appeal, demand, complaint or rejection that names no addressee
     // concerns the government of the country the article is about.
     if (targets.empty() && !among_partners && IsAddressedToGovernment(code)) {

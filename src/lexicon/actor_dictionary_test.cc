@@ -50,6 +50,7 @@ code: IGOOAS
 
 @agent GOV
 term: foreign minister; embassy
+local: riot police
 )";
 
 TEST(ActorDictionary, ParsesASmallDictionary) {
@@ -86,6 +87,11 @@ TEST(ActorDictionary, ParsesASmallDictionary) {
   EXPECT_EQ(maduro->doubts[0], "a doubt about something");
   EXPECT_EQ(maduro->notes.size(), 1u);
 
+  // `local:` terms are terms too, and listed apart.
+  const ActorEntry& agent = d.entries.back();
+  EXPECT_EQ(agent.terms, (std::vector<std::string>{"foreign minister", "embassy", "riot police"}));
+  EXPECT_EQ(agent.local_terms, (std::vector<std::string>{"riot police"}));
+
   // Accent- and case-insensitive names; exact aliases only as written.
   EXPECT_EQ(d.FindActor("NICOLAS MADURO"), maduro);
   EXPECT_NE(d.FindActor("OAS"), nullptr);
@@ -106,7 +112,7 @@ TEST(ActorDictionary, ParsesASmallDictionary) {
   EXPECT_EQ(hits[0].role, "GOV");
 
   EXPECT_EQ(d.Count(EntryKind::kPerson), 2u);
-  EXPECT_EQ(d.CountAgentTerms(), 2u);
+  EXPECT_EQ(d.CountAgentTerms(), 3u);
 }
 
 TEST(ActorDictionary, CodeAtUsesTheFirstCoveringRangeAndExcludesTheEndDay) {
@@ -159,6 +165,7 @@ TEST(ActorDictionary, MalformedInputNamesFileLineAndProblem) {
       {"@country VEN\nname: V\nmetonym: Fuerte Tiuna = military\n", 3, "not a role code"},
       {"@country VEN\nname: V\ntitle: chancellor\n", 3, "needs '= office_role'"},
       {"@agent GOV\n", 1, "has no 'term:'"},
+      {"@person X\ncode: VENGOV\nlocal: police\n", 3, "local"},
       {"@person X\ncode: VENGOV\n\n@person X\ncode: VENOPP\n", 4, "duplicate entry"},
       {"@country VEN\nname: A\n\n@country VEN\nname: B\n", 4, "already defined"},
       {"@person X\ncode: VENGOV\nalias: \xC3\x28\n", 3, "not valid UTF-8"},

@@ -593,7 +593,8 @@ class SentenceCoder {
       if (upos != "ADV" && upos != "AUX" && upos != "PART") return -1;
       --t;
     }
-    return t >= 0 && doc_.mentions[covering_[t]].last_token == t + 1 ? t : -1;
+    // "his allies in Colombia will help": a place is where, not who.
+    return t >= 0 && doc_.mentions[covering_[t]].last_token == t + 1 && !IsPlace(t) ? t : -1;
   }
 
   // The actors joined by "and" (and commas) right before the mention ending

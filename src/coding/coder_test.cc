@@ -222,6 +222,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"President Bush threatened further action against Iraq.", "2003-01-01", "USAGOV 130 IRQGOV"},
         Case{"Pakistan threatened to cut diplomatic ties with Congo and Costa Rica.", "2003-01-01",
              "PAKGOV 1313 COGGOV; PAKGOV 1313 CRIGOV"},
+        // A place right before the verb is where, not who.
+        Case{"Many volunteers in Colombia helped the Venezuelan government.", "2024-08-28", ""},
         // Several subjects cooperate among themselves when no one else is named.
         Case{"Jordan and Britain agreed to hold joint naval drills.", "2000-01-01", "JORGOV 036 GBRGOV; JORGOV 062 GBRGOV"},
         // A name before the object noun, or its "from" phrase, is whose it is.

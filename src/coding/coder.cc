@@ -713,6 +713,10 @@ class SentenceCoder {
     deontic_ = FindDeontic(c.predicate);
     deontic_.embedded_coded = embedded_coded;
     if (embedded_coded && deontic_.verb < 0) return Trace(c, "statement: what was said is coded as its own event");
+    // "the airbase from which he said it was launched": an attribution
+    // inside a relative clause is an aside, not a statement of its own.
+    if (sent_.tokens[c.predicate].deprel == "acl:relcl" && deontic_.verb < 0)
+      return Trace(c, "no event: a statement inside a relative clause");
     statement_pass_ = true;
     Code(c, previous_date);
     statement_pass_ = false;

@@ -222,6 +222,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"President Bush threatened further action against Iraq.", "2003-01-01", "USAGOV 130 IRQGOV"},
         Case{"Pakistan threatened to cut diplomatic ties with Congo and Costa Rica.", "2003-01-01",
              "PAKGOV 1313 COGGOV; PAKGOV 1313 CRIGOV"},
+        // A statement inside a relative clause is an aside, no event of its own.
+        Case{"Evo Morales condemned Chile over the raid on the village which he said Chilean troops had attacked.",
+             "2010-01-10", "BOLGOV 111 CHLGOV"},
         // A place right before the verb is where, not who.
         Case{"Many volunteers in Colombia helped the Venezuelan government.", "2024-08-28", ""},
         // Several subjects cooperate among themselves when no one else is named.

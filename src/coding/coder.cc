@@ -220,6 +220,8 @@ class SentenceCoder {
     for (const std::string& slot : p.targets) {
       std::vector<int> heads;
       if (slot == "obj") heads = c.objects.empty() ? ChargedSubjects(c.predicate) : c.objects;
+      // "urged Chile to withdraw" with Chile read as an indirect object.
+      if (slot == "obj" && heads.empty() && c.iobj >= 0 && c.xcomp >= 0) heads = {c.iobj};
       else if (slot == "iobj" && c.iobj >= 0) heads = {c.iobj};
       else if (slot == "xobj" && x) heads = x->objects;
       else if (slot.rfind("prep:", 0) == 0) heads = PrepHeads(c.obliques, slot.substr(5));
@@ -414,6 +416,9 @@ class SentenceCoder {
     }
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
+    // "asked Obama to help Iran", "urged Russia to withdraw": what an appeal
+    // or demand asks for has not happened; it is part of the request.
+    if (emitted > 0 && c.xcomp >= 0 && (code.rfind("02", 0) == 0 || code.rfind("10", 0) == 0)) consumed_.insert(c.xcomp);
     return emitted > 0;
   }
 

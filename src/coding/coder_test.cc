@@ -222,6 +222,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"President Bush threatened further action against Iraq.", "2003-01-01", "USAGOV 130 IRQGOV"},
         Case{"Pakistan threatened to cut diplomatic ties with Congo and Costa Rica.", "2003-01-01",
              "PAKGOV 1313 COGGOV; PAKGOV 1313 CRIGOV"},
+        // What an appeal asks for has not happened; the one asked is its target
+        // also when the parse reads it as an indirect object.
+        Case{"Peru urged Chile to withdraw its troops from the border.", "2012-01-10", "PERGOV 0256 CHLGOV"},
+        Case{"Russia asked Cuba to send doctors to Venezuela.", "2012-01-10", "RUSGOV 021 CUBGOV"},
         // A statement inside a relative clause is an aside, no event of its own.
         Case{"Evo Morales condemned Chile over the raid on the village which he said Chilean troops had attacked.",
              "2010-01-10", "BOLGOV 111 CHLGOV"},

@@ -1,6 +1,7 @@
 #include "dyad/pipeline.h"
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <optional>
 
@@ -172,22 +173,59 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
   return std::unique_ptr<Pipeline>(new Pipeline(std::move(stages)));
 }
 
-Status Pipeline::Process(Document* doc, std::vector<std::string>* trace) const {
+namespace {
+
+// Adds this thread's CPU time since the last lap (or construction) to a
+// stage's total; does nothing without totals to add to.
+class StageClock {
+ public:
+  explicit StageClock(Pipeline::StageTimes* times) : times_(times), last_(times ? Now() : 0) {}
+  void Lap(double Pipeline::StageTimes::*stage) {
+    if (!times_) return;
+    const double now = Now();
+    times_->*stage += now - last_;
+    last_ = now;
+  }
+
+ private:
+  static double Now() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+  }
+  Pipeline::StageTimes* times_;
+  double last_;
+};
+
+}  // namespace
+
+Status Pipeline::Process(Document* doc, std::vector<std::string>* trace) const { return Run(doc, trace, nullptr); }
+
+Status Pipeline::Process(Document* doc, StageTimes* times) const { return Run(doc, nullptr, times); }
+
+Status Pipeline::Run(Document* doc, std::vector<std::string>* trace, StageTimes* times) const {
+  using T = StageTimes;
+  StageClock clock(times);
   DYAD_RETURN_IF_ERROR(text::ProcessText(doc, stages_->text));
+  clock.Lap(&T::text);
   if (stages_->syntax)
     for (Sentence& s : doc->sentences) stages_->syntax->Annotate(s);
+  clock.Lap(&T::syntax);
   lexicon::RecognizeActors(doc, stages_->lexicon);
   // With CAMEO dictionaries alone, PETRARCH's convention: a country named
   // alone is the country, not its government.
   if (stages_->petrarch_countries) lexicon::CodeBareCountriesAsCountries(doc, stages_->lexicon.dictionary);
+  clock.Lap(&T::lexicon);
   // Quotes first: inside a quotation, "we" and "I" are its speaker.
   if (stages_->quotes) coding::AttributeQuotes(doc, *stages_->quotes);
+  clock.Lap(&T::quotes);
   if (stages_->coder) {
     coding::CodeEvents(doc, *stages_->coder, trace);
     // Imported patterns' two-way codes (coding/cameo_verbs.h).
     coding::ResolveCompoundCodes(doc, stages_->coder->ontology);
   }
   if (!stages_->discards.empty()) DropDiscarded(doc, trace);
+  clock.Lap(&T::coding);
   return Status::Ok();
 }
 

@@ -5,11 +5,13 @@
 // "#k" appended to their id so that each is processed and stored anew. The
 // directory is read once before the clock starts; timed are, per article,
 // Pipeline::Process (text, syntax, lexicon, coding), the content hash and
-// Store::Put (one transaction each) into a fresh SQLite file.
+// Store::Put (one transaction each) into a fresh SQLite file. It also prints
+// the CPU time of each stage (Pipeline::StageTimes, and the hash and store).
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -30,6 +32,21 @@ double CpuSeconds() {
   getrusage(RUSAGE_SELF, &u);
   return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
          static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+// One line per stage: its CPU seconds and share of the timed CPU time.
+void PrintStages(const dyad::Pipeline::StageTimes& t, double store, double cpu) {
+  const std::pair<const char*, double> stages[] = {{"text", t.text},       {"syntax", t.syntax},
+                                                   {"lexicon", t.lexicon}, {"quotes", t.quotes},
+                                                   {"coding", t.coding},   {"hash+store", store}};
+  for (const auto& [name, seconds] : stages)
+    std::printf("  %-13s %6.1f s CPU (%4.1f %%)\n", name, seconds, cpu > 0 ? 100.0 * seconds / cpu : 0.0);
 }
 
 double PeakMegabytes() {
@@ -114,6 +131,8 @@ int RunBench(const std::vector<std::string>& args) {
 
   long long articles = 0, sentences = 0, events = 0, quotes = 0, mentions = 0, errors = 0;
   size_t bytes = 0;
+  dyad::Pipeline::StageTimes stage_times;
+  double store_seconds = 0;
   const double cpu0 = CpuSeconds();
   const auto t0 = std::chrono::steady_clock::now();
   for (long long round = 0; articles < wanted; ++round) {
@@ -130,12 +149,14 @@ int RunBench(const std::vector<std::string>& args) {
       doc.map = original.map;
       ++articles;
       bytes += doc.raw.size();
-      if (dyad::Status s = (*pipeline)->Process(&doc); !s.ok()) {
+      if (dyad::Status s = (*pipeline)->Process(&doc, &stage_times); !s.ok()) {
         if (round == 0) std::cerr << "dyad bench: error: " << s.ToString() << "\n";
         ++errors;
         continue;
       }
+      const double store0 = ThreadCpuSeconds();
       auto put = (*store)->Put(doc, dyad::Store::ContentHash(doc, (*pipeline)->version()));
+      store_seconds += ThreadCpuSeconds() - store0;
       if (!put.ok()) {
         std::cerr << "dyad bench: error: " << put.status().ToString() << "\n";
         ++errors;
@@ -164,7 +185,8 @@ int RunBench(const std::vector<std::string>& args) {
   std::printf("quotes          %lld\n", quotes);
   std::printf("mentions        %lld\n", mentions);
   std::printf("wall time       %.1f s\n", wall);
-  std::printf("CPU time        %.1f s\n", cpu);
+  std::printf("CPU time        %.1f s, by stage:\n", cpu);
+  PrintStages(stage_times, store_seconds, cpu);
   std::printf("articles/s      %.1f (wall), %.1f (CPU)\n", articles / wall, articles / cpu);
   std::printf("sentences/s     %.0f (wall), %.0f (CPU)\n", sentences / wall, sentences / cpu);
   std::printf("MB/s            %.2f (wall)\n", static_cast<double>(bytes) / 1e6 / wall);

@@ -46,7 +46,7 @@ void PrintStages(const dyad::Pipeline::StageTimes& t, double store, double cpu) 
                                                    {"lexicon", t.lexicon}, {"quotes", t.quotes},
                                                    {"coding", t.coding},   {"hash+store", store}};
   for (const auto& [name, seconds] : stages)
-    std::printf("  %-13s %6.1f s CPU (%4.1f %%)\n", name, seconds, cpu > 0 ? 100.0 * seconds / cpu : 0.0);
+    std::printf("  %-13s %6.2f s CPU (%4.1f %%)\n", name, seconds, cpu > 0 ? 100.0 * seconds / cpu : 0.0);
 }
 
 double PeakMegabytes() {

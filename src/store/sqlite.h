@@ -25,6 +25,12 @@ class Statement {
   Statement& Bind(int i, int64_t v);
   Statement& Bind(int i, std::string_view v);
   Statement& BindBlob(int i, std::string_view v);
+  // The same without copying: v must stay alive and unchanged until the
+  // statement is reset (Run resets it), hence no temporaries.
+  Statement& BindRef(int i, const std::string& v);
+  Statement& BindRef(int i, std::string&& v) = delete;
+  Statement& BindBlobRef(int i, const std::string& v);
+  Statement& BindBlobRef(int i, std::string&& v) = delete;
   Statement& BindDouble(int i, double v);
   Statement& BindNull(int i);
 

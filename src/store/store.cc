@@ -10,9 +10,22 @@ namespace dyad {
 using store::Database;
 using store::Statement;
 
+namespace {
+
+// Put's statements, prepared on the first Put and kept: preparing a dozen
+// statements per document cost more than binding them.
+struct PutStatements {
+  Statement find, remove, document, drop, repair, quotation, sentence, token, actor, mention, event, quote;
+  Status Prepare(Database& db);
+};
+
+}  // namespace
+
 struct Store::Impl {
   Database db;
   int version = 0;
+  // Declared after db, so finalized before it closes.
+  std::unique_ptr<PutStatements> put;
 };
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -102,60 +115,54 @@ Result<bool> Store::IsCurrent(const std::string& id, const std::string& hash) {
 
 namespace {
 
-Status InsertLayers(Database& db, int64_t doc_key, const Document& doc) {
-  auto drop = db.Prepare("INSERT INTO drops VALUES (?1, ?2, ?3, ?4)");
-  auto repair = db.Prepare("INSERT INTO repairs VALUES (?1, ?2, ?3, ?4)");
-  auto quote = db.Prepare("INSERT INTO quotations VALUES (?1, ?2, ?3, ?4)");
-  auto sent = db.Prepare("INSERT INTO sentences VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  auto tok = db.Prepare("INSERT INTO tokens VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
-  for (auto* st : {&drop, &repair, &quote, &sent, &tok})
-    if (!st->ok()) return st->status();
+Status InsertLayers(PutStatements& st, int64_t doc_key, const Document& doc) {
   for (const Drop& d : doc.drops) {
-    DYAD_RETURN_IF_ERROR(drop->Bind(1, doc_key).Bind(2, d.raw.begin).Bind(3, d.raw.end).Bind(4, d.reason).Run());
+    DYAD_RETURN_IF_ERROR(st.drop.Bind(1, doc_key).Bind(2, d.raw.begin).Bind(3, d.raw.end).BindRef(4, d.reason).Run());
   }
   for (const Repair& r : doc.repairs) {
-    DYAD_RETURN_IF_ERROR(repair->Bind(1, doc_key).Bind(2, r.raw.begin).Bind(3, r.raw.end).Bind(4, r.repaired).Run());
+    DYAD_RETURN_IF_ERROR(
+        st.repair.Bind(1, doc_key).Bind(2, r.raw.begin).Bind(3, r.raw.end).BindRef(4, r.repaired).Run());
   }
   for (size_t q = 0; q < doc.quotations.size(); ++q) {
     const Span& s = doc.quotations[q];
     DYAD_RETURN_IF_ERROR(
-        quote->Bind(1, doc_key).Bind(2, static_cast<int64_t>(q)).Bind(3, s.begin).Bind(4, s.end).Run());
+        st.quotation.Bind(1, doc_key).Bind(2, static_cast<int64_t>(q)).Bind(3, s.begin).Bind(4, s.end).Run());
   }
+  Statement& sent = st.sentence;
+  Statement& tok = st.token;
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
     const Sentence& s = doc.sentences[i];
-    sent->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, s.raw.begin).Bind(4, s.raw.end);
-    sent->Bind(5, s.paragraph).Bind(7, s.heading ? 1 : 0).Bind(8, s.text);
-    if (s.quotation >= 0) sent->Bind(6, s.quotation);
-    else sent->BindNull(6);
-    DYAD_RETURN_IF_ERROR(sent->Run());
+    sent.Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, s.raw.begin).Bind(4, s.raw.end);
+    sent.Bind(5, s.paragraph).Bind(7, s.heading ? 1 : 0).BindRef(8, s.text);
+    if (s.quotation >= 0) sent.Bind(6, s.quotation);
+    else sent.BindNull(6);
+    DYAD_RETURN_IF_ERROR(sent.Run());
     for (size_t j = 0; j < s.tokens.size(); ++j) {
       const Token& t = s.tokens[j];
-      tok->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, static_cast<int64_t>(j)).Bind(4, t.form);
-      tok->Bind(5, t.lemma).Bind(6, t.upos).Bind(7, t.xpos).Bind(8, t.head).Bind(9, t.deprel);
-      tok->Bind(10, t.raw.begin).Bind(11, t.raw.end).Bind(12, t.space_after ? 1 : 0);
-      DYAD_RETURN_IF_ERROR(tok->Run());
+      tok.Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, static_cast<int64_t>(j)).BindRef(4, t.form);
+      tok.BindRef(5, t.lemma).BindRef(6, t.upos).BindRef(7, t.xpos).Bind(8, t.head).BindRef(9, t.deprel);
+      tok.Bind(10, t.raw.begin).Bind(11, t.raw.end).Bind(12, t.space_after ? 1 : 0);
+      DYAD_RETURN_IF_ERROR(tok.Run());
     }
   }
   return Status::Ok();
 }
 
-Status InsertActors(Database& db, int64_t doc_key, const Document& doc) {
-  auto actor = db.Prepare("INSERT INTO actors VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  auto mention = db.Prepare("INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
-  if (!actor.ok()) return actor.status();
-  if (!mention.ok()) return mention.status();
+Status InsertActors(PutStatements& st, int64_t doc_key, const Document& doc) {
   for (size_t i = 0; i < doc.actors.size(); ++i) {
     const Actor& a = doc.actors[i];
-    actor->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, a.name).Bind(4, a.kind).Bind(5, a.code);
-    actor->Bind(6, a.country).Bind(7, a.gender ? std::string(1, a.gender) : "").Bind(8, a.in_dictionary ? 1 : 0);
-    DYAD_RETURN_IF_ERROR(actor->Run());
+    st.actor.Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).BindRef(3, a.name).BindRef(4, a.kind).BindRef(5, a.code);
+    // Never a null pointer: that would bind NULL, not ''.
+    st.actor.BindRef(6, a.country).Bind(7, std::string_view(&a.gender, a.gender ? 1 : 0));
+    st.actor.Bind(8, a.in_dictionary ? 1 : 0);
+    DYAD_RETURN_IF_ERROR(st.actor.Run());
   }
   for (size_t i = 0; i < doc.mentions.size(); ++i) {
     const Mention& m = doc.mentions[i];
-    mention->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, m.sentence).Bind(4, m.first_token);
-    mention->Bind(5, m.last_token).Bind(6, m.raw.begin).Bind(7, m.raw.end).Bind(8, m.text).Bind(9, m.actor);
-    mention->Bind(10, m.code).Bind(11, m.how);
-    DYAD_RETURN_IF_ERROR(mention->Run());
+    st.mention.Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, m.sentence).Bind(4, m.first_token);
+    st.mention.Bind(5, m.last_token).Bind(6, m.raw.begin).Bind(7, m.raw.end).BindRef(8, m.text).Bind(9, m.actor);
+    st.mention.BindRef(10, m.code).BindRef(11, m.how);
+    DYAD_RETURN_IF_ERROR(st.mention.Run());
   }
   return Status::Ok();
 }
@@ -166,38 +173,29 @@ void BindIndex(Statement& st, int col, int index) {
   else st.BindNull(col);
 }
 
-Status InsertEvents(Database& db, int64_t doc_key, const Document& doc) {
-  auto event = db.Prepare(
-      "INSERT INTO events (doc, idx, sentence, predicate, source_actor, target_actor, source, target, cameo, root, "
-      "quad_class, goldstein, plover, event_date, date_resolved, intent, evidence_begin, evidence_end, "
-      "trigger_begin, trigger_end, rule) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
-  auto quote = db.Prepare(
-      "INSERT INTO quotes (doc, idx, raw_begin, raw_end, speaker_actor, speaker_mention, speaker, first_sentence, "
-      "last_sentence, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-  if (!event.ok()) return event.status();
-  if (!quote.ok()) return quote.status();
+Status InsertEvents(PutStatements& st, int64_t doc_key, const Document& doc) {
+  Statement& event = st.event;
   for (size_t i = 0; i < doc.events.size(); ++i) {
     const Event& e = doc.events[i];
-    event->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, e.sentence).Bind(4, e.predicate);
-    BindIndex(*event, 5, e.source_actor);
-    BindIndex(*event, 6, e.target_actor);
-    event->Bind(7, e.source).Bind(8, e.target).Bind(9, e.cameo).Bind(10, e.root).Bind(11, e.quad_class);
-    event->BindDouble(12, e.goldstein).Bind(13, e.plover);
-    if (e.event_date) event->Bind(14, e.event_date->ToString());
-    else event->BindNull(14);
-    event->Bind(15, e.date_resolved ? 1 : 0).Bind(16, e.intent ? 1 : 0);
-    event->Bind(17, e.evidence.begin).Bind(18, e.evidence.end).Bind(19, e.trigger.begin).Bind(20, e.trigger.end);
-    event->Bind(21, e.rule);
-    DYAD_RETURN_IF_ERROR(event->Run());
+    event.Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, e.sentence).Bind(4, e.predicate);
+    BindIndex(event, 5, e.source_actor);
+    BindIndex(event, 6, e.target_actor);
+    event.BindRef(7, e.source).BindRef(8, e.target).BindRef(9, e.cameo).BindRef(10, e.root).Bind(11, e.quad_class);
+    event.BindDouble(12, e.goldstein).BindRef(13, e.plover);
+    if (e.event_date) event.Bind(14, e.event_date->ToString());
+    else event.BindNull(14);
+    event.Bind(15, e.date_resolved ? 1 : 0).Bind(16, e.intent ? 1 : 0);
+    event.Bind(17, e.evidence.begin).Bind(18, e.evidence.end).Bind(19, e.trigger.begin).Bind(20, e.trigger.end);
+    event.BindRef(21, e.rule);
+    DYAD_RETURN_IF_ERROR(event.Run());
   }
   for (size_t i = 0; i < doc.quotes.size(); ++i) {
     const Quote& q = doc.quotes[i];
-    quote->Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, q.raw.begin).Bind(4, q.raw.end);
-    BindIndex(*quote, 5, q.speaker_actor);
-    BindIndex(*quote, 6, q.speaker_mention);
-    quote->Bind(7, q.speaker).Bind(8, q.first_sentence).Bind(9, q.last_sentence).Bind(10, q.rule);
-    DYAD_RETURN_IF_ERROR(quote->Run());
+    st.quote.Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, q.raw.begin).Bind(4, q.raw.end);
+    BindIndex(st.quote, 5, q.speaker_actor);
+    BindIndex(st.quote, 6, q.speaker_mention);
+    st.quote.BindRef(7, q.speaker).Bind(8, q.first_sentence).Bind(9, q.last_sentence).BindRef(10, q.rule);
+    DYAD_RETURN_IF_ERROR(st.quote.Run());
   }
   return Status::Ok();
 }
@@ -254,46 +252,80 @@ Status LoadEvents(Database& db, int64_t key, Document* doc) {
   return Status::Ok();
 }
 
-Result<Store::PutOutcome> PutInTransaction(Database& db, const Document& doc, const std::string& hash) {
-  auto existing = db.Prepare("SELECT doc, content_hash FROM documents WHERE id = ?1");
-  if (!existing.ok()) return existing.status();
-  existing->Bind(1, doc.id);
-  auto row = existing->Step();
-  if (!row.ok()) return row.status();
+Result<Store::PutOutcome> PutInTransaction(Database& db, PutStatements& st, const Document& doc,
+                                           const std::string& hash) {
+  auto row = st.find.BindRef(1, doc.id).Step();
+  if (!row.ok()) {
+    st.find.Reset();
+    return row.status();
+  }
+  const bool stored = *row, unchanged = stored && st.find.Text(1) == hash;
+  const int64_t stored_key = stored ? st.find.Int(0) : 0;
+  st.find.Reset();
+  if (unchanged) return Store::PutOutcome::kUnchanged;
   Store::PutOutcome outcome = Store::PutOutcome::kAdded;
-  if (*row) {
-    if (existing->Text(1) == hash) return Store::PutOutcome::kUnchanged;
-    auto del = db.Prepare("DELETE FROM documents WHERE doc = ?1");  // cascades to every layer
-    if (!del.ok()) return del.status();
-    DYAD_RETURN_IF_ERROR(del->Bind(1, existing->Int(0)).Run());
+  if (stored) {
+    DYAD_RETURN_IF_ERROR(st.remove.Bind(1, stored_key).Run());  // cascades to every layer
     outcome = Store::PutOutcome::kReplaced;
   }
-  existing = Statement();
   size_t n_tokens = 0;
   for (const Sentence& s : doc.sentences) n_tokens += s.tokens.size();
-  auto ins = db.Prepare(
-      "INSERT INTO documents (id, source, url, title, date, content_hash, raw, clean, n_sentences, n_tokens) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-  if (!ins.ok()) return ins.status();
-  ins->Bind(1, doc.id).Bind(2, doc.source).Bind(3, doc.url).Bind(4, doc.title);
-  if (doc.date) ins->Bind(5, doc.date->ToString());
-  else ins->BindNull(5);
-  ins->Bind(6, hash).BindBlob(7, doc.raw).Bind(8, doc.clean);
-  ins->Bind(9, static_cast<int64_t>(doc.sentences.size())).Bind(10, static_cast<int64_t>(n_tokens));
-  DYAD_RETURN_IF_ERROR(ins->Run());
+  Statement& ins = st.document;
+  ins.BindRef(1, doc.id).BindRef(2, doc.source).BindRef(3, doc.url).BindRef(4, doc.title);
+  if (doc.date) ins.Bind(5, doc.date->ToString());
+  else ins.BindNull(5);
+  ins.BindRef(6, hash).BindBlobRef(7, doc.raw).BindRef(8, doc.clean);
+  ins.Bind(9, static_cast<int64_t>(doc.sentences.size())).Bind(10, static_cast<int64_t>(n_tokens));
+  DYAD_RETURN_IF_ERROR(ins.Run());
   int64_t key = sqlite3_last_insert_rowid(db.handle());
-  DYAD_RETURN_IF_ERROR(InsertLayers(db, key, doc));
-  DYAD_RETURN_IF_ERROR(InsertActors(db, key, doc));
-  DYAD_RETURN_IF_ERROR(InsertEvents(db, key, doc));
+  DYAD_RETURN_IF_ERROR(InsertLayers(st, key, doc));
+  DYAD_RETURN_IF_ERROR(InsertActors(st, key, doc));
+  DYAD_RETURN_IF_ERROR(InsertEvents(st, key, doc));
   return outcome;
 }
 
 }  // namespace
 
+Status PutStatements::Prepare(Database& db) {
+  const std::pair<Statement*, const char*> sql[] = {
+      {&find, "SELECT doc, content_hash FROM documents WHERE id = ?1"},
+      {&remove, "DELETE FROM documents WHERE doc = ?1"},
+      {&document,
+       "INSERT INTO documents (id, source, url, title, date, content_hash, raw, clean, n_sentences, n_tokens) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+      {&drop, "INSERT INTO drops VALUES (?1, ?2, ?3, ?4)"},
+      {&repair, "INSERT INTO repairs VALUES (?1, ?2, ?3, ?4)"},
+      {&quotation, "INSERT INTO quotations VALUES (?1, ?2, ?3, ?4)"},
+      {&sentence, "INSERT INTO sentences VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+      {&token, "INSERT INTO tokens VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
+      {&actor, "INSERT INTO actors VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
+      {&mention, "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
+      {&event,
+       "INSERT INTO events (doc, idx, sentence, predicate, source_actor, target_actor, source, target, cameo, root, "
+       "quad_class, goldstein, plover, event_date, date_resolved, intent, evidence_begin, evidence_end, "
+       "trigger_begin, trigger_end, rule) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"},
+      {&quote,
+       "INSERT INTO quotes (doc, idx, raw_begin, raw_end, speaker_actor, speaker_mention, speaker, first_sentence, "
+       "last_sentence, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+  };
+  for (const auto& [statement, text] : sql) {
+    auto prepared = db.Prepare(text);
+    if (!prepared.ok()) return prepared.status();
+    *statement = std::move(*prepared);
+  }
+  return Status::Ok();
+}
+
 Result<Store::PutOutcome> Store::Put(const Document& doc, const std::string& hash) {
   Database& db = impl_->db;
+  if (!impl_->put) {
+    auto put = std::make_unique<PutStatements>();
+    DYAD_RETURN_IF_ERROR(put->Prepare(db));
+    impl_->put = std::move(put);
+  }
   DYAD_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-  auto outcome = PutInTransaction(db, doc, hash);
+  auto outcome = PutInTransaction(db, *impl_->put, doc, hash);
   if (!outcome.ok()) {
     db.Exec("ROLLBACK");
     return Status::IOError("storing " + doc.id + ": " + outcome.status().message());

@@ -188,6 +188,30 @@ TEST_F(StoreTest, StoresThePipelinesEvents) {
   EXPECT_EQ((**got).quotes.size(), d.quotes.size());
 }
 
+// Put keeps its prepared statements between documents: a second document and
+// a replaced one store all their layers too, and an actor without a gender
+// is stored with '' (not NULL, which the schema refuses).
+TEST_F(StoreTest, ManyPutsReuseTheirStatements) {
+  auto store = std::move(*Store::Open(path_));
+  Document a = Make("a", "Chile accused Peru of hiding troops near the border.");
+  Document b = Make("b", "Peru rejected the claim on Friday.");
+  ASSERT_FALSE(a.actors.empty());
+  EXPECT_EQ(a.actors[0].gender, 0);
+  ASSERT_TRUE(store->Put(a, "h1").ok());
+  ASSERT_TRUE(store->Put(b, "h1").ok());
+  auto replaced = store->Put(a, "h2");
+  ASSERT_TRUE(replaced.ok()) << replaced.status().ToString();
+  EXPECT_EQ(*replaced, Store::PutOutcome::kReplaced);
+  for (const Document* d : {&a, &b}) {
+    auto got = store->Get(d->id);
+    ASSERT_TRUE(got.ok() && got->has_value());
+    EXPECT_EQ((**got).sentences.size(), d->sentences.size());
+    EXPECT_EQ((**got).mentions.size(), d->mentions.size());
+    ASSERT_EQ((**got).actors.size(), d->actors.size());
+    for (size_t i = 0; i < d->actors.size(); ++i) EXPECT_EQ((**got).actors[i].gender, d->actors[i].gender);
+  }
+}
+
 // A store written by an older dyad (schema 2) is migrated forward on Open and
 // keeps its documents.
 TEST_F(StoreTest, MigratesASchema2Store) {

@@ -202,6 +202,17 @@ void LongestFirst(std::vector<TemporalPhrase>* phrases) {
                    [](const TemporalPhrase& a, const TemporalPhrase& b) { return a.words.size() > b.words.size(); });
 }
 
+// Every word a reading of Scanner::At can start with, but numerals: "the"
+// (CountShift), numbers, modifiers, months, weekdays, and the first words of
+// the phrases (which are never empty: AddLine refuses those).
+void IndexStarts(TemporalResources* r) {
+  r->starts.insert("the");
+  for (const auto* m : {&r->numbers, &r->modifiers, &r->months, &r->weekdays})
+    for (const auto& entry : *m) r->starts.insert(entry.first);
+  for (const auto* phrases : {&r->deictics, &r->narratives})
+    for (const TemporalPhrase& p : *phrases) r->starts.insert(p.words[0]);
+}
+
 }  // namespace
 
 Result<TemporalResources> TemporalResources::Load(const std::string& data_dir) {
@@ -219,6 +230,7 @@ Result<TemporalResources> TemporalResources::Parse(std::string_view tsv, const s
   }
   LongestFirst(&r.deictics);
   LongestFirst(&r.narratives);
+  IndexStarts(&r);
   return r;
 }
 
@@ -294,6 +306,7 @@ class Scanner {
   int SkipDaypart(int i) const;
   Date InferYear(int month, int day, bool future) const;
 
+  bool MayStart(int i) const;
   std::optional<Match> At(int i) const;
   std::optional<Match> Iso(int i) const;
   std::optional<Match> Deictic(int i) const;
@@ -632,10 +645,19 @@ std::optional<Match> Scanner::At(int i) const {
   return WeekdayAt(i, 0, i);
 }
 
+// False when no reading of At can start at token i: it is no numeral (Iso,
+// the days, years and counts start with a digit; Date::Parse also reads a
+// sign) and no word of res_.starts.
+bool Scanner::MayStart(int i) const {
+  const std::string& k = keys_[i];
+  if (!k.empty() && ((k[0] >= '0' && k[0] <= '9') || k[0] == '-')) return true;
+  return res_.starts.count(k) > 0;
+}
+
 std::vector<TimeExpression> Scanner::Run() {
   std::vector<TimeExpression> out;
   for (int i = 0; i < size();) {
-    std::optional<Match> m = At(i);
+    std::optional<Match> m = MayStart(i) ? At(i) : std::nullopt;
     if (!m) {
       ++i;
       continue;

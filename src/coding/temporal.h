@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "dyad/document.h"
@@ -52,6 +53,11 @@ struct TemporalResources {
   std::map<std::string, int, std::less<>> dayparts, cues, future_aux, future_verbs;  // value unused
   std::vector<TemporalPhrase> deictics;    // longest first
   std::vector<TemporalPhrase> narratives;  // longest first
+  // Derived by Parse: the folded words other than numerals that an
+  // expression can start with ("the", numbers, modifiers, months, weekdays,
+  // the first words of deictics and narratives). FindTimeExpressions tries
+  // its readings only at those and at numerals: most tokens are neither.
+  std::unordered_set<std::string> starts;
 
   static Result<TemporalResources> Load(const std::string& data_dir);
   // Parses the file's content; `name` labels errors.

@@ -117,7 +117,9 @@ class Analyzer {
     for (int t = i, steps = 0; t >= 0 && steps < 64; t = Head(t), ++steps) {
       for (int c : children_[t])
         if (Rel(c) == "mark" && In(text::Lower(s_.tokens[c].form), kQuestionMarks)) return true;
-      if (Rel(t) != "xcomp" && Rel(t) != "conj") break;  // climb only through complements sharing the clause
+      // Climb only through complements sharing the clause and purpose
+      // clauses ("whether X withheld aid to pressure Y": neither is asserted).
+      if (Rel(t) != "xcomp" && Rel(t) != "conj" && !(Rel(t) == "advcl" && OnlyMarkIs(t, "to"))) break;
     }
     return false;
   }

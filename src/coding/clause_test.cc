@@ -61,7 +61,17 @@ INSTANTIATE_TEST_SUITE_P(
              "consider subj=council obj=mayor xcomp=legitimate"},
         // A noun after "into" carries the event, as an object would.
         Case{"Minsk entered into negotiations with the envoy.",
-             "noun:negotiation(enter) subj=Minsk prep:into=negotiations prep:with=envoy"}));
+             "noun:negotiation(enter) subj=Minsk prep:into=negotiations prep:with=envoy"},
+        // A purpose clause under a "whether" clause is no more asserted than it.
+        Case{"Investigators asked whether Bolivia withheld fuel from Peru to pressure its president.",
+             "pressure obj=president [question]"},
+        // A past participle with an agent is passive; so is one modifying a noun.
+        Case{"Two soldiers killed by rebels were buried.", "kill subj=rebels obj=soldiers prep:by=rebels [passive]"},
+        Case{"The sanctions imposed by Washington on Caracas were lifted.",
+             "impose subj=Washington obj=sanctions prep:by=Washington prep:on=Caracas [passive]"},
+        // An object relative pronoun stands for the noun the clause modifies.
+        Case{"The ties that Chile has been deepening with Japan are strong.",
+             "deepen subj=Chile obj=ties prep:with=Japan"}));
 
 }  // namespace
 }  // namespace dyad::coding

@@ -397,6 +397,9 @@ class SentenceCoder {
     // "Maduro and Putin held talks", "Jordan and Britain agreed to hold
     // exercises": consultation and cooperation among the subjects.
     bool among_sources = among_partners || (targets.empty() && IsMutual(code) && DistinctActors(sources) >= 2);
+    // "when discussing Ukraine": a consultation with no partner is none.
+    if (targets.empty() && !among_sources && code.rfind("04", 0) == 0)
+      return Trace(c, "no event: a consultation with no partner (" + rule + ")"), false;
     // "X warned that ..." with nobody named: a threat all the same.
     bool untargeted = targets.empty() && code.rfind("13", 0) == 0;
     if ((needs_target || statement_pass_) && targets.empty() && !among_sources && !untargeted)

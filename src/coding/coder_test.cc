@@ -226,6 +226,8 @@ INSTANTIATE_TEST_SUITE_P(
         // also when the parse reads it as an indirect object.
         Case{"Peru urged Chile to withdraw its troops from the border.", "2012-01-10", "PERGOV 0256 CHLGOV"},
         Case{"Russia asked Cuba to send doctors to Venezuela.", "2012-01-10", "RUSGOV 021 CUBGOV"},
+        // A consultation needs a partner.
+        Case{"Vladimir Putin was more cautious when discussing Ukraine.", "2019-11-10", ""},
         // A statement inside a relative clause is an aside, no event of its own.
         Case{"Evo Morales condemned Chile over the raid on the village which he said Chilean troops had attacked.",
              "2010-01-10", "BOLGOV 111 CHLGOV"},

@@ -436,6 +436,42 @@ class Attributor {
            r == "conj" || r == "list" || r == "discourse";
   }
 
+  // Whether verb v heads a relative clause that begins after quotation q:
+  // its subject is a relative pronoun after the quotation's last word
+  // ("..., who said"). A relative clause begins at its pronoun, so it neither
+  // reports nor governs words before it; when the parse hangs such words on
+  // it, the parser has taken the relative clause for the main clause (mostly
+  // after missing the main verb).
+  bool RelativeClauseAfter(int s, int v, int q) const {
+    if (q < 0) return false;
+    for (int c : children_[s][v])
+      if (StartsWith(Rel(s, c), "nsubj") && IsRelativePronoun(Tok(s, c)) && Flat(s, c) > found_[q].last) return true;
+    return false;
+  }
+
+  // The subject of a main clause the parser missed: the first actor mention
+  // of sentence s before quotation q, outside quotations, and not in a
+  // prepositional phrase (no preposition on its words, none right before it).
+  int FirstBareActorBefore(int s, int q) const {
+    const Sentence& sent = doc_.sentences[s];
+    int best = -1;
+    for (size_t k = 0; k < doc_.mentions.size(); ++k) {
+      const Mention& m = doc_.mentions[k];
+      if (m.sentence != s || m.actor < 0 || m.first_token < 0 ||
+          m.last_token > static_cast<int>(sent.tokens.size()) || Flat(s, m.last_token - 1) >= found_[q].first)
+        continue;
+      if (best >= 0 && doc_.mentions[best].first_token <= m.first_token) continue;
+      bool bare = m.first_token == 0 || sent.tokens[m.first_token - 1].upos != "ADP";
+      for (int t = m.first_token; t < m.last_token && bare; ++t) {
+        if (inside_[Flat(s, t)] >= 0) bare = false;
+        for (int c : children_[s][t])
+          if (Rel(s, c) == "case") bare = false;
+      }
+      if (bare) best = static_cast<int>(k);
+    }
+    return best;
+  }
+
   // ---- Attribution ----
 
   void SetSpeaker(Quote* quote, int mention, const std::string& rule) const {
@@ -456,10 +492,11 @@ class Attributor {
     std::vector<Step> path = PathUp(s, q);
     std::vector<int> order;
     for (const Step& st : path)
-      if (inside_[Flat(s, st.v)] < 0 && IsSpeechVerb(s, st.v) && Reports(s, st, q)) order.push_back(st.v);
+      if (inside_[Flat(s, st.v)] < 0 && IsSpeechVerb(s, st.v) && Reports(s, st, q) && !RelativeClauseAfter(s, st.v, q))
+        order.push_back(st.v);
     std::vector<int> attached, others;
     for (int v = 0; v < n; ++v) {
-      if (inside_[Flat(s, v)] >= 0 || !IsSpeechVerb(s, v)) continue;
+      if (inside_[Flat(s, v)] >= 0 || !IsSpeechVerb(s, v) || RelativeClauseAfter(s, v, q)) continue;
       if (std::find(order.begin(), order.end(), v) != order.end()) continue;
       int h = sent.tokens[v].head;
       if (h >= 0 && h < n && inside_[Flat(s, h)] == q) attached.push_back(v);
@@ -519,8 +556,13 @@ class Attributor {
   // Rule 3: an inline quotation takes the subject of its nearest governing
   // clause that has an actor subject.
   bool GoverningSubject(int s, int q, Quote* quote) const {
+    bool missed_main = false;
     for (const Step& st : PathUp(s, q)) {
       int v = st.v;
+      if (RelativeClauseAfter(s, v, q)) {
+        missed_main = missed_main || Head(s, v) < 0;
+        continue;
+      }
       Subject sub = SubjectOf(s, v, q);
       // A main verb the parser left without a subject: the name right before it.
       if (!sub.present && Tok(s, v).upos == "VERB" && (Head(s, v) < 0 || Rel(s, v) == "conj")) sub = SurfaceSubject(s, v);
@@ -529,6 +571,13 @@ class Attributor {
         return true;
       }
     }
+    // The parse made a relative clause after the quotation the main clause:
+    // the main clause it missed has the sentence's first bare actor as subject.
+    if (missed_main)
+      if (int m = FirstBareActorBefore(s, q); m >= 0) {
+        SetSpeaker(quote, m, "inline: first actor before a relative clause taken for the main clause");
+        return true;
+      }
     return false;
   }
 

@@ -43,11 +43,20 @@
 //     right after it ("said Colombian President Gustavo Petro") or right
 //     before it. A governing or attached verb whose subject is no actor
 //     decides too: no speaker (rule "speaker is not an actor").
+//     A speech verb whose subject is a relative pronoun after the quotation
+//     ("..., who said") is skipped: a relative clause begins at its pronoun
+//     and cannot report words before it (the parse that hangs them on it
+//     has missed the main verb).
 //  2. "according to X" in the same sentences, outside the quotation, where X
 //     or X's nominal modifier ("the words of Dmitry Peskov") is an actor.
 //  3. An inline quotation: the nearest governing clause whose subject is an
 //     actor (a main verb left without a subject takes the name right before
-//     it), else the nearest other speech verb of its sentence.
+//     it), else the nearest other speech verb of its sentence. A relative
+//     clause after the quotation does not govern it (as in 1); when the parse
+//     made such a clause the root (it took the relative clause for the main
+//     clause), the first actor mention of the sentence before the quotation
+//     that is not in a prepositional phrase is the missed main clause's
+//     subject and speaks.
 //  4. A quotation in the same paragraph right after one with a speaker
 //     continues it.
 //  5. A quotation that opens its paragraph, when the previous paragraph's last

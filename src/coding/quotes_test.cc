@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "base/strings.h"
 #include "dyad/pipeline.h"
 #include "dyad/resources.h"
 #include "eval/score.h"
@@ -129,6 +130,104 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"ClosingMarkAlone", "Our friendship will last,” Alexander Lukashenko said.", "2024-08-28",
              "BLRGOV Our friendship will last"}),
     [](const testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+
+// Attribution on parses given by hand, so that a row keeps testing its rule
+// whatever the models do with the sentence. A token is "form/UPOS/head/deprel"
+// with an optional "/lemma" (head -1 for the root); a token's raw text is
+// followed by a space unless the next token is a closing mark, or the token is
+// an opening mark. Mentions are "first-last:CODE" (tokens [first, last)),
+// each a different actor.
+struct ParsedCase {
+  const char* name;
+  const char* tokens;
+  const char* mentions;
+  const char* quotes;  // as in Case
+};
+
+class QuotesOnParseTest : public testing::TestWithParam<ParsedCase> {};
+
+TEST_P(QuotesOnParseTest, Attributes) {
+  auto res = QuoteResources::Load(DataDir());
+  ASSERT_TRUE(res.ok()) << res.status().ToString();
+  Document d;
+  Sentence sent;
+  std::vector<std::string_view> specs = Split(GetParam().tokens, ' ');
+  for (size_t i = 0; i < specs.size(); ++i) {
+    std::vector<std::string_view> f = Split(specs[i], '/');
+    ASSERT_GE(f.size(), 4u) << specs[i];
+    Token t;
+    t.form = f[0];
+    t.upos = f[1];
+    t.head = std::stoi(std::string(f[2]));
+    t.deprel = f[3];
+    t.lemma = f.size() > 4 ? f[4] : f[0];
+    bool glue = t.form == "\u201D" || (i > 0 && sent.tokens.back().form == "\u201C") || t.form == "," || t.form == ".";
+    if (i > 0 && !glue) d.raw += " ";
+    t.raw.begin = static_cast<uint32_t>(d.raw.size());
+    d.raw += t.form;
+    t.raw.end = static_cast<uint32_t>(d.raw.size());
+    sent.tokens.push_back(t);
+  }
+  sent.raw = {0, static_cast<uint32_t>(d.raw.size())};
+  d.sentences.push_back(sent);
+  for (std::string_view mv : Split(GetParam().mentions, ' ')) {
+    std::string m(mv);
+    size_t dash = m.find('-'), colon = m.find(':');
+    ASSERT_TRUE(dash != std::string::npos && colon != std::string::npos) << m;
+    Mention mention;
+    mention.first_token = std::stoi(m.substr(0, dash));
+    mention.last_token = std::stoi(m.substr(dash + 1, colon - dash - 1));
+    mention.code = m.substr(colon + 1);
+    mention.actor = static_cast<int>(d.actors.size());
+    d.actors.push_back({.name = mention.code, .kind = "org", .code = mention.code});
+    d.mentions.push_back(mention);
+  }
+  AttributeQuotes(&d, *res);
+  std::string out, rules;
+  for (const Quote& q : d.quotes) {
+    out += (out.empty() ? "" : " | ") + (q.speaker_actor >= 0 ? q.speaker : std::string("-")) + " " +
+           std::string(d.RawText(q.raw));
+    rules += (rules.empty() ? "" : " | ") + q.rule;
+  }
+  EXPECT_EQ(out, GetParam().quotes) << d.raw << "\nrules: " << rules;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    HandParses, QuotesOnParseTest,
+    testing::Values(
+        // A scare quote in the object of a main verb, correctly parsed: the
+        // main clause's subject speaks.
+        ParsedCase{"ScareQuoteUnderMainVerb",
+                   "On/ADP/1/case Monday/PROPN/8/obl ,/PUNCT/8/punct the/DET/5/det Iranian/ADJ/5/amod "
+                   "mission/NOUN/8/nsubj in/ADP/7/case Geneva/PROPN/5/nmod drew/VERB/-1/root/draw "
+                   "notice/NOUN/8/obj to/ADP/15/case the/DET/15/det \u201C/PUNCT/13/punct baseless/ADJ/15/amod "
+                   "\u201D/PUNCT/13/punct charges/NOUN/8/obl of/ADP/20/case Israeli/ADJ/20/amod "
+                   "Prime/PROPN/19/compound Minister/PROPN/20/compound Netanyahu/PROPN/15/nmod ,/PUNCT/23/punct "
+                   "who/PRON/23/nsubj said/VERB/20/acl:relcl/say that/SCONJ/26/mark Tehran/PROPN/26/nsubj "
+                   "arms/VERB/23/ccomp/arm militias/NOUN/26/obj ./PUNCT/8/punct",
+                   "3-6:IRNGOV 7-8:CHE 17-21:ISRGOV 25-26:IRN", "IRNGOV baseless"},
+        // The same sentence with its main verb mistagged (PART) and the
+        // relative clause's verb made the root: the quotation comes before
+        // the relative pronoun, so that clause neither reports nor governs
+        // it; the main clause the parse missed has the first actor that is
+        // no prepositional object as subject.
+        ParsedCase{"RelativeClauseTakenForMainClause",
+                   "On/ADP/1/case Monday/PROPN/23/obl ,/PUNCT/5/punct the/DET/5/det Iranian/ADJ/5/amod "
+                   "mission/NOUN/1/appos in/ADP/7/case Geneva/PROPN/9/nmod:poss drew/PART/7/case "
+                   "notice/NOUN/1/nmod to/ADP/15/case the/DET/15/det \u201C/PUNCT/13/punct baseless/ADJ/15/amod "
+                   "\u201D/PUNCT/13/punct charges/NOUN/9/nmod of/ADP/20/case Israeli/ADJ/20/amod "
+                   "Prime/PROPN/19/compound Minister/PROPN/20/compound Netanyahu/PROPN/15/nmod ,/PUNCT/23/punct "
+                   "who/PRON/23/nsubj said/VERB/-1/root/say that/SCONJ/26/mark Tehran/PROPN/26/nsubj "
+                   "arms/VERB/23/ccomp/arm militias/NOUN/26/obj ./PUNCT/23/punct",
+                   "3-6:IRNGOV 7-8:CHE 17-21:ISRGOV 25-26:IRN", "IRNGOV baseless"},
+        // A quotation after the relative pronoun is the relative clause's.
+        ParsedCase{"QuoteInsideRelativeClause",
+                   "The/DET/1/det mission/NOUN/2/nsubj rejected/VERB/-1/root/reject the/DET/4/det "
+                   "charges/NOUN/2/obj of/ADP/6/case Netanyahu/PROPN/4/nmod ,/PUNCT/9/punct who/PRON/9/nsubj "
+                   "said/VERB/6/acl:relcl/say that/SCONJ/13/mark \u201C/PUNCT/13/punct Tehran/PROPN/13/nsubj "
+                   "arms/VERB/9/ccomp/arm militias/NOUN/13/obj \u201D/PUNCT/13/punct ./PUNCT/2/punct",
+                   "0-2:IRNGOV 6-7:ISRGOV 12-13:IRN", "ISRGOV Tehran arms militias"}),
+    [](const testing::TestParamInfo<ParsedCase>& info) { return std::string(info.param.name); });
 
 TEST(QuotesResources, LoadsSpeechVerbs) {
   auto res = QuoteResources::Load(DataDir());

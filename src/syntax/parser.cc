@@ -5,6 +5,7 @@
 #include <map>
 #include <ostream>
 
+#include "syntax/clusters.h"
 #include "syntax/hash.h"
 #include "syntax/random.h"
 
@@ -110,7 +111,8 @@ uint64_t Cap(int v) { return static_cast<uint64_t>(std::min(v, 6)); }
 
 // Per-sentence feature values, with ROOT at index n.
 struct Values {
-  std::vector<uint64_t> w, t, wt, u, suf;
+  std::vector<uint64_t> w, t, wt, u, suf, c;
+  bool has_c = false;
   std::vector<int> punct_before;  // punctuation words before i
   // The model's feature set: 2 = the templates of format version 2, 3 = those
   // plus the lexicalized ones added with version 3. Old models keep scoring
@@ -136,6 +138,11 @@ struct Values {
       punct_before[i + 1] = punct_before[i] + (u[i] == kPunct);
     }
     punct_before[n + 1] = punct_before[n];
+    has_c = !in.cluster.empty();  // word clusters (experiment, clusters.h)
+    if (has_c) {
+      c.assign(in.cluster.begin(), in.cluster.end());
+      c.push_back(0x726f6f74ULL);  // ROOT's
+    }
     w[n] = suf[n] = RootWord().lower;
     t[n] = u[n] = kRootTag;
     for (size_t i = 0; i <= n; ++i) wt[i] = Combine(w[i], t[i]);
@@ -227,6 +234,12 @@ size_t Features(const Values& v, const State& st, uint32_t* keys) {
   add(118, W(s0), T(b0), T(b1)); add(119, T(s0), W(b0), T(b1)); add(120, W(s1), T(s0), T(b0));
   add(121, W(b0), W(b0l1)); add(122, W(s0), W(s0r1)); add(123, W(s0), W(s0l1));
   add(124, T(s1), T(s0), Combine(T(b0), T(b1)));
+  if (!v.has_c) return n;
+  auto C = [&](int i) { return i < 0 ? kNone : v.c[i]; };
+  add(130, C(s0)); add(131, C(b0)); add(132, C(b1)); add(133, C(s1));
+  add(134, C(s0), C(b0)); add(135, C(s0), T(b0)); add(136, T(s0), C(b0)); add(137, C(s1), C(s0));
+  add(138, C(s0), T(b0), T(b1)); add(139, T(s0), C(b0), T(b1)); add(140, C(b0), C(b1));
+  add(141, C(s0), C(s0l1)); add(142, C(s0), C(s0r1)); add(143, C(b0), C(b0l1)); add(144, C(s1), T(s0), T(b0));
   return n;
 }
 
@@ -258,6 +271,8 @@ size_t LabelFeatures(const Values& v, const State& st, Kind kind, uint32_t* keys
   add(30, wd, W(dl1)); add(31, td, W(dl1), dir);
   if (v.feature_set < 3) return n;
   add(32, wh, v.suf[dep], dir); add(33, wd, W(dr1)); add(34, th, wd, L(hl1));
+  if (!v.has_c) return n;
+  add(35, v.c[head], v.c[dep], dir); add(36, v.c[dep], td); add(37, v.c[head], td, dir);
   return n;
 }
 
@@ -560,6 +575,10 @@ ParserInput MakeParserInput(const Sentence& s) {
     in.suffix.push_back(w.suffix[2]);
     in.tag.push_back(ParserTagHash(t.upos, t.xpos));
     in.coarse.push_back(HashString(t.upos));
+    if (!ParserClusters().empty()) {
+      auto it = ParserClusters().find(w.lower);
+      in.cluster.push_back(it == ParserClusters().end() ? 0 : it->second + 1);
+    }
   }
   return in;
 }

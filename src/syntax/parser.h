@@ -52,7 +52,9 @@ struct ParserInput {
   std::vector<uint64_t> suffix;  // WordInfo::suffix[2] (last 3 bytes)
   std::vector<uint64_t> tag;     // ParserTagHash(upos, xpos)
   std::vector<uint64_t> coarse;  // HashString(upos)
+  std::vector<uint64_t> cluster; // word cluster + 1 (0: none); empty without clusters (experiment)
   void clear() {
+    cluster.clear();
     word.clear();
     suffix.clear();
     tag.clear();

@@ -6,6 +6,11 @@
 //   syntax_train_parser --train TRAIN --dev DEV --tags-cache FILE --out FILE.parser
 //                       [--tagger MODELS/en_ewt.tagger] [--beam K] [--epochs N] [--prune Q]
 //                       [--seed N] [--jackknife K] [--tagger-epochs N] [--tagger-prune Q]
+//                       [--clusters K [--cluster-min N] [--cluster-iters N]]
+//
+// --clusters K (experiment) learns K word clusters from the training text
+// (clusters.h) and adds cluster features; such a parser is scored on DEV
+// during training but not written (the model file cannot hold the clusters).
 //
 // The dev file is tagged with --tagger and scored during training (stderr).
 //
@@ -21,6 +26,8 @@
 #include <string>
 
 #include "syntax/binary_io.h"
+#include "syntax/clusters.h"
+#include "syntax/word_features.h"
 #include "syntax/conllu.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
@@ -88,7 +95,8 @@ int EvalWidths(std::map<std::string, std::string>& o) {
 int main(int argc, char** argv) {
   std::map<std::string, std::string> o = {{"beam", "1"},         {"epochs", "12"},        {"prune", "32"},
                                           {"seed", "1"},         {"jackknife", "5"},      {"tagger-epochs", "10"},
-                                          {"tagger-prune", "4"}, {"tagger", "models/en_ewt.tagger"}};
+                                          {"tagger-prune", "4"}, {"tagger", "models/en_ewt.tagger"},
+                                          {"clusters", "0"},     {"cluster-min", "3"},    {"cluster-iters", "10"}};
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
     if (k.rfind("--", 0) != 0) {
@@ -143,12 +151,26 @@ int main(int argc, char** argv) {
     dev = std::move(tagged).value();
   }
 
+  if (num("clusters") > 0) {  // experiment: word clusters from the training text
+    std::vector<std::vector<uint64_t>> text;
+    for (const auto& cs : train) {
+      text.emplace_back();
+      for (const auto& t : cs.sentence.tokens) text.back().push_back(ComputeWordInfo(t.form).lower);
+    }
+    SetParserClusters(LearnClusters(text, static_cast<int>(num("clusters")), static_cast<int>(num("cluster-min")),
+                                    static_cast<int>(num("cluster-iters")), &std::cerr));
+  }
+
   ParserOptions popt;
   popt.beam = static_cast<int>(num("beam"));
   popt.epochs = static_cast<int>(num("epochs"));
   popt.seed = static_cast<uint64_t>(num("seed"));
   popt.min_quanta = static_cast<int>(num("prune"));
   Parser parser = Parser::Train(train, dev.empty() ? nullptr : &dev, popt, &std::cerr);
+  if (num("clusters") > 0) {
+    std::cerr << "not writing " << o["out"] << ": the model file cannot hold word clusters yet (experiment)\n";
+    return 0;
+  }
   std::string bytes = parser.ToBytes();
   if (auto s = WriteFileBytes(o["out"], bytes); !s.ok()) {
     std::cerr << s.ToString() << "\n";

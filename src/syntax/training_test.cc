@@ -7,6 +7,7 @@
 
 #include "syntax/annotator.h"
 #include "syntax/binary_io.h"
+#include "syntax/clusters.h"
 #include "syntax/conllu.h"
 #include "syntax/evaluate.h"
 #include "syntax/parser.h"
@@ -297,6 +298,34 @@ TEST(LemmatizerTest, PrefersAKnownLemma) {
                                     {"framed", "VBD", "frame"}});
   EXPECT_EQ(lem.Lemmatize("blamed", "VBD"), "blame");
   EXPECT_EQ(lem.Lemmatize("reclaimed", "VBD"), "reclaim");  // no known lemma: the longest suffix's rule
+}
+
+// Word clusters (experiment): words used in the same contexts end in the
+// same class, words of different contexts in different ones; rare words get
+// none; the result does not depend on anything but the input.
+TEST(ClustersTest, WordsOfTheSameContextsShareAClass) {
+  std::vector<std::vector<uint64_t>> text;
+  const uint64_t the = 1, cat = 2, dog = 3, horse = 4, runs = 5, sleeps = 6, eats = 7, a = 8, rare = 9;
+  const uint64_t nouns[] = {cat, dog, horse}, verbs[] = {runs, sleeps, eats};
+  for (int r = 0; r < 20; ++r)
+    for (uint64_t n : nouns)
+      for (uint64_t v : verbs) {
+        text.push_back({the, n, v});
+        text.push_back({a, n, v});
+      }
+  text.push_back({the, rare, runs});
+  auto c = LearnClusters(text, 3, 3, 20, nullptr);
+  ASSERT_EQ(c.count(rare), 0u);
+  ASSERT_EQ(c.size(), 8u);
+  EXPECT_EQ(c[cat], c[dog]);
+  EXPECT_EQ(c[cat], c[horse]);
+  EXPECT_EQ(c[runs], c[sleeps]);
+  EXPECT_EQ(c[runs], c[eats]);
+  EXPECT_EQ(c[the], c[a]);
+  EXPECT_NE(c[cat], c[runs]);
+  EXPECT_NE(c[cat], c[the]);
+  EXPECT_NE(c[runs], c[the]);
+  EXPECT_EQ(c, LearnClusters(text, 3, 3, 20, nullptr));
 }
 
 }  // namespace

@@ -661,30 +661,28 @@ class Importer {
       m.targets = {"xobj", "xprep:against", "xprep:on", "xprep:at", "xprep:in", "xprep:into", "xprep:to", "xprep:with"};
     }
     m.frame.push_back(std::move(xcomp));
-    Pattern p;
-    p.predicate = outer;
-    p.frame = m.frame;
-    p.code = m.code;
-    p.targets = m.targets;
-    p.file = file_;
-    p.line = number;
-    p.note = "CAMEO transformation: " + line;
-    out_.push_back(std::move(p));
+    out_.push_back(Make(outer, "", m, number, "CAMEO transformation: " + line));
     ++report_.patterns;
     Approximate("transformation line (~): the inner verb as the outer one's complement (xcomp)", number);
   }
 
-  Pattern Make(const Verb& v, const std::string& particle, const Mapped& m, int line, const std::string& text) {
+  Pattern Make(const std::string& predicate, const std::string& particle, const Mapped& m, int line,
+               std::string note) const {
     Pattern p;
-    p.predicate = v.lemma;
+    p.predicate = predicate;
     p.particle = particle;
     p.frame = m.frame;
     p.code = m.code;
     p.targets = m.targets;
     p.file = file_;
     p.line = line;
-    p.note = "CAMEO " + block_->name + ": " + text;
+    p.note = std::move(note);
     return p;
+  }
+
+  // A pattern of the current verb block, noted with the block and the line.
+  Pattern MakeInBlock(const Verb& v, const std::string& particle, const Mapped& m, int line, const std::string& text) const {
+    return Make(v.lemma, particle, m, line, "CAMEO " + block_->name + ": " + text);
   }
 
   // Emits the finished block's patterns.
@@ -712,7 +710,7 @@ class Importer {
       // actor of what was said. PETRARCH 2 likewise codes the reported event
       // in its place.
       m.targets = m.code.rfind("01", 0) == 0 ? std::vector<std::string>{"none"} : GenericTargets();
-      out_.push_back(Make(v, v.particle, m, v.line, v.text));
+      out_.push_back(MakeInBlock(v, v.particle, m, v.line, v.text));
       ++report_.default_patterns;
       ++report_.patterns;
     }
@@ -828,7 +826,7 @@ class Importer {
           if (!particle.empty() && particle != m.particle) continue;
           particle = m.particle;
         }
-        out_.push_back(Make(v, particle, m, pl->line, pl->text));
+        out_.push_back(MakeInBlock(v, particle, m, pl->line, pl->text));
         ++made;
       }
       if (made == 0) {

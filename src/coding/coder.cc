@@ -1,6 +1,7 @@
 #include "coding/coder.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <set>
 #include <tuple>
@@ -219,15 +220,12 @@ class SentenceCoder {
     const Clause* x = c.xcomp >= 0 ? ClauseAt(c.xcomp) : nullptr;
     for (const std::string& slot : p.targets) {
       std::vector<int> heads;
-      if (slot == "obj") heads = c.objects.empty() ? ChargedSubjects(c.predicate) : c.objects;
-      // "urged Chile to withdraw" with Chile read as an indirect object.
-      if (slot == "obj" && heads.empty() && c.iobj >= 0 && c.xcomp >= 0) heads = {c.iobj};
+      if (slot == "obj") heads = ObjectHeads(c);
       else if (slot == "iobj" && c.iobj >= 0) heads = {c.iobj};
       else if (slot == "xobj" && x) heads = x->objects;
       else if (slot.rfind("prep:", 0) == 0) heads = PrepHeads(c.obliques, slot.substr(5));
       else if (slot.rfind("xprep:", 0) == 0 && x) heads = PrepHeads(x->obliques, slot.substr(6));
-      else if (slot == "poss")
-        for (int o : c.objects) Append(&heads, Owners(o));
+      else if (slot == "poss") heads = Owners(c.objects);
       for (int& h : heads) h = TargetToken(h, 2);
       std::erase_if(heads, [](int h) { return h < 0; });
       if (heads.empty() && slot.rfind("prep:", 0) == 0) heads = PrepBySurface(c, slot.substr(5));
@@ -236,22 +234,32 @@ class SentenceCoder {
     return {};
   }
 
-  // Who a noun belongs to: its possessor ("Israel's proposal"), a name
-  // before it ("a U.S. request") or its "by"/"from" phrase ("an offer from
-  // Kabul").
-  std::vector<int> Owners(int noun) const {
-    std::vector<int> out;
-    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
-      const Token& k = sent_.tokens[t];
-      if (k.head != noun) continue;
-      bool owner = k.deprel == "nmod:poss" || (k.deprel == "compound" && k.upos == "PROPN" && IsActor(static_cast<int>(t))) ||
-                   (k.deprel == "nmod" && (Marker(static_cast<int>(t)) == "by" || Marker(static_cast<int>(t)) == "from"));
-      if (owner) out.push_back(static_cast<int>(t));
-    }
-    return out;
+  // The direct objects; with none, whoever an "accused X of" frame charges,
+  // or the one urged when the parse read "urged Chile to withdraw" with an
+  // indirect object.
+  std::vector<int> ObjectHeads(const Clause& c) const {
+    if (!c.objects.empty()) return c.objects;
+    std::vector<int> charged = ChargedSubjects(c.predicate);
+    if (charged.empty() && c.iobj >= 0 && c.xcomp >= 0) return {c.iobj};
+    return charged;
   }
 
-  static void Append(std::vector<int>* to, const std::vector<int>& more) { to->insert(to->end(), more.begin(), more.end()); }
+  // Who the nouns belong to: a possessor ("Israel's proposal"), a name
+  // before one ("a U.S. request") or a "by"/"from" phrase ("an offer from
+  // Kabul"), in token order.
+  std::vector<int> Owners(const std::vector<int>& nouns) const {
+    std::vector<int> out;
+    for (int noun : nouns)
+      for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+        const Token& k = sent_.tokens[t];
+        if (k.head != noun) continue;
+        std::string marker = k.deprel == "nmod" ? Marker(static_cast<int>(t)) : "";
+        bool owner = k.deprel == "nmod:poss" || marker == "by" || marker == "from" ||
+                     (k.deprel == "compound" && k.upos == "PROPN" && IsActor(static_cast<int>(t)));
+        if (owner) out.push_back(static_cast<int>(t));
+      }
+    return out;
+  }
 
   // When the parse lost a preposition's phrase ("reached out to embattled
   // Venezuelan leader Maduro" read with "to" as an infinitive marker): the
@@ -421,7 +429,7 @@ class SentenceCoder {
                      : "no event: source and target are the same actor (" + rule + ")");
     // "asked Obama to help Iran", "urged Russia to withdraw": what an appeal
     // or demand asks for has not happened; it is part of the request.
-    if (emitted > 0 && c.xcomp >= 0 && (code.rfind("02", 0) == 0 || code.rfind("10", 0) == 0)) consumed_.insert(c.xcomp);
+    if (emitted > 0 && c.xcomp >= 0 && InFamily(code, {"02", "10"})) consumed_.insert(c.xcomp);
     return emitted > 0;
   }
 
@@ -496,21 +504,20 @@ class SentenceCoder {
     return -1;
   }
 
+  // Whether `code` is in one of the families (code prefixes).
+  static bool InFamily(const std::string& code, std::initializer_list<const char*> families) {
+    for (const char* family : families)
+      if (code.rfind(family, 0) == 0) return true;
+    return false;
+  }
+
   // Codes whose untargeted act by several subjects is done among them:
   // intent to cooperate (03), consult (04), material cooperation (06),
   // diplomatic cooperation and agreements (050, 057), but not praise or
   // recognition, which are given to someone else.
-  static bool IsMutual(const std::string& code) {
-    for (const char* root : {"03", "04", "06", "050", "057"})
-      if (code.rfind(root, 0) == 0) return true;
-    return false;
-  }
+  static bool IsMutual(const std::string& code) { return InFamily(code, {"03", "04", "06", "050", "057"}); }
 
-  static bool IsAddressedToGovernment(const std::string& code) {
-    for (const char* root : {"02", "10", "11", "12"})
-      if (code.rfind(root, 0) == 0) return true;
-    return false;
-  }
+  static bool IsAddressedToGovernment(const std::string& code) { return InFamily(code, {"02", "10", "11", "12"}); }
 
   bool IsPlace(int token) const {
     if (token < 0 || token >= kListed || covering_[token] < 0) return false;

@@ -8,8 +8,8 @@ namespace dyad::coding {
 namespace {
 
 // Grammar, not lexicon: the closed classes the clause analysis needs.
-constexpr const char* kModals[] = {"could", "would", "might", "may", "should", "can", "must", "shall"};
-constexpr const char* kNegators[] = {"not", "n't", "never", "no"};
+constexpr const char* kModals[] = {"could", "would", "might", "may", "should", "can", "ca", "must", "shall"};  // "ca" of "ca|n't"
+constexpr const char* kNegators[] = {"not", "n't", "n\u2019t", "never", "no"};
 constexpr const char* kConditionMarks[] = {"if", "unless"};
 // An embedded question is no claim that anything happened: "asked whether
 // Belarus would provide shelter".

@@ -295,6 +295,7 @@ class SentenceCoder {
         consumed_.insert(c.xcomp);
     std::string rule = p->file.substr(p->file.rfind('/') + 1) + ":" + std::to_string(p->line) + " " + p->Key() + " " + p->FrameText();
     if (p->NoEvent()) return Trace(c, "no event: a null pattern (" + rule + ")"), true;
+    matched_[c.predicate] = p->code;
     if (std::string word = Obligation(c); !word.empty() && !OwnObligation(c))
       return CodeObligation(c, *p, rule, word, previous_date);
     // "if he resigned", "unless talks resume": a condition says neither that
@@ -374,6 +375,13 @@ class SentenceCoder {
         rule += " [\"" + deontic_.word + "\" in what was said]";
       }
     }
+    // "X said Y's troops were mobilized", "... called it a farce", "... is the
+    // legitimate president": a plain statement takes the type of what it says.
+    if (statement_pass_ && code == "010" && !stance_.code.empty()) {
+      code = stance_.code;
+      rule += " [" + stance_.why + "]";
+      targets = OthersOnly(stance_.about, sources);
+    }
     if (targets.empty() && ((needs_target && HasComplement(c) && !among_partners) || statement_pass_)) {
       targets = StatementTargets(c, sources);
       if (!targets.empty() && !statement_pass_) rule += " [target from the complement]";
@@ -450,18 +458,25 @@ class SentenceCoder {
   // Venezuela"), else of the article's main country so far, as an argument
   // token (a mention, kListed + index); -1 if none.
   int VoteHolder(const Clause& c) const {
-    auto votes = res_.patterns.classes().find("@election");
-    if (votes == res_.patterns.classes().end()) return -1;
-    for (int o : c.objects) {
-      if (o < 0 || o >= kListed || !votes->second.count(Lemma(sent_.tokens[o]))) continue;
-      std::string country;
-      for (size_t t = 0; t < sent_.tokens.size() && country.empty(); ++t)
-        if (static_cast<int>(t) != o && IsActor(static_cast<int>(t)) && InNounPhrase(o, static_cast<int>(t)))
-          country = ActorOf(static_cast<int>(t)).second.substr(0, 3);
-      if (country.empty()) country = MainCountry();
-      if (int m = LatestMention(country + "GOV"); m >= 0) return kListed + m;
-    }
+    for (int o : c.objects)
+      if (int holder = VoteHolderOf(o); holder >= 0) return holder;
     return -1;
+  }
+
+  // The same for one noun; -1 if it is no vote.
+  int VoteHolderOf(int noun) const {
+    if (noun < 0 || noun >= kListed || !InClass("@election", Lemma(sent_.tokens[noun]))) return -1;
+    std::string country;
+    int named = -1;
+    for (size_t t = 0; t < sent_.tokens.size() && country.empty(); ++t)
+      if (static_cast<int>(t) != noun && IsActor(static_cast<int>(t)) && InNounPhrase(noun, static_cast<int>(t)))
+        named = static_cast<int>(t), country = ActorOf(named).second.substr(0, 3);
+    if (country.empty()) country = MainCountry();
+    int m = LatestMention(country + "GOV");
+    // No mention of the government yet: the country named as a place
+    // stands for it (Emit addresses a complaint to its government).
+    if (m < 0) return IsPlace(named) ? named : -1;
+    return kListed + m;
   }
 
   // Whether `token` is inside the noun phrase headed by `noun`, not in a
@@ -732,10 +747,170 @@ class SentenceCoder {
     // inside a relative clause is an aside, not a statement of its own.
     if (sent_.tokens[c.predicate].deprel == "acl:relcl" && deontic_.verb < 0)
       return Trace(c, "no event: a statement inside a relative clause");
+    if (!embedded_coded && deontic_.verb < 0) stance_ = TypeStatement(c);
     statement_pass_ = true;
     Code(c, previous_date);
     statement_pass_ = false;
     deontic_ = {};
+    stance_ = {};
+  }
+
+  // What a plain statement's content says about someone, when it is no
+  // event of its own: an uncoded act of force (a pattern of 15, 17-20 that
+  // found no source or target) or a charge word accuses; a disparaging word
+  // criticizes; a word of praise endorses, or criticizes when negated. The
+  // word classes are data (@charge, @disparage, @praise). `about` holds whom
+  // the words are about: the act's agents, the word's owners or its
+  // clause's subjects; no type when they name nobody.
+  struct Stance {
+    std::string code, why;
+    std::vector<int> about;
+  };
+
+  Stance TypeStatement(const Clause& c) const {
+    for (const Clause& k : clauses_) {
+      auto it = matched_.find(k.predicate);
+      if (it == matched_.end() || k.predicate == c.predicate || !Said(c.predicate, k.predicate) ||
+          !InFamily(it->second, {"15", "17", "18", "19", "20"}) || Disowned(c.predicate, k.predicate))
+        continue;
+      if (std::vector<int> agents = ForceAgents(k, it->second); !agents.empty())
+        return {"112", "what was said charges an act of force: an accusation", agents};
+    }
+    Stance disparage, praise;
+    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+      const int k = static_cast<int>(t);
+      if (k == c.predicate || !Said(c.predicate, k) || Disowned(c.predicate, k)) continue;
+      const std::string lemma = Lemma(sent_.tokens[t]);
+      bool charge = InClass("@charge", lemma), blame = InClass("@disparage", lemma), good = InClass("@praise", lemma);
+      if (!charge && !blame && !good) continue;
+      std::vector<int> about = AboutWhom(k);
+      if (about.empty()) continue;
+      if (charge) return {"112", "\"" + lemma + "\" in what was said: an accusation", about};
+      if (good && NegatedBelow(c.predicate, k)) blame = true, good = false;
+      if (blame && disparage.code.empty()) disparage = {"111", "\"" + lemma + "\" in what was said: a criticism", about};
+      if (good && praise.code.empty()) praise = {"051", "\"" + lemma + "\" in what was said: an endorsement", about};
+    }
+    return !disparage.code.empty() ? disparage : praise;
+  }
+
+  // Whether what was said is disowned on the way from `token` up to the
+  // statement: a negated clause or a denial ("had always denied
+  // interfering", "did not attack").
+  bool Disowned(int statement, int token) const {
+    for (int t = token, steps = 0; t >= 0 && t != statement && steps < 64; t = sent_.tokens[t].head, ++steps) {
+      if (const Clause* k = ClauseAt(t); k && k->negated) return true;
+      if (auto it = matched_.find(t); it != matched_.end() && InFamily(it->second, {"016"})) return true;
+    }
+    return false;
+  }
+
+  // Who carries out an act of force: its subjects (for a passive, its
+  // agents; with none, for a show of force, the forces moved), and whoever
+  // helps ("with the support of Russia"); with none of them an actor (a
+  // parse that hung "and units of X with the support of Y" on the verb),
+  // the actors below the act but outside its objects (its victims; for a
+  // show of force the objects are the forces and count).
+  std::vector<int> ForceAgents(const Clause& k, const std::string& code) const {
+    std::vector<int> out = ForceArguments(k, code);
+    if (!out.empty()) return out;
+    const bool posture = InFamily(code, {"15"});
+    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+      const int a = static_cast<int>(t);
+      if (!IsActor(a) || !Governs(k.predicate, a) || (covering_[a] >= 0 && doc_.mentions[covering_[a]].first_token != a))
+        continue;
+      bool victim = false;
+      for (int o : k.objects) victim = victim || (!posture && Governs(o, a));
+      if (!victim) out.push_back(a);
+    }
+    return out;
+  }
+
+  std::vector<int> ForceArguments(const Clause& k, const std::string& code) const {
+    std::vector<int> heads = k.subjects;
+    if (heads.empty() && k.passive && InFamily(code, {"15"})) heads = k.objects;
+    for (const Oblique& o : k.obliques)
+      if (o.prep == "with") heads.push_back(o.head);
+    std::vector<int> out;
+    for (int h : heads) {
+      std::vector<int> actors = ActorTokens(h);
+      if (actors.empty())
+        if (int a = TargetToken(h, 2); a >= 0) actors.push_back(a);
+      out.insert(out.end(), actors.begin(), actors.end());
+    }
+    return out;
+  }
+
+  // The actors a word is about: the owners of its noun or of the noun it
+  // qualifies ("Russia's interference", "meddling by Moscow", "Russian
+  // meddling"), else the subjects of its clause ("Peru was interfering",
+  // "Maduro is the legitimate president", "the people deserve respect").
+  std::vector<int> AboutWhom(int word) const {
+    int noun = word;
+    if (sent_.tokens[word].deprel == "amod" && sent_.tokens[word].head >= 0) noun = sent_.tokens[word].head;
+    std::vector<int> out;
+    for (int h : Owners({noun}))
+      if (int a = ActorToken(h); a >= 0) out.push_back(a);
+    for (size_t t = 0; t < sent_.tokens.size(); ++t)
+      if (sent_.tokens[t].head == noun && sent_.tokens[t].deprel == "amod" && IsActor(static_cast<int>(t)))
+        out.push_back(static_cast<int>(t));
+    if (!out.empty()) return out;
+    // Up to the clause: the first ancestor (or the word) with a subject.
+    for (int t = noun, steps = 0; t >= 0 && steps < 8; t = sent_.tokens[t].head, ++steps) {
+      for (size_t k = 0; k < sent_.tokens.size(); ++k)
+        if (sent_.tokens[k].head == t && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0) {
+          for (int a : ActorTokens(static_cast<int>(k))) out.push_back(a);
+          // "the vote was a farce": a vote is its country's government's.
+          if (int holder = VoteHolderOf(static_cast<int>(k)); out.empty() && holder >= 0) out.push_back(holder);
+        }
+      const std::string& r = sent_.tokens[t].deprel;
+      if (!out.empty() || r == "ccomp" || r == "advcl" || r == "parataxis" || r == "root" || r.rfind("acl", 0) == 0)
+        break;
+    }
+    return out;
+  }
+
+  bool InClass(const std::string& name, const std::string& lemma) const {
+    auto it = res_.patterns.classes().find(name);
+    return it != res_.patterns.classes().end() && it->second.count(lemma);
+  }
+
+  // Whether the word or its clause is negated, up to the clause's head
+  // ("Maduro is not the legitimate president", "no legitimacy"; not "there
+  // is no going back because he is the legitimate president").
+  bool NegatedBelow(int top, int token) const {
+    for (int t = token, steps = 0; t >= 0 && t != top && steps < 64; t = sent_.tokens[t].head, ++steps) {
+      for (size_t k = 0; k < sent_.tokens.size(); ++k) {
+        if (sent_.tokens[k].head != t) continue;
+        std::string w = text::Lower(sent_.tokens[k].form);
+        // "no" only as the word's own determiner, close before it: a parse
+        // may hang a distant "no" on the wrong noun.
+        bool near = static_cast<int>(k) < token && token - static_cast<int>(k) <= 3;
+        if (w == "not" || w == "n't" || w == "n\u2019t" || w == "never" || (w == "no" && near)) return true;
+      }
+      const std::string& r = sent_.tokens[t].deprel;
+      if (r == "ccomp" || r == "advcl" || r == "xcomp" || r == "parataxis" || r == "root" || r.rfind("acl", 0) == 0)
+        break;
+    }
+    return false;
+  }
+
+  // The actors among `tokens` that are not the speaker's own state (nor,
+  // for a bare country code, the speaker's country), once each.
+  std::vector<int> OthersOnly(const std::vector<int>& tokens, const std::vector<int>& sources) const {
+    std::vector<int> out;
+    std::set<int> seen;
+    for (int h : sources) seen.insert(ActorOf(h).first);
+    for (int k : tokens) {
+      if (IsPlace(k)) continue;
+      bool own_side = false;
+      const std::string code = ActorOf(k).second;
+      for (int h : sources) {
+        const std::string source = ActorOf(h).second;
+        own_side = own_side || SameState(source, code) || (code.size() == 3 && source.compare(0, 3, code) == 0);
+      }
+      if (!own_side && seen.insert(ActorOf(k).first).second) out.push_back(k);
+    }
+    return out;
   }
 
   // The actors an argument names: itself or its apposition, or the members of
@@ -1008,6 +1183,8 @@ class SentenceCoder {
   std::vector<const Clause*> statements_;
   bool statement_pass_ = false;
   Deontic deontic_;  // during the statement pass
+  Stance stance_;    // during the statement pass
+  std::map<int, std::string> matched_;  // predicate -> the code of the pattern it matched
 };
 
 }  // namespace

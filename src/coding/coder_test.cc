@@ -91,6 +91,26 @@ INSTANTIATE_TEST_SUITE_P(
         // A conjoined verb shares the source; a modal attack is a threat.
         Case{"Daniel Ortega offered to send fighters to Nicolás Maduro and warned that Colombia could attack Venezuela.",
              "2024-08-28", "NICGOV 0332 VENGOV; NICGOV 130 COLGOV; COLGOV 1384 VENGOV"},
+        // Typed statements: a plain statement takes the type of what it says.
+        // An act of force with no coded target, charged by another state: an accusation.
+        Case{"Ecuador's foreign minister said that Peruvian troops had been mobilized toward the border.",
+             "2022-02-04", "ECUGOV 112 PERMIL"},
+        Case{"The Brazilian government said that Venezuelan soldiers attacked a border post.", "2022-02-04",
+             "BRAGOV 112 VENMIL"},
+        // A charge word, about its clause's subject.
+        Case{"Ecuador said that Peru was interfering in its internal affairs.", "2022-02-04", "ECUGOV 112 PERGOV"},
+        // ... but not when disowned: a denial or a negated clause.
+        Case{"Russia said it had never interfered in the American election.", "2022-02-04", ""},
+        // Disparaging words: a criticism of whom they are about; a vote is its country's government's.
+        Case{"Argentina said the vote in Venezuela was a farce.", "2024-08-01", "ARGGOV 111 VENGOV"},
+        // Praise: an endorsement; negated, a criticism.
+        Case{"Daniel Ortega said there is no way back because Nicolás Maduro is the legitimate president.",
+             "2024-08-28", "NICGOV 051 VENGOV"},
+        Case{"The US government said that Nicolás Maduro isn’t the legitimate president.", "2024-08-28",
+             "USAGOV 111 VENGOV"},
+        // A word that is about nobody named leaves the plain statement.
+        Case{"Gustavo Petro said the strategic situation in the region was calm for Venezuela.", "2024-08-28",
+             "COLGOV 010 VENGOV"},
         // A target from what was said.
         Case{"Dmitry Peskov warned that the United States was interfering in Venezuela.", "2024-08-28",
              "RUSGOV 130 USAGOV"},

@@ -91,6 +91,11 @@ INSTANTIATE_TEST_SUITE_P(
         // A conjoined verb shares the source; a modal attack is a threat.
         Case{"Daniel Ortega offered to send fighters to Nicolás Maduro and warned that Colombia could attack Venezuela.",
              "2024-08-28", "NICGOV 0332 VENGOV; NICGOV 130 COLGOV; COLGOV 1384 VENGOV"},
+        // An undertaking's owner acts: "police attempt", "Peru's bid".
+        Case{"Riots broke out in Bolivia on Monday. In some towns police attempt to disperse the protesters.",
+             "2024-07-30", "BOLCOP 175 BOLOPP"},
+        Case{"Peru's bid to mediate between Ecuador and Colombia failed.", "2024-07-30",
+             "PERGOV 045 ECUGOV; PERGOV 045 COLGOV"},
         // Typed statements: a plain statement takes the type of what it says.
         // An act of force with no coded target, charged by another state: an accusation.
         Case{"Ecuador's foreign minister said that Peruvian troops had been mobilized toward the border.",

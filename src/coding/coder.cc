@@ -466,6 +466,10 @@ class SentenceCoder {
   int VoteHolder(const Clause& c) const {
     for (int o : c.objects)
       if (int holder = VoteHolderOf(o); holder >= 0) return holder;
+    // "an election that the US called a farce": the noun a relative clause
+    // describes, when the parse gave the clause no pronoun for it.
+    const Token& pred = sent_.tokens[c.predicate];
+    if (!c.noun && pred.deprel.rfind("acl", 0) == 0) return VoteHolderOf(pred.head);
     return -1;
   }
 

@@ -96,6 +96,8 @@ INSTANTIATE_TEST_SUITE_P(
              "2024-07-30", "BOLCOP 175 BOLOPP"},
         Case{"Peru's bid to mediate between Ecuador and Colombia failed.", "2024-07-30",
              "PERGOV 045 ECUGOV; PERGOV 045 COLGOV"},
+        // A relative clause that calls its noun a sham: a criticism of the vote's government.
+        Case{"Evo Morales lost a referendum that Peru called a sham.", "2016-02-25", "PERGOV 111 BOLGOV"},
         // Typed statements: a plain statement takes the type of what it says.
         // An act of force with no coded target, charged by another state: an accusation.
         Case{"Ecuador's foreign minister said that Peruvian troops had been mobilized toward the border.",

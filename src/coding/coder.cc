@@ -383,10 +383,14 @@ class SentenceCoder {
     }
     // "X said Y's troops were mobilized", "... called it a farce", "... is the
     // legitimate president": a plain statement takes the type of what it says.
-    if (statement_pass_ && code == "010" && !stance_.code.empty()) {
-      code = stance_.code;
-      rule += " [" + stance_.why + "]";
-      targets = OthersOnly(stance_.about, sources);
+    if (statement_pass_ && code == "010") {
+      for (const Stance& stance : stances_) {
+        targets = OthersOnly(stance.about, sources);
+        if (targets.empty()) continue;
+        code = stance.code;
+        rule += " [" + stance.why + "]";
+        break;
+      }
     }
     if (targets.empty() && ((needs_target && HasComplement(c) && !among_partners) || statement_pass_)) {
       targets = StatementTargets(c, sources);
@@ -771,12 +775,12 @@ class SentenceCoder {
     // inside a relative clause is an aside, not a statement of its own.
     if (sent_.tokens[c.predicate].deprel == "acl:relcl" && deontic_.verb < 0)
       return Trace(c, "no event: a statement inside a relative clause");
-    if (!embedded_coded && deontic_.verb < 0) stance_ = TypeStatement(c);
+    if (!embedded_coded && deontic_.verb < 0) stances_ = TypeStatement(c);
     statement_pass_ = true;
     Code(c, previous_date);
     statement_pass_ = false;
     deontic_ = {};
-    stance_ = {};
+    stances_.clear();
   }
 
   // What a plain statement's content says about someone, when it is no
@@ -785,22 +789,24 @@ class SentenceCoder {
   // criticizes; a word of praise endorses, or criticizes when negated. The
   // word classes are data (@charge, @disparage, @praise). `about` holds whom
   // the words are about: the act's agents, the word's owners or its
-  // clause's subjects; no type when they name nobody.
+  // clause's subjects; no type when they name nobody. All readings, the
+  // stronger first: the coder takes the first about someone other than the
+  // speaker's own side.
   struct Stance {
     std::string code, why;
     std::vector<int> about;
   };
 
-  Stance TypeStatement(const Clause& c) const {
+  std::vector<Stance> TypeStatement(const Clause& c) const {
+    std::vector<Stance> charges, disparage, praise;
     for (const Clause& k : clauses_) {
       auto it = matched_.find(k.predicate);
       if (it == matched_.end() || k.predicate == c.predicate || !Said(c.predicate, k.predicate) ||
           !InFamily(it->second, {"15", "17", "18", "19", "20"}) || Disowned(c.predicate, k.predicate))
         continue;
       if (std::vector<int> agents = ForceAgents(k, it->second); !agents.empty())
-        return {"112", "what was said charges an act of force: an accusation", agents};
+        charges.push_back({"112", "what was said charges an act of force: an accusation", agents});
     }
-    Stance disparage, praise;
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
       const int k = static_cast<int>(t);
       if (k == c.predicate || !Said(c.predicate, k) || Disowned(c.predicate, k)) continue;
@@ -809,12 +815,14 @@ class SentenceCoder {
       if (!charge && !blame && !good) continue;
       std::vector<int> about = AboutWhom(k);
       if (about.empty()) continue;
-      if (charge) return {"112", "\"" + lemma + "\" in what was said: an accusation", about};
       if (good && NegatedBelow(c.predicate, k)) blame = true, good = false;
-      if (blame && disparage.code.empty()) disparage = {"111", "\"" + lemma + "\" in what was said: a criticism", about};
-      if (good && praise.code.empty()) praise = {"051", "\"" + lemma + "\" in what was said: an endorsement", about};
+      if (charge) charges.push_back({"112", "\"" + lemma + "\" in what was said: an accusation", about});
+      else if (blame) disparage.push_back({"111", "\"" + lemma + "\" in what was said: a criticism", about});
+      else praise.push_back({"051", "\"" + lemma + "\" in what was said: an endorsement", about});
     }
-    return !disparage.code.empty() ? disparage : praise;
+    charges.insert(charges.end(), disparage.begin(), disparage.end());
+    charges.insert(charges.end(), praise.begin(), praise.end());
+    return charges;
   }
 
   // Whether what was said is disowned on the way from `token` up to the
@@ -840,7 +848,8 @@ class SentenceCoder {
     const bool posture = InFamily(code, {"15"});
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
       const int a = static_cast<int>(t);
-      if (!IsActor(a) || !Governs(k.predicate, a) || (covering_[a] >= 0 && doc_.mentions[covering_[a]].first_token != a))
+      if (!IsActor(a) || IsPlace(a) || !Governs(k.predicate, a) ||
+          (covering_[a] >= 0 && doc_.mentions[covering_[a]].first_token != a))
         continue;
       bool victim = false;
       for (int o : k.objects) victim = victim || (!posture && Governs(o, a));
@@ -870,10 +879,17 @@ class SentenceCoder {
   // "Maduro is the legitimate president", "the people deserve respect").
   std::vector<int> AboutWhom(int word) const {
     int noun = word;
-    if (sent_.tokens[word].deprel == "amod" && sent_.tokens[word].head >= 0) noun = sent_.tokens[word].head;
+    const bool qualifier = sent_.tokens[word].deprel == "amod" && sent_.tokens[word].head >= 0;
+    if (qualifier) noun = sent_.tokens[word].head;
+    // "the illegitimate regime": the actor the qualified noun names.
+    if (int a = ActorToken(noun); qualifier && a >= 0) return {a};
     std::vector<int> out;
     for (int h : Owners({noun}))
       if (int a = ActorToken(h); a >= 0) out.push_back(a);
+    // "the illegitimate regime of X": whose it is.
+    for (size_t t = 0; qualifier && t < sent_.tokens.size(); ++t)
+      if (sent_.tokens[t].head == noun && sent_.tokens[t].deprel == "nmod" && Marker(static_cast<int>(t)) == "of")
+        if (int a = ActorToken(static_cast<int>(t)); a >= 0) out.push_back(a);
     for (size_t t = 0; t < sent_.tokens.size(); ++t)
       if (sent_.tokens[t].head == noun && sent_.tokens[t].deprel == "amod" && IsActor(static_cast<int>(t)))
         out.push_back(static_cast<int>(t));
@@ -919,13 +935,13 @@ class SentenceCoder {
   }
 
   // The actors among `tokens` that are not the speaker's own state (nor,
-  // for a bare country code, the speaker's country), once each.
+  // for a bare country code, the speaker's country), once each. A place
+  // stays: Emit addresses a complaint about it to its government.
   std::vector<int> OthersOnly(const std::vector<int>& tokens, const std::vector<int>& sources) const {
     std::vector<int> out;
     std::set<int> seen;
     for (int h : sources) seen.insert(ActorOf(h).first);
     for (int k : tokens) {
-      if (IsPlace(k)) continue;
       bool own_side = false;
       const std::string code = ActorOf(k).second;
       for (int h : sources) {
@@ -1207,7 +1223,7 @@ class SentenceCoder {
   std::vector<const Clause*> statements_;
   bool statement_pass_ = false;
   Deontic deontic_;  // during the statement pass
-  Stance stance_;    // during the statement pass
+  std::vector<Stance> stances_;  // during the statement pass: its possible types, first first
   std::map<int, std::string> matched_;  // predicate -> the code of the pattern it matched
 };
 

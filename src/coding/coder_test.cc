@@ -115,6 +115,11 @@ INSTANTIATE_TEST_SUITE_P(
              "2024-08-28", "NICGOV 051 VENGOV"},
         Case{"The US government said that Nicolás Maduro isn’t the legitimate president.", "2024-08-28",
              "USAGOV 111 VENGOV"},
+        // A qualifier is about the actor its noun names, or whose the noun is.
+        Case{"Peru said that the illegitimate government of Nicolás Maduro was a danger.", "2019-04-01",
+             "PERGOV 111 VENGOV"},
+        // An idiom of threat: whose days are numbered.
+        Case{"Donald Trump said that Maduro's days are numbered.", "2025-12-11", "USAGOV 130 VENGOV"},
         // A word that is about nobody named leaves the plain statement.
         Case{"Gustavo Petro said the strategic situation in the region was calm for Venezuela.", "2024-08-28",
              "COLGOV 010 VENGOV"},

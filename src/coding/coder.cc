@@ -321,12 +321,13 @@ class SentenceCoder {
       for (int a : ActorTokens(h)) sources.push_back(a);
     // "A and B met" parsed with A lost to a phrase before it.
     if (sources.size() == 1 && c.subjects.size() == 1) sources = CoordinatedActors(sources[0]);
-    // "a police attempt to quell ...", "Russia's bid to ...": the
-    // undertaking's owner acts.
+    // "a police attempt to quell ...", "Russia's bid to ...", "killed in an
+    // Israeli airstrike": the undertaking's or the attack's owner acts.
     if (sources.empty())
       for (int h : c.subjects)
         if (InClass("@undertaking", Lemma(sent_.tokens[h])))
           for (int o : UndertakingOwners(h)) sources.push_back(o);
+    if (sources.empty() && c.noun && InClass("@undertaking", c.lemma)) sources = UndertakingOwners(c.predicate);
     // No subject, or none that is an actor ("after Russia sent ..." read with
     // a subject far away): an actor right before the verb.
     // "a disagreement between A and B": with no actor subject, the partners
@@ -494,14 +495,15 @@ class SentenceCoder {
   }
 
   // Who an undertaking noun belongs to: an actor as its possessor, its
-  // compound modifier or its "by" phrase ("police attempt", "Russia's bid",
-  // "an effort by Brazil").
+  // compound or adjective modifier or its "by" phrase ("police attempt",
+  // "Russia's bid", "an effort by Brazil", "an Israeli airstrike").
   std::vector<int> UndertakingOwners(int noun) const {
     std::vector<int> out;
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
       const Token& k = sent_.tokens[t];
       if (k.head != noun || !IsActor(static_cast<int>(t))) continue;
-      if (k.deprel == "compound" || k.deprel == "nmod:poss" || (k.deprel == "nmod" && Marker(static_cast<int>(t)) == "by"))
+      if (k.deprel == "compound" || k.deprel == "nmod:poss" || k.deprel == "amod" ||
+          (k.deprel == "nmod" && Marker(static_cast<int>(t)) == "by"))
         out.push_back(static_cast<int>(t));
     }
     return out;

@@ -98,6 +98,9 @@ INSTANTIATE_TEST_SUITE_P(
              "PERGOV 045 ECUGOV; PERGOV 045 COLGOV"},
         // A relative clause that calls its noun a sham: a criticism of the vote's government.
         Case{"Evo Morales lost a referendum that Peru called a sham.", "2016-02-25", "PERGOV 111 BOLGOV"},
+        // An attack's owner carries it out, as subject or as circumstance.
+        Case{"An ELN attack killed two Colombian soldiers.", "2022-01-10", "COLREB 190 COLMIL"},
+        Case{"Two Colombian soldiers were killed in an ELN attack.", "2022-01-10", "COLREB 190 COLMIL"},
         // Typed statements: a plain statement takes the type of what it says.
         // An act of force with no coded target, charged by another state: an accusation.
         Case{"Ecuador's foreign minister said that Peruvian troops had been mobilized toward the border.",

@@ -61,8 +61,14 @@ class Analyzer {
         adjunct = true;
         governor = Head(Head(i));
       }
-      if (!verb && !noun && !adjunct) continue;
+      // "Russia could be of great help to X", "Y is a threat to Z": a
+      // copular noun is its own light verb.
+      bool copular = !verb && !noun && !adjunct && t.upos == "NOUN" && !Children(i, "cop").empty() &&
+                     !Children(i, "nsubj").empty();
+      if (copular) governor = i;
+      if (!verb && !noun && !adjunct && !copular) continue;
       Clause c = verb ? Verb(i) : Noun(i, governor);
+      if (copular) c.governor_lemma = "be";
       c.adjunct = adjunct;
       c.question = question || EmbeddedQuestion(verb ? i : governor);
       out.push_back(std::move(c));

@@ -40,6 +40,8 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         // Control: the complement takes the controller's subject.
         Case{"The president offered to send soldiers to the capital.", "send subj=president obj=soldiers prep:to=capital"},
+        // A copular noun is its own light verb, with the copula's modal.
+        Case{"Chile could be of help to the farmers.", "noun:help(be) subj=Chile prep:to=farmers [modal]"},
         // Coordination: two subjects.
         Case{"Chile and Peru reached out to the rebels.", "reach out subj=Chile+Peru prep:to=rebels"},
         // A relative pronoun stands for the noun before it.

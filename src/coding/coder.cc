@@ -189,8 +189,13 @@ class SentenceCoder {
       const auto& with_particle = res_.patterns.For(c.lemma + " " + c.particle);
       if (!with_particle.empty()) list = &with_particle;
     }
+    // A copular noun ("is of help to", "is a threat") takes only the
+    // patterns written for it (noun:be): being a threat is no threat made.
+    const bool copular = c.noun && c.governor == c.predicate;
     for (const Pattern* p : *list) {
-      bool ok = true;
+      bool ok = !copular || std::any_of(p->frame.begin(), p->frame.end(), [](const Constraint& k) {
+        return k.kind == Constraint::Kind::kNounVerb && k.Accepts("be");
+      });
       for (const Constraint& k : p->frame) ok = ok && Holds(k, c);
       if (ok) return p;
     }
@@ -817,7 +822,11 @@ class SentenceCoder {
       if (!charge && !blame && !good) continue;
       std::vector<int> about = AboutWhom(k);
       if (about.empty()) continue;
-      if (good && NegatedBelow(c.predicate, k)) blame = true, good = false;
+      // "is not the legitimate president" criticizes; "is no threat" says nothing against.
+      if (NegatedBelow(c.predicate, k)) {
+        if (!good) continue;
+        blame = true, good = false;
+      }
       if (charge) charges.push_back({"112", "\"" + lemma + "\" in what was said: an accusation", about});
       else if (blame) disparage.push_back({"111", "\"" + lemma + "\" in what was said: a criticism", about});
       else praise.push_back({"051", "\"" + lemma + "\" in what was said: an endorsement", about});

@@ -68,8 +68,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Russia does not plan to have any contact with Juan Guaidó.", "2019-01-27", "RUSGOV 125 VENOPP"},
         // An embedded question is no event.
         Case{"Reporters asked whether Belarus would send troops to Cuba.", "2025-12-11", ""},
-        // A statement aimed at an actor named in what was said.
-        Case{"Vladimir Putin said Ukraine was a threat.", "2024-08-28", "RUSGOV 010 UKRGOV"},
+        // A statement aimed at an actor named in what was said; calling it a threat criticizes it.
+        Case{"Vladimir Putin said Ukraine was a threat.", "2024-08-28", "RUSGOV 111 UKRGOV"},
+        Case{"Vladimir Putin said Ukraine was not a threat.", "2024-08-28", "RUSGOV 010 UKRGOV"},
+        // A copular noun takes only its own patterns: being of help is aid, with a modal an intent.
+        Case{"Brazil could be of great help to Venezuela.", "2024-08-28", "BRAGOV 033 VENGOV"},
         // A question: no event.
         Case{"Did Russia send troops to Cuba?", "2024-08-28", ""},
         // Passive: the agent is the source.

@@ -107,6 +107,12 @@ std::string Lemmatizer::Lemmatize(std::string_view form, uint64_t form_hash, uin
   if (form.empty()) return "_";
   if (auto it = dict_.find(DictKey(form_hash, xpos_hash)); it != dict_.end()) return it->second;
   if (auto it = dict_.find(DictKey(lower_hash, xpos_hash)); it != dict_.end()) return it->second;
+  // A past form seen only as the other past form ("won"/VBN, known as
+  // VBD): the same lemma, rather than a suffix rule's guess ("w").
+  if (xpos == "VBN" || xpos == "VBD") {
+    static const uint64_t kVbd = HashString("VBD"), kVbn = HashString("VBN");
+    if (auto it = dict_.find(DictKey(lower_hash, xpos == "VBN" ? kVbd : kVbn)); it != dict_.end()) return it->second;
+  }
   std::string lower = AsciiLower(form);
   std::string base = IsProperTag(xpos) ? std::string(form) : lower;
   std::string first;  // the longest suffix's rule: the answer when no rule gives a known lemma

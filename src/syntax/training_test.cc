@@ -300,6 +300,17 @@ TEST(LemmatizerTest, PrefersAKnownLemma) {
   EXPECT_EQ(lem.Lemmatize("reclaimed", "VBD"), "reclaim");  // no known lemma: the longest suffix's rule
 }
 
+// A past form seen only as the other past form keeps its lemma ("won" seen
+// as VBD, asked as VBN: "win", not the "-on" rule's guess).
+TEST(LemmatizerTest, PastFormsShareTheirLemma) {
+  Lemmatizer lem = TrainLemmatizer({{"won", "VBD", "win"}, {"begun", "VBN", "begin"}, {"son", "NN", "son"},
+                                    {"took", "VBD", "take"}, {"taken", "VBN", "take"}});
+  EXPECT_EQ(lem.Lemmatize("won", "VBN"), "win");
+  EXPECT_EQ(lem.Lemmatize("Won", "VBN"), "win");
+  EXPECT_EQ(lem.Lemmatize("begun", "VBD"), "begin");
+  EXPECT_EQ(lem.Lemmatize("took", "VBN"), "take");
+}
+
 // Word clusters (experiment): words used in the same contexts end in the
 // same class, words of different contexts in different ones; rare words get
 // none; the result does not depend on anything but the input.

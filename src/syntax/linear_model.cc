@@ -153,11 +153,16 @@ __attribute__((target_clones("avx2", "default"))) void AddDense(const int16_t* _
 void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int16_t* rows) const {
   if (inline_.empty()) return;
   // Probe the small fingerprint array first: most keys are absent and end at
-  // an empty fingerprint without touching the (large) slot array.
+  // an empty fingerprint without touching the (large) slot array. A matching
+  // fingerprint is only a candidate: its slot is prefetched and checked in a
+  // second loop, so the slot misses of all hits overlap instead of each
+  // stalling the probe of the next key.
   constexpr size_t kChunk = 128;
   size_t home[kChunk];
-  uint32_t hit[kChunk], which[kChunk];
+  uint32_t cand[kChunk], which[kChunk];
   int32_t s[kInlineClasses] = {0, 0, 0, 0};
+  const size_t size = inline_.size();
+  auto next = [size](size_t j) { return j + 1 == size ? 0 : j + 1; };
   for (size_t base = 0; base < n; base += kChunk) {
     const size_t m = std::min(kChunk, n - base);
     for (size_t i = 0; i < m; ++i) {
@@ -166,20 +171,29 @@ void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int
     }
     size_t found = 0;
     for (size_t i = 0; i < m; ++i) {
-      const uint32_t key = keys[base + i];
-      const uint8_t fp = Fingerprint(key);
-      for (size_t j = home[i];; j = j + 1 == inline_.size() ? 0 : j + 1) {
+      const uint8_t fp = Fingerprint(keys[base + i]);
+      for (size_t j = home[i];; j = next(j)) {
         const uint8_t f = fingerprints_[j];
         if (f == 0) break;
-        if (f == fp && inline_[j].key == key) {
-          hit[found] = static_cast<uint32_t>(j);
+        if (f == fp) {
+          __builtin_prefetch(&inline_[j]);
+          cand[found] = static_cast<uint32_t>(j);
           which[found++] = static_cast<uint32_t>(base + i);
           break;
         }
       }
     }
     for (size_t h = 0; h < found; ++h) {
-      const InlineSlot& slot = inline_[hit[h]];
+      const uint32_t key = keys[which[h]];
+      size_t j = cand[h];
+      // A fingerprint collision (1 in 128 for other keys): probe on.
+      while (inline_[j].key != key) {
+        do j = next(j);
+        while (fingerprints_[j] != 0 && fingerprints_[j] != Fingerprint(key));
+        if (fingerprints_[j] == 0) break;
+      }
+      if (fingerprints_[j] == 0) continue;  // absent after all
+      const InlineSlot& slot = inline_[j];
       for (int k = 0; k < kInlineClasses; ++k) s[k] += slot.w[k];
       if (rows) std::copy_n(slot.w, num_classes_, rows + which[h] * num_classes_);
     }

@@ -84,6 +84,11 @@ Database::~Database() {
 }
 
 Result<Database> Database::Open(const std::string& path, bool read_only) {
+  // Once, before SQLite initializes: its memory statistics cost a global
+  // mutex per allocation (this SQLite has no lookaside, so every row's
+  // buffers are mallocs), and dyad never reads them. Ignored (SQLITE_MISUSE)
+  // when something else initialized SQLite first.
+  [[maybe_unused]] static const int no_memstatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   Database d;
   int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &d.db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);

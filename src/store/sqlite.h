@@ -53,6 +53,7 @@ class Statement {
     }
   }
   void Reset();
+  bool prepared() const { return stmt_ != nullptr; }
 
   int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
   double Double(int col) const { return sqlite3_column_double(stmt_, col); }

@@ -3,8 +3,14 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "dyad/pipeline.h"
 #include "store/schema.h"
@@ -37,9 +43,69 @@ class StoreTest : public testing::Test {
     return d;
   }
 
+  // The single integer a query on the file gives, through a connection of
+  // its own (so it sees committed data only); -1 on error.
+  int64_t Query(const std::string& sql) {
+    sqlite3* db = nullptr;
+    int64_t value = -1;
+    if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+      sqlite3_stmt* st = nullptr;
+      if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        value = sqlite3_column_int64(st, 0);
+      sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return value;
+  }
+  int64_t Committed() { return Query("SELECT COUNT(*) FROM documents"); }
+  // Rows of any table whose doc is not a stored document.
+  int64_t Orphans() {
+    int64_t orphans = 0;
+    for (const char* table : {"drops", "repairs", "quotations", "sentences", "tokens", "actors", "mentions", "events",
+                              "quotes"}) {
+      orphans += Query(std::string("SELECT COUNT(*) FROM ") + table +
+                       " WHERE doc NOT IN (SELECT doc FROM documents)");
+    }
+    return orphans;
+  }
+  void Poison() {  // a trigger that makes storing a token 'POISON' fail
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "CREATE TRIGGER poison BEFORE INSERT ON tokens WHEN NEW.form = 'POISON' "
+                           "BEGIN SELECT RAISE(ABORT, 'poisoned'); END",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  std::vector<Document> MakeMany(int n) {
+    std::vector<Document> docs;
+    for (int i = 0; i < n; ++i)
+      docs.push_back(Make("d" + std::to_string(i), "Chile accused Peru of hiding troops. Talk " + std::to_string(i) + "."));
+    return docs;
+  }
+
   std::string path_;
   std::unique_ptr<Pipeline> pipeline_;
 };
+
+void ExpectSameTokens(const Document& got, const Document& want) {
+  ASSERT_EQ(got.sentences.size(), want.sentences.size());
+  for (size_t i = 0; i < want.sentences.size(); ++i) {
+    ASSERT_EQ(got.sentences[i].tokens.size(), want.sentences[i].tokens.size()) << "sentence " << i;
+    for (size_t j = 0; j < want.sentences[i].tokens.size(); ++j) {
+      const Token &g = got.sentences[i].tokens[j], &w = want.sentences[i].tokens[j];
+      EXPECT_EQ(g.form, w.form);
+      EXPECT_EQ(g.lemma, w.lemma);
+      EXPECT_EQ(g.upos, w.upos);
+      EXPECT_EQ(g.xpos, w.xpos);
+      EXPECT_EQ(g.head, w.head);
+      EXPECT_EQ(g.deprel, w.deprel);
+      EXPECT_EQ(g.raw, w.raw);
+      EXPECT_EQ(g.space_after, w.space_after);
+    }
+  }
+}
 
 TEST_F(StoreTest, RoundTripsEveryLayer) {
   auto store = Store::Open(path_);
@@ -293,6 +359,137 @@ TEST_F(StoreTest, FailedPutLeavesTheStoreConsistentAndARerunResumes) {
   EXPECT_EQ(*reopened->Put(Make("a", "First document."), "ha"), Store::PutOutcome::kUnchanged);
   EXPECT_EQ(*reopened->Put(Make("b", "Second document with POISON inside."), "hb"), Store::PutOutcome::kAdded);
   EXPECT_EQ(reopened->List()->size(), 2u);
+}
+
+// Tokens go in by statements of many rows while enough are left, then one a
+// statement: documents of 2, 31, 32, 33, 64, 65 and 100 tokens (words and a
+// full stop), and one of several sentences, all come back whole and in order.
+TEST_F(StoreTest, RoundTripsTokensOfEveryCount) {
+  auto store = std::move(*Store::Open(path_));
+  for (int n : {2, 31, 32, 33, 64, 65, 100, 0}) {
+    std::string text;
+    for (int k = 1; k < n; ++k) text += "word ";
+    text += n ? "." : "One sentence. Then another of six words here. And a third.";
+    Document d = Make("n" + std::to_string(n), text);
+    if (n) ASSERT_EQ(d.sentences.size(), 1u);
+    if (n) ASSERT_EQ(d.sentences[0].tokens.size(), static_cast<size_t>(n));
+    ASSERT_TRUE(store->Put(d, "h").ok()) << n;
+    auto got = store->Get(d.id);
+    ASSERT_TRUE(got.ok() && got->has_value()) << n;
+    ExpectSameTokens(**got, d);
+  }
+}
+
+// Replacing a document deletes its rows from every table: none is left
+// without its document.
+TEST_F(StoreTest, ReplacingADocumentLeavesNoOrphanRows) {
+  auto store = std::move(*Store::Open(path_));
+  Document a = Make("a", "\u201CWe agree,\u201D the minister said on Thursdaywhile aides waited.\n- Advertisement -\n"
+                         "Chile accused Peru of hiding troops near the border.");
+  ASSERT_TRUE(store->Put(a, "h1").ok());
+  Document b = Make("a", "Peru rejected the claim.");
+  EXPECT_EQ(*store->Put(b, "h2"), Store::PutOutcome::kReplaced);
+  EXPECT_EQ(Orphans(), 0);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM sentences"), static_cast<int64_t>(b.sentences.size()));
+  auto got = store->Get("a");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  ExpectSameTokens(**got, b);
+}
+
+// A batch commits when it is full and on Flush; until then other connections
+// see none of it, and this Store sees all of it.
+TEST_F(StoreTest, BatchCommitsWhenFullAndOnFlush) {
+  auto store = std::move(*Store::Open(path_, Store::Mode::kReadWrite, {3, 0}));
+  std::vector<Document> docs = MakeMany(4);
+  ASSERT_TRUE(store->Put(docs[0], "h").ok());
+  ASSERT_TRUE(store->Put(docs[1], "h").ok());
+  EXPECT_EQ(store->pending(), 2);
+  EXPECT_EQ(Committed(), 0);
+  EXPECT_EQ(store->List()->size(), 2u);
+  EXPECT_TRUE(*store->IsCurrent("d1", "h"));
+  ASSERT_TRUE(store->Put(docs[2], "h").ok());
+  EXPECT_EQ(store->pending(), 0);
+  EXPECT_EQ(Committed(), 3);
+  ASSERT_TRUE(store->Put(docs[3], "h").ok());
+  EXPECT_EQ(Committed(), 3);
+  ASSERT_TRUE(store->Flush().ok());
+  EXPECT_EQ(Committed(), 4);
+  EXPECT_TRUE(store->Flush().ok());  // nothing open: nothing to do
+}
+
+TEST_F(StoreTest, BatchCommitsWhenOldAndOnDestruction) {
+  std::vector<Document> docs = MakeMany(3);
+  {
+    auto store = std::move(*Store::Open(path_, Store::Mode::kReadWrite, {1000, 0.05}));
+    ASSERT_TRUE(store->Put(docs[0], "h").ok());
+    EXPECT_EQ(Committed(), 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(80));
+    ASSERT_TRUE(store->Put(docs[1], "h").ok());  // the batch is older than 0.05 s
+    EXPECT_EQ(Committed(), 2);
+    ASSERT_TRUE(store->Put(docs[2], "h").ok());
+    EXPECT_EQ(Committed(), 2);
+  }
+  EXPECT_EQ(Committed(), 3);
+}
+
+// A failed Put takes back its own rows only: the batch's other documents are
+// committed with it.
+TEST_F(StoreTest, FailedPutInABatchKeepsTheOthers) {
+  std::move(*Store::Open(path_)).reset();  // creates the schema
+  Poison();
+  auto store = std::move(*Store::Open(path_, Store::Mode::kReadWrite, {10, 0}));
+  ASSERT_TRUE(store->Put(Make("a", "First document."), "h").ok());
+  EXPECT_FALSE(store->Put(Make("b", "Second document with POISON inside."), "h").ok());
+  ASSERT_TRUE(store->Put(Make("c", "Third document."), "h").ok());
+  ASSERT_TRUE(store->Flush().ok());
+  EXPECT_EQ(Committed(), 2);
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM documents WHERE id = 'b'"), 0);
+  EXPECT_EQ(Orphans(), 0);
+}
+
+// A process killed in the middle of a batch leaves a consistent file: the
+// committed batches whole, nothing of the open one. A rerun skips the first
+// and stores the rest.
+TEST_F(StoreTest, KilledRunKeepsCommittedBatchesAndARerunResumes) {
+  std::vector<Document> docs = MakeMany(10);
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    auto store = Store::Open(path_, Store::Mode::kReadWrite, {4, 0});
+    if (!store.ok()) _exit(2);
+    for (const Document& d : docs)
+      if (!(*store)->Put(d, "h").ok()) _exit(3);
+    raise(SIGKILL);  // two batches committed, two documents in the open one
+    _exit(4);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "child status " << status;
+
+  EXPECT_EQ(Committed(), 8);
+  EXPECT_EQ(Orphans(), 0);
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "ok");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+  }
+  auto store = std::move(*Store::Open(path_, Store::Mode::kReadWrite, {4, 0}));
+  for (size_t i = 0; i < docs.size(); ++i) {
+    auto got = store->Get(docs[i].id);
+    ASSERT_TRUE(got.ok());
+    ASSERT_EQ(got->has_value(), i < 8) << docs[i].id;
+    if (i < 8) ExpectSameTokens(**got, docs[i]);
+  }
+  for (size_t i = 0; i < docs.size(); ++i) {
+    EXPECT_EQ(*store->Put(docs[i], "h"), i < 8 ? Store::PutOutcome::kUnchanged : Store::PutOutcome::kAdded);
+  }
+  ASSERT_TRUE(store->Flush().ok());
+  EXPECT_EQ(Committed(), 10);
 }
 
 TEST_F(StoreTest, ReadOnlyOpenOfMissingFileFails) {

@@ -105,13 +105,13 @@ std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view xpos) 
 std::string Lemmatizer::Lemmatize(std::string_view form, uint64_t form_hash, uint64_t lower_hash, std::string_view xpos,
                                   uint64_t xpos_hash) const {
   if (form.empty()) return "_";
-  if (auto it = dict_.find(DictKey(form_hash, xpos_hash)); it != dict_.end()) return it->second;
-  if (auto it = dict_.find(DictKey(lower_hash, xpos_hash)); it != dict_.end()) return it->second;
+  if (const std::string* lemma = Find(DictKey(form_hash, xpos_hash))) return *lemma;
+  if (const std::string* lemma = Find(DictKey(lower_hash, xpos_hash))) return *lemma;
   // A past form seen only as the other past form ("won"/VBN, known as
   // VBD): the same lemma, rather than a suffix rule's guess ("w").
   if (xpos == "VBN" || xpos == "VBD") {
     static const uint64_t kVbd = HashString("VBD"), kVbn = HashString("VBN");
-    if (auto it = dict_.find(DictKey(lower_hash, xpos == "VBN" ? kVbd : kVbn)); it != dict_.end()) return it->second;
+    if (const std::string* lemma = Find(DictKey(lower_hash, xpos == "VBN" ? kVbd : kVbn))) return *lemma;
   }
   std::string lower = AsciiLower(form);
   std::string base = IsProperTag(xpos) ? std::string(form) : lower;
@@ -130,9 +130,32 @@ std::string Lemmatizer::Lemmatize(std::string_view form, uint64_t form_hash, uin
   return first.empty() ? base : first;
 }
 
+const std::string* Lemmatizer::Find(uint64_t key) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {  // keys are mixed hashes already
+    const Slot& slot = slots_[i];
+    if (slot.lemma == kNoLemma) return nullptr;
+    if (slot.key == key) return &lemma_pool_[slot.lemma];
+  }
+}
+
 void Lemmatizer::IndexLemmas() {
   lemmas_.clear();
   for (const auto& [key, lemma] : dict_) lemmas_.insert(AsciiLower(lemma));
+  // At most half full, so that probes stay short and always end.
+  size_t capacity = 16;
+  while (capacity < 2 * dict_.size()) capacity *= 2;
+  slots_.assign(capacity, Slot{});
+  lemma_pool_.clear();
+  std::unordered_map<std::string_view, uint32_t> pooled;  // views of dict_'s strings
+  for (const auto& [key, lemma] : dict_) {
+    auto [it, added] = pooled.try_emplace(lemma, static_cast<uint32_t>(lemma_pool_.size()));
+    if (added) lemma_pool_.push_back(lemma);
+    size_t i = key & (capacity - 1);
+    while (slots_[i].lemma != kNoLemma) i = (i + 1) & (capacity - 1);
+    slots_[i] = {key, it->second};
+  }
 }
 
 void Lemmatizer::Write(BinaryWriter* w) const {

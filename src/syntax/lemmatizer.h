@@ -40,13 +40,25 @@ class Lemmatizer {
   // DictKey(form, xpos) -> lemma, and DictKey(lowercased form, xpos) -> lemma.
   static uint64_t DictKey(uint64_t form_hash, uint64_t xpos_hash);
   std::unordered_map<uint64_t, std::string> dict_;
+  // dict_ again, as Lemmatize reads it: an open-addressing table of
+  // (key, index into lemma_pool_), derived on load. A lookup is one probe of
+  // a flat array instead of a bucket, a node and its string (the node
+  // lookups were half of Lemmatize's time); the pool holds each lemma once.
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t lemma = kNoLemma;
+  };
+  static constexpr uint32_t kNoLemma = 0xffffffffu;
+  std::vector<Slot> slots_;
+  std::vector<std::string> lemma_pool_;
+  const std::string* Find(uint64_t key) const;
   // "xpos\tsuffix" -> rule "strip\tappend" (strip = bytes removed from the end).
   std::unordered_map<std::string, std::string> rules_;
   // Every lemma of the dictionary (lowercased), derived on load: among the
   // suffix rules that apply to an unknown word, one that yields a known lemma
   // wins ("blamed" -> "blame", not "blam" by the rule of "claimed").
   std::unordered_set<std::string> lemmas_;
-  void IndexLemmas();
+  void IndexLemmas();  // lemmas_, slots_ and lemma_pool_ from dict_
 };
 
 }  // namespace dyad::syntax

@@ -38,54 +38,67 @@ uint32_t KeyIndex::FindOrInsert(uint32_t key, uint32_t value_if_new) {
   }
 }
 
-LinearModel LinearModel::FromQuantized(int num_classes, float step, std::vector<Row> rows) {
-  // Read gives rows already in key order: checking is linear, sorting is
-  // most of a model's load time.
-  auto by_key = [](const Row& a, const Row& b) { return a.key < b.key; };
-  if (!std::is_sorted(rows.begin(), rows.end(), by_key)) std::sort(rows.begin(), rows.end(), by_key);
-  std::erase_if(rows, [](const Row& r) { return r.weights.empty(); });
+namespace {
+
+// The rows in key order (a permutation only when they are not: Read gives
+// them sorted, and checking is linear where sorting was most of a load).
+std::vector<uint32_t> KeyOrder(const std::vector<uint32_t>& keys) {
+  std::vector<uint32_t> order(keys.size());
+  std::iota(order.begin(), order.end(), 0u);
+  if (!std::is_sorted(keys.begin(), keys.end()))
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
+  return order;
+}
+
+}  // namespace
+
+LinearModel LinearModel::FromQuantized(int num_classes, float step, Rows rows) {
   LinearModel m;
   m.num_classes_ = num_classes;
   m.step_ = step;
-  m.num_rows_ = rows.size();
+  for (size_t i = 0; i < rows.size(); ++i) m.num_rows_ += rows.count(i) > 0;
   // Load factor 0.5: most lookups at run time are for keys absent from the
   // model, and linear probing's miss cost grows as 1/(1-load)^2.
-  size_t cap = std::max<size_t>(16, rows.size() * 2);
-  m.keys_.assign(cap + kProbeSlack, 0);
-  m.refs_.assign(cap + kProbeSlack, 0);
+  size_t cap = std::max<size_t>(16, m.num_rows_ * 2);
   m.capacity_ = cap;
   m.dense_stride_ = (static_cast<size_t>(num_classes) + 15) / 16 * 16;
+  const std::vector<uint32_t> order = KeyOrder(rows.keys);
   if (m.is_inline()) {
-    m.keys_.clear();
-    m.refs_.clear();
     m.inline_.assign(cap + kProbeSlack, InlineSlot{0, {0, 0, 0, 0}});
-    for (const Row& r : rows) {
-      size_t i = m.Home(r.key);
+    for (uint32_t r : order) {
+      if (rows.count(r) == 0) continue;
+      size_t i = m.Home(rows.keys[r]);
       while (m.inline_[i].key != 0) i = i + 1 == m.inline_.size() ? 0 : i + 1;
-      m.inline_[i].key = r.key;
-      m.num_weights_ += r.weights.size();
-      for (const auto& [cls, q] : r.weights) m.inline_[i].w[cls] = static_cast<int16_t>(q);
+      m.inline_[i].key = rows.keys[r];
+      m.num_weights_ += rows.count(r);
+      for (size_t e = rows.begin[r]; e < rows.begin[r + 1]; ++e)
+        m.inline_[i].w[rows.weights[e].first] = static_cast<int16_t>(rows.weights[e].second);
     }
     m.fingerprints_.resize(m.inline_.size());
     for (size_t i = 0; i < m.inline_.size(); ++i) m.fingerprints_[i] = m.inline_[i].key == 0 ? 0 : Fingerprint(m.inline_[i].key);
     return m;
   }
-  for (const Row& r : rows) {
-    size_t i = m.Home(r.key);
+  m.keys_.assign(cap + kProbeSlack, 0);
+  m.refs_.assign(cap + kProbeSlack, 0);
+  for (uint32_t r : order) {
+    const size_t count = rows.count(r);
+    if (count == 0) continue;
+    size_t i = m.Home(rows.keys[r]);
     while (m.keys_[i] != 0) i = i + 1 == m.keys_.size() ? 0 : i + 1;
-    m.keys_[i] = r.key;
-    m.num_weights_ += r.weights.size();
+    m.keys_[i] = rows.keys[r];
+    m.num_weights_ += count;
+    const auto* w = &rows.weights[rows.begin[r]];
     // Dense when the sparse form would take over a quarter of a dense row's
     // words: then the vectorized add wins and memory grows little.
-    if (r.weights.size() * kDenseFraction > m.dense_stride_ || r.weights.size() > kMaxSparse) {
+    if (count * kDenseFraction > m.dense_stride_ || count > kMaxSparse) {
       m.refs_[i] = kDense | static_cast<uint32_t>(m.dense_.size() / m.dense_stride_);
       size_t base = m.dense_.size();
       m.dense_.resize(base + m.dense_stride_, 0);
-      for (const auto& [cls, q] : r.weights) m.dense_[base + cls] = static_cast<int16_t>(q);
+      for (size_t e = 0; e < count; ++e) m.dense_[base + w[e].first] = static_cast<int16_t>(w[e].second);
       continue;
     }
-    m.refs_[i] = static_cast<uint32_t>(r.weights.size()) << kCountShift | static_cast<uint32_t>(m.data_.size());
-    for (const auto& [cls, q] : r.weights) m.data_.push_back(cls << 16 | static_cast<uint16_t>(static_cast<int16_t>(q)));
+    m.refs_[i] = static_cast<uint32_t>(count) << kCountShift | static_cast<uint32_t>(m.data_.size());
+    for (size_t e = 0; e < count; ++e) m.data_.push_back(w[e].first << 16 | static_cast<uint16_t>(static_cast<int16_t>(w[e].second)));
   }
   return m;
 }
@@ -95,50 +108,57 @@ LinearModel LinearModel::FromRows(int num_classes, std::vector<std::pair<uint32_
   for (const auto& [key, entries] : rows)
     for (const Entry& e : entries) max_abs = std::max(max_abs, std::fabs(e.w));
   float step = max_abs > 0 ? max_abs / kQuanta : 1.0f;
-  std::vector<Row> out;
+  Rows out;
   for (auto& [key, entries] : rows) {
-    Row r{key, {}};
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.cls < b.cls; });
     for (const Entry& e : entries) {
       long q = std::lround(e.w / step);
-      if (std::labs(q) >= std::max(1, min_quanta)) r.weights.push_back({e.cls, static_cast<int32_t>(q)});
+      if (std::labs(q) >= std::max(1, min_quanta)) out.weights.push_back({e.cls, static_cast<int32_t>(q)});
     }
-    out.push_back(std::move(r));
+    out.EndRow(key);
   }
   return FromQuantized(num_classes, step, std::move(out));
 }
 
-std::vector<LinearModel::Row> LinearModel::Rows() const {
-  std::vector<Row> rows;
-  rows.reserve(num_rows_);
-  for (const InlineSlot& slot : inline_) {
-    if (slot.key == 0) continue;
-    Row r{slot.key, {}};
-    for (int k = 0; k < num_classes_; ++k)
-      if (slot.w[k] != 0) r.weights.push_back({static_cast<uint32_t>(k), slot.w[k]});
-    rows.push_back(std::move(r));
-  }
-  for (size_t i = 0; i < keys_.size(); ++i) {
-    if (keys_[i] == 0) continue;
-    const Slot s{keys_[i], refs_[i]};
-    Row r{s.key, {}};
-    if (s.ref & kDense) {
-      const int16_t* d = &dense_[(s.ref & ~kDense) * dense_stride_];
+LinearModel::Rows LinearModel::AllRows() const {
+  // Every stored row's key and where its weights are, then the rows in key order.
+  std::vector<std::pair<uint32_t, size_t>> stored;  // (key, slot)
+  stored.reserve(num_rows_);
+  for (size_t i = 0; i < inline_.size(); ++i)
+    if (inline_[i].key != 0) stored.push_back({inline_[i].key, i});
+  for (size_t i = 0; i < keys_.size(); ++i)
+    if (keys_[i] != 0) stored.push_back({keys_[i], i});
+  std::sort(stored.begin(), stored.end());
+  Rows rows;
+  rows.keys.reserve(stored.size());
+  rows.begin.reserve(stored.size() + 1);
+  rows.weights.reserve(num_weights_);
+  for (const auto& [key, i] : stored) {
+    if (is_inline()) {
       for (int k = 0; k < num_classes_; ++k)
-        if (d[k] != 0) r.weights.push_back({static_cast<uint32_t>(k), d[k]});
+        if (inline_[i].w[k] != 0) rows.weights.push_back({static_cast<uint32_t>(k), inline_[i].w[k]});
+    } else if (refs_[i] & kDense) {
+      const int16_t* d = &dense_[(refs_[i] & ~kDense) * dense_stride_];
+      for (int k = 0; k < num_classes_; ++k)
+        if (d[k] != 0) rows.weights.push_back({static_cast<uint32_t>(k), d[k]});
     } else {
-      const uint32_t* w = &data_[s.ref & ((1u << kCountShift) - 1)];
-      for (uint32_t j = 0; j < (s.ref >> kCountShift); ++j) r.weights.push_back({w[j] >> 16, static_cast<int16_t>(w[j] & 0xffff)});
+      const uint32_t* w = &data_[refs_[i] & ((1u << kCountShift) - 1)];
+      for (uint32_t j = 0; j < (refs_[i] >> kCountShift); ++j)
+        rows.weights.push_back({w[j] >> 16, static_cast<int16_t>(w[j] & 0xffff)});
     }
-    rows.push_back(std::move(r));
+    rows.EndRow(key);
   }
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
   return rows;
 }
 
 LinearModel LinearModel::Pruned(int min_quanta) const {
-  std::vector<Row> rows = Rows();
-  for (Row& r : rows) std::erase_if(r.weights, [&](const auto& w) { return std::abs(w.second) < min_quanta; });
+  const Rows all = AllRows();
+  Rows rows;
+  for (size_t i = 0; i < all.size(); ++i) {
+    for (size_t e = all.begin[i]; e < all.begin[i + 1]; ++e)
+      if (std::abs(all.weights[e].second) >= min_quanta) rows.weights.push_back(all.weights[e]);
+    rows.EndRow(all.keys[i]);
+  }
   return FromQuantized(num_classes_, step_, std::move(rows));
 }
 
@@ -153,11 +173,16 @@ __attribute__((target_clones("avx2", "default"))) void AddDense(const int16_t* _
 void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int16_t* rows) const {
   if (inline_.empty()) return;
   // Probe the small fingerprint array first: most keys are absent and end at
-  // an empty fingerprint without touching the (large) slot array.
+  // an empty fingerprint without touching the (large) slot array. A matching
+  // fingerprint is only a candidate: its slot is prefetched and checked in a
+  // second loop, so the slot misses of all hits overlap instead of each
+  // stalling the probe of the next key.
   constexpr size_t kChunk = 128;
   size_t home[kChunk];
-  uint32_t hit[kChunk], which[kChunk];
+  uint32_t cand[kChunk], which[kChunk];
   int32_t s[kInlineClasses] = {0, 0, 0, 0};
+  const size_t size = inline_.size();
+  auto next = [size](size_t j) { return j + 1 == size ? 0 : j + 1; };
   for (size_t base = 0; base < n; base += kChunk) {
     const size_t m = std::min(kChunk, n - base);
     for (size_t i = 0; i < m; ++i) {
@@ -166,20 +191,29 @@ void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int
     }
     size_t found = 0;
     for (size_t i = 0; i < m; ++i) {
-      const uint32_t key = keys[base + i];
-      const uint8_t fp = Fingerprint(key);
-      for (size_t j = home[i];; j = j + 1 == inline_.size() ? 0 : j + 1) {
+      const uint8_t fp = Fingerprint(keys[base + i]);
+      for (size_t j = home[i];; j = next(j)) {
         const uint8_t f = fingerprints_[j];
         if (f == 0) break;
-        if (f == fp && inline_[j].key == key) {
-          hit[found] = static_cast<uint32_t>(j);
+        if (f == fp) {
+          __builtin_prefetch(&inline_[j]);
+          cand[found] = static_cast<uint32_t>(j);
           which[found++] = static_cast<uint32_t>(base + i);
           break;
         }
       }
     }
     for (size_t h = 0; h < found; ++h) {
-      const InlineSlot& slot = inline_[hit[h]];
+      const uint32_t key = keys[which[h]];
+      size_t j = cand[h];
+      // A fingerprint collision (1 in 128 for other keys): probe on.
+      while (inline_[j].key != key) {
+        do j = next(j);
+        while (fingerprints_[j] != 0 && fingerprints_[j] != Fingerprint(key));
+        if (fingerprints_[j] == 0) break;
+      }
+      if (fingerprints_[j] == 0) continue;  // absent after all
+      const InlineSlot& slot = inline_[j];
       for (int k = 0; k < kInlineClasses; ++k) s[k] += slot.w[k];
       if (rows) std::copy_n(slot.w, num_classes_, rows + which[h] * num_classes_);
     }
@@ -267,15 +301,16 @@ void LinearModel::RowValues(const uint32_t* keys, size_t n, int16_t* out) const 
 void LinearModel::Write(BinaryWriter* w) const {
   w->VarU(static_cast<uint64_t>(num_classes_));
   w->F32(step_);
-  std::vector<Row> rows = Rows();
+  const Rows rows = AllRows();
   w->VarU(rows.size());
   uint32_t prev_key = 0;
-  for (const Row& r : rows) {
-    w->VarU(r.key - prev_key);
-    prev_key = r.key;
-    w->VarU(r.weights.size());
+  for (size_t i = 0; i < rows.size(); ++i) {
+    w->VarU(rows.keys[i] - prev_key);
+    prev_key = rows.keys[i];
+    w->VarU(rows.count(i));
     uint32_t prev_cls = 0;
-    for (const auto& [cls, q] : r.weights) {
+    for (size_t e = rows.begin[i]; e < rows.begin[i + 1]; ++e) {
+      const auto [cls, q] = rows.weights[e];
       w->VarU(cls - prev_cls);
       prev_cls = cls;
       w->VarS(q);
@@ -287,15 +322,15 @@ bool LinearModel::Read(BinaryReader* r) {
   uint64_t nc, nrows;
   float step;
   if (!r->VarU(&nc) || nc == 0 || nc > 65535 || !r->F32(&step) || !(step > 0) || !r->VarU(&nrows) || nrows > (1u << 28)) return false;
-  std::vector<Row> rows;
-  rows.reserve(nrows);
+  Rows rows;
+  rows.keys.reserve(nrows);
+  rows.begin.reserve(nrows + 1);
   uint64_t key = 0;
   for (uint64_t i = 0; i < nrows; ++i) {
     uint64_t dk, count;
     if (!r->VarU(&dk) || !r->VarU(&count) || count == 0 || count > nc) return false;
     key += dk;
     if (key == 0 || key > 0xffffffffu || (i > 0 && dk == 0)) return false;
-    Row row{static_cast<uint32_t>(key), {}};
     uint64_t cls = 0;
     for (uint64_t j = 0; j < count; ++j) {
       uint64_t dc;
@@ -303,9 +338,9 @@ bool LinearModel::Read(BinaryReader* r) {
       if (!r->VarU(&dc) || !r->VarS(&q)) return false;
       cls += dc;
       if (cls >= nc || (j > 0 && dc == 0) || q == 0 || q < -32767 || q > 32767) return false;
-      row.weights.push_back({static_cast<uint32_t>(cls), static_cast<int32_t>(q)});
+      rows.weights.push_back({static_cast<uint32_t>(cls), static_cast<int32_t>(q)});
     }
-    rows.push_back(std::move(row));
+    rows.EndRow(static_cast<uint32_t>(key));
   }
   *this = FromQuantized(static_cast<int>(nc), step, std::move(rows));
   return true;

@@ -118,15 +118,27 @@ class LinearModel {
   static constexpr int kCountShift = 26;
   static constexpr uint32_t kMaxSparse = 31;
   static constexpr size_t kDenseFraction = 4;
-  struct Row {
-    uint32_t key;
-    std::vector<std::pair<uint32_t, int32_t>> weights;  // (class, quanta), classes ascending
+  // Quantized rows in flat arrays: row i is keys[i] with the (class, quanta)
+  // pairs weights[begin[i], begin[i + 1]), classes ascending. A model has
+  // hundreds of thousands of rows; a vector each made loading mostly malloc
+  // and free.
+  struct Rows {
+    std::vector<uint32_t> keys;
+    std::vector<size_t> begin{0};
+    std::vector<std::pair<uint32_t, int32_t>> weights;
+    size_t size() const { return keys.size(); }
+    // Ends row `key`: its weights are those added since the previous row.
+    void EndRow(uint32_t key) {
+      keys.push_back(key);
+      begin.push_back(weights.size());
+    }
+    size_t count(size_t i) const { return begin[i + 1] - begin[i]; }
   };
-  static LinearModel FromQuantized(int num_classes, float step, std::vector<Row> rows);
+  static LinearModel FromQuantized(int num_classes, float step, Rows rows);
   // AddScores (scores may be null) for is_inline() models, optionally
   // copying each key's row to rows[i * num_classes()] (RowValues).
   void AddInline(const uint32_t* keys, size_t n, int32_t* scores, int16_t* rows) const;
-  std::vector<Row> Rows() const;  // sorted by key
+  Rows AllRows() const;  // sorted by key
   // The staged lookup shared by AddScores, AddScoresTo and RowValues: for
   // up to 128 keys at a time, all slot probes, then all refs, then all rows
   // are prefetched before use, so each stage's cache misses overlap. Calls

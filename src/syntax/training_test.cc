@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
+#include <memory>
 
 #include "syntax/annotator.h"
 #include "syntax/binary_io.h"
@@ -278,6 +280,15 @@ Lemmatizer TrainLemmatizer(const std::vector<LemmaWord>& words) {
   return Lemmatizer::Train({cs});
 }
 
+// "Word7s" -> "word7".
+const char* LemmaOfPlural(const std::string& form) {
+  static std::vector<std::unique_ptr<std::string>> kept;
+  std::string lemma = form.substr(0, form.size() - 1);
+  lemma[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(lemma[0])));
+  kept.push_back(std::make_unique<std::string>(lemma));
+  return kept.back()->c_str();
+}
+
 // A lemma that keeps its form's capital must not become a rule that replaces
 // other words with that suffix by this one (it made "Colombian" "coArabian").
 TEST(LemmatizerTest, CapitalizedLemmasDoNotLeakIntoOtherWords) {
@@ -309,6 +320,28 @@ TEST(LemmatizerTest, PastFormsShareTheirLemma) {
   EXPECT_EQ(lem.Lemmatize("Won", "VBN"), "win");
   EXPECT_EQ(lem.Lemmatize("begun", "VBD"), "begin");
   EXPECT_EQ(lem.Lemmatize("took", "VBN"), "take");
+}
+
+// The dictionary's lookup table (derived on load): every trained (form, XPOS)
+// pair, lowercased or not, finds its most frequent lemma, in a lemmatizer
+// fresh from training and in one read back from its bytes; a dictionary of
+// hundreds of entries (many probes, shared lemmas) behaves like one of three.
+TEST(LemmatizerTest, DictionaryLookupsSurviveWriteAndRead) {
+  std::vector<LemmaWord> words = {{"Said", "VBD", "say"}, {"said", "VBD", "say"}, {"said", "VBN", "say"}};
+  std::vector<std::string> forms;
+  for (int i = 0; i < 400; ++i) forms.push_back("Word" + std::to_string(i) + "s");
+  for (const std::string& f : forms) words.push_back({f.c_str(), "NNS", LemmaOfPlural(f)});
+  Lemmatizer trained = TrainLemmatizer(words);
+  BinaryWriter w;
+  trained.Write(&w);
+  Lemmatizer read;
+  BinaryReader r(w.bytes());
+  ASSERT_TRUE(read.Read(&r));
+  EXPECT_EQ(read.dictionary_size(), trained.dictionary_size());
+  for (const Lemmatizer* lem : {&trained, &read}) {
+    for (const LemmaWord& word : words) EXPECT_EQ(lem->Lemmatize(word.form, word.xpos), word.lemma) << word.form;
+    EXPECT_EQ(lem->Lemmatize("word7s", "NNS"), "word7");  // the lowercased entry
+  }
 }
 
 // Word clusters (experiment): words used in the same contexts end in the

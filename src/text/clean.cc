@@ -3,6 +3,7 @@
 #include <unicode/normalizer2.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "base/strings.h"
 #include "text/utf8.h"
@@ -62,6 +63,111 @@ bool IsDanglingFragment(const std::string& norm, std::string_view line, const Gl
   return words <= 12 && glue.function_words.count(last_word) > 0;
 }
 
+// Where each of some strings (of at least 8 bytes) occurs in a text: one
+// pass over the text with an 8-byte window looked up in a small table of the
+// strings' first 8 bytes, then a comparison wherever a first 8 bytes recur.
+// Linear in the text for natural language, where that is rare, unlike a
+// search of the whole text for each string.
+class Occurrences {
+ public:
+  // Collects every position of `text` where the first 8 bytes of a needle
+  // (each at least 8 bytes long) occur.
+  Occurrences(std::string_view text, const std::vector<std::string_view>& needles) : text_(text) {
+    size_t capacity = 16;
+    while (capacity < 2 * needles.size()) capacity *= 2;
+    table_.assign(capacity, -1);
+    for (std::string_view needle : needles) {
+      const uint64_t w = Window(needle.data());
+      size_t i = Home(w);
+      while (table_[i] >= 0 && windows_[table_[i]] != w) i = (i + 1) & (table_.size() - 1);
+      if (table_[i] < 0) {
+        table_[i] = static_cast<int>(windows_.size());
+        windows_.push_back(w);
+        positions_.emplace_back();
+      }
+    }
+    for (size_t at = 0; at + 8 <= text.size(); ++at) {
+      const int entry = Find(Window(text.data() + at));
+      if (entry >= 0) positions_[entry].push_back(at);
+    }
+  }
+  // Calls fn(position) for each occurrence of `needle` (one of those given),
+  // ascending, until fn returns true.
+  template <typename F>
+  void ForEach(std::string_view needle, F&& fn) const {
+    for (size_t at : positions_[Find(Window(needle.data()))])
+      if (text_.compare(at, needle.size(), needle) == 0 && fn(at)) return;
+  }
+
+ private:
+  static uint64_t Window(const char* p) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+  }
+  size_t Home(uint64_t w) const { return (w * 0x9E3779B97F4A7C15ULL >> 40) & (table_.size() - 1); }
+  int Find(uint64_t w) const {
+    for (size_t i = Home(w);; i = (i + 1) & (table_.size() - 1)) {
+      if (table_[i] < 0) return -1;
+      if (windows_[table_[i]] == w) return table_[i];
+    }
+  }
+  std::string_view text_;
+  std::vector<int> table_;  // open addressing: index into windows_, -1 empty
+  std::vector<uint64_t> windows_;
+  std::vector<std::vector<size_t>> positions_;
+};
+
+// Repeats: a line said again, or a pull-quote that repeats a passage of a
+// longer line. Every kept line of 5 to 80 words is searched for in all the
+// others at once; the first other line (in order) that holds it and is
+// still kept drops it, unless that is a later copy of the same line (the
+// later copy is the one dropped).
+void DropRepeats(const std::vector<std::string>& norms, std::vector<Line>& lines,
+                 std::vector<std::pair<size_t, std::string>>* dropped) {
+  const int count = static_cast<int>(lines.size());
+  if (count > 2000) return;  // (kept from when the search was quadratic: outputs stay as they were)
+  std::string all;
+  std::vector<size_t> starts;
+  for (int j = 0; j < count; ++j) {
+    starts.push_back(all.size());
+    all += norms[j];
+    all += '\x01';
+  }
+  auto line_at = [&](size_t offset) {
+    return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin()) - 1;
+  };
+  // Drops line i for the occurrence of its text at `at`, if that is in
+  // another kept line that is longer or an earlier copy.
+  auto drop_for = [&](int i, size_t at) {
+    int j = line_at(at);
+    if (j == i || !lines[j].keep) return false;
+    bool same = norms[j].size() == norms[i].size();
+    if (same && j > i) return false;
+    lines[i].keep = false;
+    dropped->push_back({static_cast<size_t>(i), same ? "repeated line" : "repeated pull-quote"});
+    return true;
+  };
+  std::vector<int> candidates;
+  std::vector<std::string_view> needles;  // those of 8 bytes or more (5 words nearly always are)
+  for (int i = 0; i < count; ++i) {
+    if (!lines[i].keep) continue;
+    size_t words = 1 + std::count(norms[i].begin(), norms[i].end(), ' ');
+    if (words < 5 || words > 80) continue;
+    candidates.push_back(i);
+    if (norms[i].size() >= 8) needles.push_back(norms[i]);
+  }
+  const Occurrences occurrences(all, needles);
+  for (int i : candidates) {
+    if (norms[i].size() >= 8) {
+      occurrences.ForEach(norms[i], [&](size_t at) { return drop_for(i, at); });
+      continue;
+    }
+    for (size_t at = all.find(norms[i]); at != std::string::npos; at = all.find(norms[i], at + 1))
+      if (drop_for(i, at)) break;
+  }
+}
+
 void ClassifyLines(std::string_view src, std::vector<Line>& lines, const CleanResources& res,
                    std::vector<std::pair<size_t, std::string>>* dropped) {
   std::vector<std::string> norms;
@@ -79,33 +185,7 @@ void ClassifyLines(std::string_view src, std::vector<Line>& lines, const CleanRe
       dropped->push_back({static_cast<size_t>(i), *reason});
     }
   }
-  // Repeats: a line said again, or a pull-quote that repeats a passage of a
-  // longer line. Every kept line is searched for in all the others at once.
-  if (count > 2000) return;
-  std::string all;
-  std::vector<size_t> starts;
-  for (int j = 0; j < count; ++j) {
-    starts.push_back(all.size());
-    all += norms[j];
-    all += '\x01';
-  }
-  auto line_at = [&](size_t offset) {
-    return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), offset) - starts.begin()) - 1;
-  };
-  for (int i = 0; i < count; ++i) {
-    if (!lines[i].keep) continue;
-    size_t words = 1 + std::count(norms[i].begin(), norms[i].end(), ' ');
-    if (words < 5 || words > 80) continue;
-    for (size_t at = all.find(norms[i]); at != std::string::npos; at = all.find(norms[i], at + 1)) {
-      int j = line_at(at);
-      if (j == i || !lines[j].keep) continue;
-      bool same = norms[j].size() == norms[i].size();
-      if (same && j > i) continue;  // the later copy is the one dropped
-      lines[i].keep = false;
-      dropped->push_back({static_cast<size_t>(i), same ? "repeated line" : "repeated pull-quote"});
-      break;
-    }
-  }
+  DropRepeats(norms, lines, dropped);
 }
 
 const icu::Normalizer2* Nfc() {

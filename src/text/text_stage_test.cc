@@ -74,6 +74,51 @@ TEST(TextStage, RepeatedPullQuoteIsDropped) {
   EXPECT_EQ(d.drops[0].reason, "repeated pull-quote");
 }
 
+// Which lines the repeat check drops, and why: the later copy of a line, a
+// passage of a longer line (before or after it), never a line of under five
+// words, never a line whose text is only in dropped lines.
+TEST(TextStage, RepeatsDropTheLaterCopyAndPassagesOfLongerLines) {
+  struct Case {
+    const char* name;
+    std::string raw;
+    std::vector<std::pair<std::string, std::string>> drops;  // (line, reason)
+  };
+  const std::string quote = "We have friends in every town of the north";
+  const std::string longer = "\u201C" + quote + ", and they will help us,\u201D she said.";
+  const Case cases[] = {
+      {"copy", "The talks ended on Monday night.\nThe talks ended on Monday night.\n",
+       {{"The talks ended on Monday night.", "repeated line"}}},
+      {"three copies", "The talks ended on Monday night.\nOther news.\nThe talks ended on Monday night.\n"
+                       "The talks ended on Monday night.\n",
+       {{"The talks ended on Monday night.", "repeated line"}, {"The talks ended on Monday night.", "repeated line"}}},
+      {"pull-quote after", longer + "\n" + quote + "\nThe meeting ended.\n", {{quote, "repeated pull-quote"}}},
+      {"pull-quote before", quote + "\n" + longer + "\nThe meeting ended.\n", {{quote, "repeated pull-quote"}}},
+      {"short line", "Talks ended on Monday.\nTalks ended on Monday.\n", {}},
+      // Its first words twice in the longer line, the whole of it once.
+      {"start twice", "Our friends in every town, friends in every town met.\nfriends in every town met.\n",
+       {{"friends in every town met.", "repeated pull-quote"}}},
+  };
+  for (const Case& c : cases) {
+    Document d = Process(c.raw);
+    std::vector<std::pair<std::string, std::string>> drops;
+    for (const Drop& drop : d.drops) drops.push_back({std::string(d.RawText(drop.raw)), drop.reason});
+    EXPECT_EQ(drops, c.drops) << c.name;
+  }
+}
+
+// The check is one pass over the text, not one per line: a document of
+// 1,900 distinct lines and two copies is checked exactly.
+TEST(TextStage, RepeatsInALongDocument) {
+  std::string raw;
+  for (int i = 0; i < 1900; ++i) raw += "Line number " + std::to_string(i) + " of the long report here.\n";
+  raw += "Line number 7 of the long report here.\nLine number 1234 of the long report here.\n";
+  Document d = Process(raw);
+  ASSERT_EQ(d.drops.size(), 2u);
+  EXPECT_EQ(d.RawText(d.drops[0].raw), "Line number 7 of the long report here.");
+  EXPECT_EQ(d.drops[0].reason, "repeated line");
+  EXPECT_GT(d.drops[1].raw.begin, d.drops[0].raw.begin);
+}
+
 TEST(TextStage, QuotationOverSeveralSentencesStaysAttributable) {
   Document d = Process(
       "\u201CWe are ready. We will not give up. Nobody can stop us,\u201D the minister said.\nTalks resume today.\n");

@@ -114,6 +114,13 @@ size_t StaticTaggerFeatures(const std::vector<WordInfo>& words, const std::vecto
                             uint32_t* keys);
 size_t DynamicTaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right, size_t i,
                              int prev1, int prev2, uint32_t* keys);
+// StaticTaggerFeatures split in two, for the memo of Tagger::RunPass: the
+// keys that depend only on word i itself (its WordInfo, ambiguity class and
+// whether it is first), and the rest. Together they are exactly the static
+// keys (tested), in another order.
+size_t WordTaggerFeatures(const WordInfo& w, uint64_t amb, bool first, uint32_t* keys);
+size_t ContextTaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right,
+                             size_t i, uint32_t* keys);
 constexpr size_t kMaxTaggerFeatures = 56;
 
 std::vector<WordInfo> WordInfos(const Sentence& s);

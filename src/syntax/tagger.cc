@@ -209,12 +209,34 @@ size_t TaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint
 void Tagger::LookUpWords(const std::vector<WordInfo>& words, std::vector<uint64_t>* amb, std::vector<int>* fixed) const {
   amb->clear();
   fixed->clear();
-  for (const WordInfo& w : words) {
-    auto a = ambiguity_.find(w.lower);
-    amb->push_back(a == ambiguity_.end() ? 0 : a->second);
-    auto f = fixed_.find(w.lower);
-    fixed->push_back(f == fixed_.end() ? -1 : static_cast<int>(f->second));
+  if (word_slots_.empty()) {  // a default-constructed tagger knows no words
+    amb->assign(words.size(), 0);
+    fixed->assign(words.size(), -1);
+    return;
   }
+  const size_t mask = word_slots_.size() - 1;
+  for (const WordInfo& w : words) {
+    size_t i = Mix64(w.lower) & mask;
+    while (word_slots_[i].used && word_slots_[i].word != w.lower) i = (i + 1) & mask;
+    amb->push_back(word_slots_[i].used ? word_slots_[i].amb : 0);
+    fixed->push_back(word_slots_[i].used ? word_slots_[i].fixed : -1);
+  }
+}
+
+void Tagger::IndexWords() {
+  // At most half full (and never empty), so that every probe ends.
+  size_t capacity = 16;
+  while (capacity < 2 * (ambiguity_.size() + fixed_.size())) capacity *= 2;
+  word_slots_.assign(capacity, WordSlot{});
+  auto slot = [&](uint64_t word) -> WordSlot& {
+    size_t i = Mix64(word) & (capacity - 1);
+    while (word_slots_[i].used && word_slots_[i].word != word) i = (i + 1) & (capacity - 1);
+    word_slots_[i].used = true;
+    word_slots_[i].word = word;
+    return word_slots_[i];
+  };
+  for (const auto& [word, amb] : ambiguity_) slot(word).amb = amb;
+  for (const auto& [word, cls] : fixed_) slot(word).fixed = static_cast<int32_t>(cls);
 }
 
 namespace {
@@ -453,6 +475,7 @@ Tagger Tagger::Train(const std::vector<ConlluSentence>& train, const std::vector
     if (total >= kMinAmbiguityCount) tagger.ambiguity_[HashString(word)] = h;
     if (total >= kMinFixedCount && top >= kMinFixedShare * total) tagger.fixed_[HashString(word)] = static_cast<uint64_t>(top_class);
   }
+  tagger.IndexWords();
 
   TrainData data;
   for (const auto& cs : train) {
@@ -537,6 +560,7 @@ Result<Tagger> Tagger::FromBytes(std::string_view bytes, const std::string& name
   if (!t.model_.Read(&r) || t.model_.num_classes() != t.num_classes() || !r.at_end()) return corrupt();
   for (const auto& [word, cls] : t.fixed_)
     if (cls >= static_cast<uint64_t>(t.num_classes())) return Status::DataError({name, 0, -1, ""}, "tagger model: fixed tag out of range");
+  t.IndexWords();
   return t;
 }
 

@@ -80,6 +80,17 @@ class Tagger {
   Lemmatizer lemmatizer_;
   std::unordered_map<uint64_t, uint64_t> ambiguity_;  // WordInfo::lower -> ambiguity class
   std::unordered_map<uint64_t, uint64_t> fixed_;      // WordInfo::lower -> class, for unambiguous frequent words
+  // Both maps again, as LookUpWords reads them: one open-addressing table of
+  // (word, ambiguity class, fixed class or -1), derived by IndexWords. One
+  // probe of a flat array a word instead of two buckets and nodes.
+  struct WordSlot {
+    uint64_t word = 0;
+    uint64_t amb = 0;
+    int32_t fixed = -1;
+    bool used = false;
+  };
+  std::vector<WordSlot> word_slots_;
+  void IndexWords();
   struct TrainData;
   bool two_pass() const { return first_.num_classes() > 0; }
   // One greedy left-to-right pass of `model` over the words whose `fixed`

@@ -12,7 +12,9 @@
 // them and skips the rest. Documents are keyed by id and fingerprinted by a
 // content hash (raw bytes, metadata and pipeline version): putting the same
 // document again changes nothing. The schema is versioned
-// (PRAGMA user_version) and migrated forward on Open.
+// (PRAGMA user_version) and migrated forward on Open. Its foreign keys are
+// kept by construction, not enforced: Put writes a document's rows under the
+// key it has just inserted and deletes a replaced document's rows itself.
 #ifndef DYAD_STORE_H_
 #define DYAD_STORE_H_
 

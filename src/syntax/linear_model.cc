@@ -1,6 +1,7 @@
 #include "syntax/linear_model.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <numeric>
 
@@ -53,7 +54,9 @@ std::vector<uint32_t> KeyOrder(const std::vector<uint32_t>& keys) {
 }  // namespace
 
 LinearModel LinearModel::FromQuantized(int num_classes, float step, Rows rows) {
+  static std::atomic<uint64_t> last_id{0};
   LinearModel m;
+  m.id_ = ++last_id;
   m.num_classes_ = num_classes;
   m.step_ = step;
   for (size_t i = 0; i < rows.size(); ++i) m.num_rows_ += rows.count(i) > 0;

@@ -61,6 +61,9 @@ class LinearModel {
   }
   // The weight of one quantum: scores are integers, real score = q * step.
   float step() const { return step_; }
+  // Distinct for every model built (a copy shares its original's, having its
+  // weights): memos of a model's scores are keyed by it. 0: no weights.
+  uint64_t id() const { return id_; }
 
   // scores[0..num_classes) += the rows of keys[0..n), in quanta (exact
   // integer sums: no rounding-order effects). Unknown keys add nothing.
@@ -152,6 +155,7 @@ class LinearModel {
   static constexpr size_t kProbeSlack = 64;  // slots past capacity_, so probes rarely wrap
 
   int num_classes_ = 0;
+  uint64_t id_ = 0;
   float step_ = 1.0f;
   size_t num_rows_ = 0, num_weights_ = 0;
   std::vector<uint32_t> keys_, refs_;  // open addressing; key 0 = empty

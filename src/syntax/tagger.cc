@@ -127,6 +127,61 @@ size_t StaticTaggerFeatures(const std::vector<WordInfo>& words, const std::vecto
   return n;
 }
 
+size_t WordTaggerFeatures(const WordInfo& w, uint64_t amb, bool first, uint32_t* keys) {
+  size_t n = 0;
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0) { keys[n++] = FeatureKey(templ, a, b); };
+  add(0, 0);
+  add(1, w.form);
+  add(2, w.lower);
+  for (int s = 0; s < 5; ++s) add(3 + s, w.suffix[s]);
+  for (int p = 0; p < 3; ++p) add(8 + p, w.prefix[p]);
+  add(11, w.shape);
+  add(12, w.flags, first);
+  add(36, amb);
+  add(41, amb, w.suffix[2]);
+  return n;
+}
+
+size_t ContextTaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right,
+                             size_t i, uint32_t* keys) {
+  const long k = static_cast<long>(i);
+  const uint64_t a0 = AmbAt(amb, k), a1 = AmbAt(amb, k + 1), a2 = AmbAt(amb, k + 2), am1 = AmbAt(amb, k - 1);
+  const WordInfo& w = words[i];
+  const WordInfo &m1 = At(words, k - 1), &m2 = At(words, k - 2), &p1 = At(words, k + 1), &p2 = At(words, k + 2);
+  size_t n = 0;
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  add(17, m1.lower);
+  add(18, m2.lower);
+  add(19, p1.lower);
+  add(20, p2.lower);
+  add(21, m1.suffix[2]);
+  add(22, p1.suffix[2]);
+  add(23, p2.suffix[2]);
+  add(24, m1.lower, w.lower);
+  add(25, w.lower, p1.lower);
+  add(27, m1.shape);
+  add(28, p1.shape);
+  add(29, p1.suffix[1]);
+  add(30, m1.suffix[1]);
+  add(31, w.suffix[2], p1.lower);
+  add(33, m2.lower, m1.lower, w.lower);
+  add(34, w.shape, p1.shape);
+  add(35, p1.lower, p2.lower);
+  add(37, a0, a1);
+  add(38, a1);
+  add(39, a1, a2);
+  add(42, am1, a0);
+  add(43, a0, p1.lower);
+  if (right) {
+    const uint64_t r1 = RightClass(right, k + 1, words.size()), r2 = RightClass(right, k + 2, words.size());
+    add(44, r1);
+    add(45, r1, r2);
+    add(46, r1, w.lower);
+    add(48, r1, w.suffix[2]);
+  }
+  return n;
+}
+
 size_t DynamicTaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right, size_t i,
                              int prev1, int prev2, uint32_t* keys) {
   const long k = static_cast<long>(i);
@@ -154,35 +209,131 @@ size_t TaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint
 void Tagger::LookUpWords(const std::vector<WordInfo>& words, std::vector<uint64_t>* amb, std::vector<int>* fixed) const {
   amb->clear();
   fixed->clear();
+  if (word_slots_.empty()) {  // a default-constructed tagger knows no words
+    amb->assign(words.size(), 0);
+    fixed->assign(words.size(), -1);
+    return;
+  }
+  const size_t mask = word_slots_.size() - 1;
   for (const WordInfo& w : words) {
-    auto a = ambiguity_.find(w.lower);
-    amb->push_back(a == ambiguity_.end() ? 0 : a->second);
-    auto f = fixed_.find(w.lower);
-    fixed->push_back(f == fixed_.end() ? -1 : static_cast<int>(f->second));
+    size_t i = Mix64(w.lower) & mask;
+    while (word_slots_[i].used && word_slots_[i].word != w.lower) i = (i + 1) & mask;
+    amb->push_back(word_slots_[i].used ? word_slots_[i].amb : 0);
+    fixed->push_back(word_slots_[i].used ? word_slots_[i].fixed : -1);
   }
 }
+
+void Tagger::IndexWords() {
+  // At most half full (and never empty), so that every probe ends.
+  size_t capacity = 16;
+  while (capacity < 2 * (ambiguity_.size() + fixed_.size())) capacity *= 2;
+  word_slots_.assign(capacity, WordSlot{});
+  auto slot = [&](uint64_t word) -> WordSlot& {
+    size_t i = Mix64(word) & (capacity - 1);
+    while (word_slots_[i].used && word_slots_[i].word != word) i = (i + 1) & (capacity - 1);
+    word_slots_[i].used = true;
+    word_slots_[i].word = word;
+    return word_slots_[i];
+  };
+  for (const auto& [word, amb] : ambiguity_) slot(word).amb = amb;
+  for (const auto& [word, cls] : fixed_) slot(word).fixed = static_cast<int32_t>(cls);
+}
+
+namespace {
+
+// Per thread: the summed rows of the word-local static keys
+// (WordTaggerFeatures) of recently tagged words. Words recur within and
+// across articles (names, topics), and those ~15 keys are most of a word's
+// model rows, each a few cache misses. Direct-mapped; an entry serves only
+// the same model and an identical WordInfo, ambiguity class and position
+// flag, so its scores are exactly what the lookups would give.
+class WordScoreMemo {
+ public:
+  static constexpr size_t kSlots = 8192;
+  // The stored scores of (model, word), or null.
+  const int32_t* Find(const LinearModel& model, const WordInfo& w, uint64_t amb, bool first) {
+    Reshape(model.num_classes());
+    const size_t slot = Slot(model, w, first);
+    const Tag& t = tags_[slot];
+    if (t.model != model.id() || t.amb != amb || t.first != first || !Same(t.word, w)) return nullptr;
+    return &scores_[slot * classes_];
+  }
+  void Store(const LinearModel& model, const WordInfo& w, uint64_t amb, bool first, const int32_t* scores) {
+    const size_t slot = Slot(model, w, first);
+    tags_[slot] = {model.id(), w, amb, first};
+    std::copy_n(scores, classes_, &scores_[slot * classes_]);
+  }
+
+ private:
+  struct Tag {
+    uint64_t model = 0;  // LinearModel::id(); 0: empty
+    WordInfo word;
+    uint64_t amb = 0;
+    bool first = false;
+  };
+  static bool Same(const WordInfo& a, const WordInfo& b) {
+    return a.form == b.form && a.lower == b.lower && a.shape == b.shape && a.flags == b.flags &&
+           std::equal(a.suffix, a.suffix + 5, b.suffix) && std::equal(a.prefix, a.prefix + 3, b.prefix);
+  }
+  size_t Slot(const LinearModel& model, const WordInfo& w, bool first) const {
+    return Mix64(w.form ^ (model.id() << 1) ^ static_cast<uint64_t>(first)) & (kSlots - 1);
+  }
+  void Reshape(size_t classes) {
+    if (classes == classes_) return;
+    classes_ = classes;
+    tags_.assign(kSlots, Tag{});
+    scores_.assign(kSlots * classes, 0);
+  }
+  size_t classes_ = 0;
+  std::vector<Tag> tags_;
+  std::vector<int32_t> scores_;
+};
+
+}  // namespace
 
 void Tagger::RunPass(const LinearModel& model, const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb,
                      const std::vector<int>& fixed, const int* right, std::vector<int>* classes,
                      std::vector<int32_t>* margins) const {
-  const size_t nc = upos_.size();
-  classes->assign(words.size(), 0);
-  if (margins) margins->assign(words.size(), INT32_MAX);
+  const size_t nc = upos_.size(), n_words = words.size();
+  classes->assign(n_words, 0);
+  if (margins) margins->assign(n_words, INT32_MAX);
   // The scores of the features that do not depend on this pass's own
-  // predictions, for every scored word at once: their lookups overlap.
+  // predictions, for every scored word at once: their lookups overlap. The
+  // word-local ones come from the memo when it has the word; a word it lacks
+  // has them summed apart (past the words in `base`), then stored.
+  thread_local WordScoreMemo memo;
   thread_local std::vector<uint32_t> keys, owner;
   thread_local std::vector<int32_t> base;
+  thread_local std::vector<std::pair<size_t, const int32_t*>> hits;  // (word, memo scores)
+  thread_local std::vector<size_t> misses;
   keys.clear();
   owner.clear();
-  base.assign(words.size() * nc, 0);
+  hits.clear();
+  misses.clear();
   uint32_t buffer[kMaxTaggerFeatures];
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (fixed[i] >= 0) continue;
-    const size_t n = StaticTaggerFeatures(words, amb, right, i, buffer);
+  auto add_keys = [&](size_t n, size_t offset) {
     keys.insert(keys.end(), buffer, buffer + n);
-    owner.insert(owner.end(), n, static_cast<uint32_t>(i * nc));
+    owner.insert(owner.end(), n, static_cast<uint32_t>(offset));
+  };
+  for (size_t i = 0; i < n_words; ++i) {
+    if (fixed[i] >= 0) continue;
+    if (const int32_t* stored = memo.Find(model, words[i], amb[i], i == 0)) hits.push_back({i, stored});
+    else misses.push_back(i);
+    add_keys(ContextTaggerFeatures(words, amb, right, i, buffer), i * nc);
   }
+  for (size_t m = 0; m < misses.size(); ++m)
+    add_keys(WordTaggerFeatures(words[misses[m]], amb[misses[m]], misses[m] == 0, buffer), (n_words + m) * nc);
+  base.assign((n_words + misses.size()) * nc, 0);
   model.AddScoresTo(keys.data(), owner.data(), keys.size(), base.data());
+  // Hits first: storing a miss may overwrite the slot of a hit.
+  for (const auto& [i, stored] : hits)
+    for (size_t c = 0; c < nc; ++c) base[i * nc + c] += stored[c];
+  for (size_t m = 0; m < misses.size(); ++m) {
+    const size_t i = misses[m];
+    const int32_t* local = &base[(n_words + m) * nc];
+    for (size_t c = 0; c < nc; ++c) base[i * nc + c] += local[c];
+    memo.Store(model, words[i], amb[i], i == 0, local);
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     if (fixed[i] >= 0) {
       (*classes)[i] = fixed[i];
@@ -324,6 +475,7 @@ Tagger Tagger::Train(const std::vector<ConlluSentence>& train, const std::vector
     if (total >= kMinAmbiguityCount) tagger.ambiguity_[HashString(word)] = h;
     if (total >= kMinFixedCount && top >= kMinFixedShare * total) tagger.fixed_[HashString(word)] = static_cast<uint64_t>(top_class);
   }
+  tagger.IndexWords();
 
   TrainData data;
   for (const auto& cs : train) {
@@ -408,6 +560,7 @@ Result<Tagger> Tagger::FromBytes(std::string_view bytes, const std::string& name
   if (!t.model_.Read(&r) || t.model_.num_classes() != t.num_classes() || !r.at_end()) return corrupt();
   for (const auto& [word, cls] : t.fixed_)
     if (cls >= static_cast<uint64_t>(t.num_classes())) return Status::DataError({name, 0, -1, ""}, "tagger model: fixed tag out of range");
+  t.IndexWords();
   return t;
 }
 

@@ -80,6 +80,17 @@ class Tagger {
   Lemmatizer lemmatizer_;
   std::unordered_map<uint64_t, uint64_t> ambiguity_;  // WordInfo::lower -> ambiguity class
   std::unordered_map<uint64_t, uint64_t> fixed_;      // WordInfo::lower -> class, for unambiguous frequent words
+  // Both maps again, as LookUpWords reads them: one open-addressing table of
+  // (word, ambiguity class, fixed class or -1), derived by IndexWords. One
+  // probe of a flat array a word instead of two buckets and nodes.
+  struct WordSlot {
+    uint64_t word = 0;
+    uint64_t amb = 0;
+    int32_t fixed = -1;
+    bool used = false;
+  };
+  std::vector<WordSlot> word_slots_;
+  void IndexWords();
   struct TrainData;
   bool two_pass() const { return first_.num_classes() > 0; }
   // One greedy left-to-right pass of `model` over the words whose `fixed`
@@ -114,6 +125,13 @@ size_t StaticTaggerFeatures(const std::vector<WordInfo>& words, const std::vecto
                             uint32_t* keys);
 size_t DynamicTaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right, size_t i,
                              int prev1, int prev2, uint32_t* keys);
+// StaticTaggerFeatures split in two, for the memo of Tagger::RunPass: the
+// keys that depend only on word i itself (its WordInfo, ambiguity class and
+// whether it is first), and the rest. Together they are exactly the static
+// keys (tested), in another order.
+size_t WordTaggerFeatures(const WordInfo& w, uint64_t amb, bool first, uint32_t* keys);
+size_t ContextTaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right,
+                             size_t i, uint32_t* keys);
 constexpr size_t kMaxTaggerFeatures = 56;
 
 std::vector<WordInfo> WordInfos(const Sentence& s);

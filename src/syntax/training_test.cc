@@ -245,6 +245,32 @@ TEST(TrainingTest, ReadsVersionFourTaggers) {
   EXPECT_NE(bad.status().message().find("version 9"), std::string::npos) << bad.status().message();
 }
 
+// The tagger's memo sums a word's WordTaggerFeatures once and its
+// ContextTaggerFeatures every time: together they must be exactly the static
+// keys, in both passes, for every word (first, middle, last).
+TEST(TaggerFeaturesTest, WordAndContextKeysAreTheStaticKeys) {
+  for (const ConlluSentence& cs : Fixture()) {
+    const std::vector<WordInfo> words = WordInfos(cs.sentence);
+    std::vector<uint64_t> amb;
+    std::vector<int> right;
+    for (size_t i = 0; i < words.size(); ++i) {
+      amb.push_back(i % 3 ? words[i].lower * 7 : 0);
+      right.push_back(static_cast<int>(i % 5));
+    }
+    for (const int* r : {static_cast<const int*>(nullptr), static_cast<const int*>(right.data())}) {
+      for (size_t i = 0; i < words.size(); ++i) {
+        uint32_t all[kMaxTaggerFeatures], split[kMaxTaggerFeatures];
+        const size_t n = StaticTaggerFeatures(words, amb, r, i, all);
+        size_t m = WordTaggerFeatures(words[i], amb[i], i == 0, split);
+        m += ContextTaggerFeatures(words, amb, r, i, split + m);
+        std::sort(all, all + n);
+        std::sort(split, split + m);
+        EXPECT_EQ(std::vector<uint32_t>(all, all + n), std::vector<uint32_t>(split, split + m)) << "word " << i;
+      }
+    }
+  }
+}
+
 TEST(LemmatizerTest, VerbLookup) {
   auto gold = Fixture();
   Lemmatizer lem = Lemmatizer::Train(gold);

@@ -80,51 +80,10 @@ uint64_t AmbAt(const std::vector<uint64_t>& amb, long j) { return j < 0 || j >= 
 
 size_t StaticTaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right, size_t i,
                             uint32_t* keys) {
-  const long k = static_cast<long>(i);
-  const uint64_t a0 = AmbAt(amb, k), a1 = AmbAt(amb, k + 1), a2 = AmbAt(amb, k + 2), am1 = AmbAt(amb, k - 1);
-  const WordInfo& w = words[i];
-  const WordInfo &m1 = At(words, k - 1), &m2 = At(words, k - 2), &p1 = At(words, k + 1), &p2 = At(words, k + 2);
-  size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
-  add(0, 0);
-  add(1, w.form);
-  add(2, w.lower);
-  for (int s = 0; s < 5; ++s) add(3 + s, w.suffix[s]);
-  for (int p = 0; p < 3; ++p) add(8 + p, w.prefix[p]);
-  add(11, w.shape);
-  add(12, w.flags, i == 0);
-  add(17, m1.lower);
-  add(18, m2.lower);
-  add(19, p1.lower);
-  add(20, p2.lower);
-  add(21, m1.suffix[2]);
-  add(22, p1.suffix[2]);
-  add(23, p2.suffix[2]);
-  add(24, m1.lower, w.lower);
-  add(25, w.lower, p1.lower);
-  add(27, m1.shape);
-  add(28, p1.shape);
-  add(29, p1.suffix[1]);
-  add(30, m1.suffix[1]);
-  add(31, w.suffix[2], p1.lower);
-  add(33, m2.lower, m1.lower, w.lower);
-  add(34, w.shape, p1.shape);
-  add(35, p1.lower, p2.lower);
-  add(36, a0);
-  add(37, a0, a1);
-  add(38, a1);
-  add(39, a1, a2);
-  add(41, a0, w.suffix[2]);
-  add(42, am1, a0);
-  add(43, a0, p1.lower);
-  if (right) {  // second pass: the first pass's classes of the two words on the right
-    const uint64_t r1 = RightClass(right, k + 1, words.size()), r2 = RightClass(right, k + 2, words.size());
-    add(44, r1);
-    add(45, r1, r2);
-    add(46, r1, w.lower);
-    add(48, r1, w.suffix[2]);
-  }
-  return n;
+  // The word's own keys and its context's; scores and updates are sums over
+  // keys, so their order does not matter.
+  const size_t n = WordTaggerFeatures(words[i], AmbAt(amb, static_cast<long>(i)), i == 0, keys);
+  return n + ContextTaggerFeatures(words, amb, right, i, keys + n);
 }
 
 size_t WordTaggerFeatures(const WordInfo& w, uint64_t amb, bool first, uint32_t* keys) {

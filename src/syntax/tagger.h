@@ -125,10 +125,10 @@ size_t StaticTaggerFeatures(const std::vector<WordInfo>& words, const std::vecto
                             uint32_t* keys);
 size_t DynamicTaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right, size_t i,
                              int prev1, int prev2, uint32_t* keys);
-// StaticTaggerFeatures split in two, for the memo of Tagger::RunPass: the
-// keys that depend only on word i itself (its WordInfo, ambiguity class and
-// whether it is first), and the rest. Together they are exactly the static
-// keys (tested), in another order.
+// The two halves of StaticTaggerFeatures (which is the one followed by the
+// other), apart for the memo of Tagger::RunPass: the keys that depend only
+// on word i itself (its WordInfo, ambiguity class and whether it is first),
+// and the rest.
 size_t WordTaggerFeatures(const WordInfo& w, uint64_t amb, bool first, uint32_t* keys);
 size_t ContextTaggerFeatures(const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb, const int* right,
                              size_t i, uint32_t* keys);

@@ -310,6 +310,8 @@ std::vector<int> WithConjuncts(const Sentence& sentence, int head) {
 
 bool IsRelativePronoun(const Token& token) { return In(text::Lower(token.form), kRelatives); }
 
+bool IsNegator(const Token& token) { return In(text::Lower(token.form), kNegators); }
+
 std::vector<Clause> AnalyzeClauses(const Sentence& sentence) { return Analyzer(sentence).Run(); }
 
 std::string DumpClause(const Sentence& s, const Clause& c) {

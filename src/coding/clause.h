@@ -59,6 +59,10 @@ std::vector<int> WithConjuncts(const Sentence& sentence, int head);
 // its clause modifies rather than naming anything itself.
 bool IsRelativePronoun(const Token& token);
 
+// "not", "n't" (either apostrophe), "never", "no": a word that negates what
+// it attaches to.
+bool IsNegator(const Token& token);
+
 // "clause: PRED subj=... obj=... prep:to=... [neg] [modal] [passive]", for
 // tests and `dyad explain`.
 std::string DumpClause(const Sentence& sentence, const Clause& clause);

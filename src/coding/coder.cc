@@ -634,11 +634,18 @@ class SentenceCoder {
       // "they found him ..., the court was told": a clause beside another
       // reports it only when the other is a statement verb.
       if (tok.deprel == "parataxis" && !IsStatementVerb(t)) return -1;
-      for (size_t k = 0; k < sent_.tokens.size(); ++k)
-        if (sent_.tokens[k].head == t && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0)
-          if (int a = ActorToken(static_cast<int>(k)); a >= 0) return a;
+      for (int k : SubjectTokens(t))
+        if (int a = ActorToken(k); a >= 0) return a;
     }
     return -1;
+  }
+
+  // The subjects (nsubj, nsubj:pass) of token `head`, in order.
+  std::vector<int> SubjectTokens(int head) const {
+    std::vector<int> out;
+    for (size_t k = 0; k < sent_.tokens.size(); ++k)
+      if (sent_.tokens[k].head == head && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0) out.push_back(static_cast<int>(k));
+    return out;
   }
 
   // Whether the word's verb has a statement reading (a pattern in 01).
@@ -907,12 +914,11 @@ class SentenceCoder {
     if (!out.empty()) return out;
     // Up to the clause: the first ancestor (or the word) with a subject.
     for (int t = noun, steps = 0; t >= 0 && steps < 8; t = sent_.tokens[t].head, ++steps) {
-      for (size_t k = 0; k < sent_.tokens.size(); ++k)
-        if (sent_.tokens[k].head == t && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0) {
-          for (int a : ActorTokens(static_cast<int>(k))) out.push_back(a);
-          // "the vote was a farce": a vote is its country's government's.
-          if (int holder = VoteHolderOf(static_cast<int>(k)); out.empty() && holder >= 0) out.push_back(holder);
-        }
+      for (int k : SubjectTokens(t)) {
+        for (int a : ActorTokens(k)) out.push_back(a);
+        // "the vote was a farce": a vote is its country's government's.
+        if (int holder = VoteHolderOf(k); out.empty() && holder >= 0) out.push_back(holder);
+      }
       const std::string& r = sent_.tokens[t].deprel;
       if (!out.empty() || r == "ccomp" || r == "advcl" || r == "parataxis" || r == "root" || r.rfind("acl", 0) == 0)
         break;
@@ -932,11 +938,10 @@ class SentenceCoder {
     for (int t = token, steps = 0; t >= 0 && t != top && steps < 64; t = sent_.tokens[t].head, ++steps) {
       for (size_t k = 0; k < sent_.tokens.size(); ++k) {
         if (sent_.tokens[k].head != t) continue;
-        std::string w = text::Lower(sent_.tokens[k].form);
         // "no" only as the word's own determiner, close before it: a parse
         // may hang a distant "no" on the wrong noun.
         bool near = static_cast<int>(k) < token && token - static_cast<int>(k) <= 3;
-        if (w == "not" || w == "n't" || w == "n\u2019t" || w == "never" || (w == "no" && near)) return true;
+        if (IsNegator(sent_.tokens[k]) && (near || text::Lower(sent_.tokens[k].form) != "no")) return true;
       }
       const std::string& r = sent_.tokens[t].deprel;
       if (r == "ccomp" || r == "advcl" || r == "xcomp" || r == "parataxis" || r == "root" || r.rfind("acl", 0) == 0)
@@ -1111,9 +1116,8 @@ class SentenceCoder {
         if (k.deprel == "xcomp" && (lemma == "have" || lemma == "need")) d.word = lemma + " to";
       }
       if (d.word.empty()) continue;
-      for (size_t k = 0; k < sent_.tokens.size(); ++k)
-        if (sent_.tokens[k].head == static_cast<int>(v) && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0)
-          for (int a : ActorTokens(static_cast<int>(k))) d.subjects.push_back(a);
+      for (int k : SubjectTokens(static_cast<int>(v)))
+        for (int a : ActorTokens(k)) d.subjects.push_back(a);
       if (d.subjects.empty()) continue;
       d.verb = static_cast<int>(v);
       return d;

@@ -145,8 +145,32 @@ class SentenceCoder {
     return out;
   }
 
+  // "warned that they could deploy troops": a that-clause whose subjects are
+  // all the predicate's own actors is its open complement, as in "threatened
+  // to deploy troops": same actor, same frame. Else the parse's xcomp.
+  int OpenComplement(const Clause& c) const {
+    if (c.xcomp >= 0 || c.noun || c.passive || c.subjects.empty()) return c.xcomp;
+    std::set<std::string> own;
+    for (int h : c.subjects)
+      for (int a : ActorTokens(h)) own.insert(ActorOf(a).second.substr(0, 6));
+    if (own.empty()) return -1;
+    for (const Clause& k : clauses_) {
+      if (k.noun || k.passive || k.subjects.empty() || sent_.tokens[k.predicate].head != c.predicate ||
+          sent_.tokens[k.predicate].deprel != "ccomp")
+        continue;
+      bool all_own = true;
+      for (int h : k.subjects) {
+        int a = ActorToken(h);
+        all_own = all_own && a >= 0 && own.count(ActorOf(a).second.substr(0, 6));
+      }
+      if (all_own) return k.predicate;
+    }
+    return -1;
+  }
+
   bool Holds(const Constraint& k, const Clause& c) const {
-    const Clause* x = c.xcomp >= 0 ? ClauseAt(c.xcomp) : nullptr;
+    int xcomp = OpenComplement(c);
+    const Clause* x = xcomp >= 0 ? ClauseAt(xcomp) : nullptr;
     std::vector<int> heads;
     bool present;
     switch (k.kind) {
@@ -156,7 +180,7 @@ class SentenceCoder {
       case Constraint::Kind::kSubj: heads = c.subjects; break;
       case Constraint::Kind::kObj: heads = c.objects; break;
       case Constraint::Kind::kIobj: if (c.iobj >= 0) heads = {c.iobj}; break;
-      case Constraint::Kind::kXcomp: if (c.xcomp >= 0) heads = {c.xcomp}; break;
+      case Constraint::Kind::kXcomp: if (xcomp >= 0) heads = {xcomp}; break;
       case Constraint::Kind::kXobj: if (x) heads = x->objects; break;
       case Constraint::Kind::kPrep:
         heads = PrepHeads(c.obliques, k.prep);
@@ -222,7 +246,8 @@ class SentenceCoder {
 
   // The argument heads a target slot names, in order of the slots.
   std::vector<int> TargetHeads(const Pattern& p, const Clause& c) const {
-    const Clause* x = c.xcomp >= 0 ? ClauseAt(c.xcomp) : nullptr;
+    int xcomp = OpenComplement(c);
+    const Clause* x = xcomp >= 0 ? ClauseAt(xcomp) : nullptr;
     for (const std::string& slot : p.targets) {
       std::vector<int> heads;
       if (slot == "obj") heads = ObjectHeads(c);
@@ -296,8 +321,8 @@ class SentenceCoder {
     const Pattern* p = Match(c);
     if (!p) return Trace(c, "no pattern"), false;
     for (const Constraint& k : p->frame)
-      if ((k.kind == Constraint::Kind::kXcomp || k.kind == Constraint::Kind::kXobj) && c.xcomp >= 0)
-        consumed_.insert(c.xcomp);
+      if ((k.kind == Constraint::Kind::kXcomp || k.kind == Constraint::Kind::kXobj) && OpenComplement(c) >= 0)
+        consumed_.insert(OpenComplement(c));
     std::string rule = p->file.substr(p->file.rfind('/') + 1) + ":" + std::to_string(p->line) + " " + p->Key() + " " + p->FrameText();
     if (p->NoEvent()) return Trace(c, "no event: a null pattern (" + rule + ")"), true;
     matched_[c.predicate] = p->code;

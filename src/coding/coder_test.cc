@@ -202,6 +202,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Colombia and Venezuela maintain military troops near the border.", "2022-02-04", ""},
         // A warning about one's own state's forces names no addressee.
         Case{"Recep Tayyip Erdogan warned that Turkish troops would cross the border.", "2018-01-20", "TURGOV 130 -"},
+        // A that-clause of the warner's own act is the threat's content, as an
+        // open complement would be: one threat, typed by the act.
+        Case{"The Kremlin warned that Russia could send warships to Cuba and Nicaragua.", "2022-01-15", "RUSGOV 138 -"},
+        Case{"North Korea warned that it would attack South Korea.", "2024-08-28", "PRKGOV 138 KORGOV"},
+        Case{"The United States threatened that it would impose new sanctions on Venezuela.", "2019-03-01",
+             "USAGOV 1312 VENGOV"},
+        // Someone else's act stays an event of its own.
+        Case{"Colombia warned that Russia could send troops to Venezuela.", "2019-03-01",
+             "COLGOV 130 RUSGOV; RUSGOV 0312 VENGOV"},
         // An unknown verb form lemmatized to a known lemma ("blamed": blame).
         Case{"Donald Trump blamed the Syrian government for the attack.", "2018-04-14", "USAGOV 112 SYRGOV"},
         // A passive speech verb beside a clause reports it; the clause's subject is not its source.

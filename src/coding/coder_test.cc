@@ -241,6 +241,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Control through an adjective: "remains available to mediate".
         Case{"Mexico remains available to mediate between the Venezuelan government and the Venezuelan opposition.",
              "2019-01-27", "MEXGOV 039 VENGOV; MEXGOV 039 VENOPP"},
+        // Mediating a dispute in a country: the country is the target.
+        Case{"Mexico mediated the crisis in Venezuela.", "2019-01-27", "MEXGOV 045 VEN"},
+        Case{"Norway is ready to mediate the dialogue within Venezuela.", "2019-01-27", "NORGOV 039 VEN"},
         // A vote is its country's government's: the country beside the noun,
         // else the one the article is about.
         Case{"Peru and Chile questioned Bolivia's election.", "2020-01-10", "PERGOV 111 BOLGOV; CHLGOV 111 BOLGOV"},

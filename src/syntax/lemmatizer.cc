@@ -40,6 +40,8 @@ bool ApplyRule(std::string_view rule, std::string_view form, std::string_view ba
   size_t strip = 0;
   for (char c : rule.substr(0, tab)) strip = strip * 10 + static_cast<size_t>(c - '0');
   if (strip > base.size()) return false;
+  // Rules count bytes; one learned on ASCII words must not cut a character.
+  if (strip < base.size() && (static_cast<unsigned char>(base[base.size() - strip]) & 0xC0) == 0x80) return false;
   *out = std::string(base.substr(0, base.size() - strip)) + std::string(rule.substr(tab + 1));
   return true;
 }

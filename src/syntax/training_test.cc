@@ -348,6 +348,15 @@ TEST(LemmatizerTest, PastFormsShareTheirLemma) {
   EXPECT_EQ(lem.Lemmatize("took", "VBN"), "take");
 }
 
+// A suffix rule learned on ASCII words must not cut a multibyte character
+// ("Inácio" had become "In\xc3ucio", invalid UTF-8, by the rule of a word
+// ending in "acio"): such a rule does not apply.
+TEST(LemmatizerTest, RulesNeverCutACharacter) {
+  Lemmatizer lem = TrainLemmatizer({{"Bacio", "NNP", "Bucio"}, {"Tacio", "NNP", "Tucio"}});
+  ASSERT_EQ(lem.Lemmatize("Dacio", "NNP"), "Ducio");  // the rule exists and applies to ASCII
+  EXPECT_EQ(lem.Lemmatize("In\xc3\xa1" "cio", "NNP"), "In\xc3\xa1" "cio");
+}
+
 // The dictionary's lookup table (derived on load): every trained (form, XPOS)
 // pair, lowercased or not, finds its most frequent lemma, in a lemmatizer
 // fresh from training and in one read back from its bytes; a dictionary of

@@ -871,12 +871,23 @@ class SentenceCoder {
   // Whether what was said is disowned on the way from `token` up to the
   // statement: a negated clause or a denial ("had always denied
   // interfering", "did not attack").
+  // A clause's negation or denial covers its predicate's side, not its
+  // subject ("the recognition of X as legitimate will not change" still
+  // calls X legitimate).
   bool Disowned(int statement, int token) const {
+    bool from_subject = false;
     for (int t = token, steps = 0; t >= 0 && t != statement && steps < 64; t = sent_.tokens[t].head, ++steps) {
-      if (const Clause* k = ClauseAt(t); k && k->negated) return true;
-      if (auto it = matched_.find(t); it != matched_.end() && InFamily(it->second, {"016"})) return true;
+      if (!from_subject) {
+        if (const Clause* k = ClauseAt(t); k && k->negated) return true;
+        if (auto it = matched_.find(t); it != matched_.end() && InFamily(it->second, {"016"})) return true;
+      }
+      from_subject = IsSubjectRelation(sent_.tokens[t].deprel);
     }
     return false;
+  }
+
+  static bool IsSubjectRelation(const std::string& deprel) {
+    return deprel.rfind("nsubj", 0) == 0 || deprel.rfind("csubj", 0) == 0;
   }
 
   // Who carries out an act of force: its subjects (for a passive, its
@@ -958,7 +969,8 @@ class SentenceCoder {
 
   // Whether the word or its clause is negated, up to the clause's head
   // ("Maduro is not the legitimate president", "no legitimacy"; not "there
-  // is no going back because he is the legitimate president").
+  // is no going back because he is the legitimate president"; a subject
+  // is outside its predicate's negation).
   bool NegatedBelow(int top, int token) const {
     for (int t = token, steps = 0; t >= 0 && t != top && steps < 64; t = sent_.tokens[t].head, ++steps) {
       for (size_t k = 0; k < sent_.tokens.size(); ++k) {
@@ -969,7 +981,8 @@ class SentenceCoder {
         if (IsNegator(sent_.tokens[k]) && (near || text::Lower(sent_.tokens[k].form) != "no")) return true;
       }
       const std::string& r = sent_.tokens[t].deprel;
-      if (r == "ccomp" || r == "advcl" || r == "xcomp" || r == "parataxis" || r == "root" || r.rfind("acl", 0) == 0)
+      if (r == "ccomp" || r == "advcl" || r == "xcomp" || r == "parataxis" || r == "root" || r.rfind("acl", 0) == 0 ||
+          IsSubjectRelation(r))
         break;
     }
     return false;

@@ -71,6 +71,11 @@ INSTANTIATE_TEST_SUITE_P(
         // A statement aimed at an actor named in what was said; calling it a threat criticizes it.
         Case{"Vladimir Putin said Ukraine was a threat.", "2024-08-28", "RUSGOV 111 UKRGOV"},
         Case{"Vladimir Putin said Ukraine was not a threat.", "2024-08-28", "RUSGOV 010 UKRGOV"},
+        // A negated predicate does not reach into its subject.
+        Case{"Beijing said that its view of Nicolás Maduro as the legitimate president of Venezuela had not changed.",
+             "2024-08-28", "CHNGOV 051 VENGOV"},
+        Case{"Beijing said that Nicolás Maduro was not the legitimate president of Venezuela.", "2024-08-28",
+             "CHNGOV 111 VENGOV"},
         // A copular noun takes only its own patterns: being of help is aid, with a modal an intent.
         Case{"Brazil could be of great help to Venezuela.", "2024-08-28", "BRAGOV 033 VENGOV"},
         // A question: no event.

@@ -180,6 +180,25 @@ class Analyzer {
     return pronoun;
   }
 
+  // "the only thing we criticized": a relative clause with a subject but no
+  // object, no relative word and no complement of its own has lost its
+  // object to the noun it modifies; in a pseudo-cleft ("the only thing we
+  // criticized is X's stance") that noun names what the copula equates it
+  // with. -1 when there is no such gap.
+  int ObjectGap(int verb) const {
+    if (Rel(verb) != "acl:relcl" || Head(verb) < 0 || Subjects(verb).empty() || !Children(verb, "obj").empty())
+      return -1;
+    for (int c : children_[verb])
+      if (IsRelativePronoun(s_.tokens[c]) || Rel(c) == "ccomp" || Rel(c) == "xcomp" ||
+          (Rel(c) == "advmod" && s_.tokens[c].xpos == "WRB"))
+        return -1;
+    int noun = Head(verb);
+    if (StartsWith(Rel(noun), "nsubj") && Head(noun) >= 0 && !Children(Head(noun), "cop").empty() &&
+        (s_.tokens[Head(noun)].upos == "NOUN" || s_.tokens[Head(noun)].upos == "PROPN"))
+      return Head(noun);
+    return noun;
+  }
+
   bool OnlyMarkIs(int i, std::string_view word) const {
     bool found = false;
     for (int c : children_[i])
@@ -224,6 +243,7 @@ class Analyzer {
       // pronoun stands for the noun the clause modifies, as a subject one does.
       for (int& object : c.objects)
         if (IsRelativePronoun(s_.tokens[object])) object = RelativeAntecedent(i, object);
+      if (int gap = ObjectGap(i); gap >= 0) c.objects.push_back(gap);
     }
     for (int o : Children(i, "iobj")) c.iobj = o;
     for (int x : Children(i, "xcomp")) c.xcomp = x;

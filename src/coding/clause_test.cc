@@ -46,6 +46,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Chile and Peru reached out to the rebels.", "reach out subj=Chile+Peru prep:to=rebels"},
         // A relative pronoun stands for the noun before it.
         Case{"Colombia criticized Russia, which sent troops to Venezuela.", "send subj=Russia obj=troops prep:to=Venezuela"},
+        // A relative clause without a relative word: its object is the noun it
+        // modifies, or in a pseudo-cleft what the copula equates that noun with.
+        Case{"The envoy rejected the plan the ministers signed.", "sign subj=ministers obj=plan"},
+        Case{"The one thing we opposed was the blockade of the port.", "oppose subj=we obj=blockade"},
         // Passive: the agent is the subject, the passive subject the object.
         Case{"The treaty was signed by the ministers.", "sign subj=ministers obj=treaty"},
         Case{"The treaty was signed by the ministers.", "[passive]"},

@@ -458,6 +458,23 @@ class DocumentRecognizer {
     }
     CountCountry(doc_.actors[actor].country);
     AddMention(s, p.first, p.last, actor, code, how);
+    NoteMembership(s, p.first, code);
+  }
+
+  // "Carlos Berrizbeitia, a member of the National Assembly": a person in
+  // apposition to membership of a legislature is a legislator, so that "the
+  // member of parliament" later finds him rather than the institution.
+  void NoteMembership(int s, int first, const std::string& code) {
+    if (code.size() < 6 || code.compare(3, 3, "LEG") != 0 || doc_.mentions.size() < 2) return;
+    auto word = [&](int k) { return k >= 0 ? text::Lower(forms_[k]) : std::string(); };
+    int t = word(first) == "the" ? first : first - (word(first - 1) == "the" ? 1 : 0);
+    if (word(t - 1) != "of" || word(t - 2) != "member") return;
+    int k = t - 3;
+    if (word(k) == "a" || word(k) == "the") --k;
+    if (word(k) == ",") --k;
+    const Mention& person = doc_.mentions[doc_.mentions.size() - 2];
+    if (person.sentence != s || person.last_token != k + 1 || doc_.actors[person.actor].kind != "person") return;
+    offices_[person.actor].push_back({code.substr(0, 3), "legislator"});
   }
 
   // Offices that news prose uses for one another: "the envoy" after "the

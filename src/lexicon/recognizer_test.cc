@@ -143,6 +143,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Nicolás Maduro spoke. The Venezuelan president said more.", "2024-08-28",
              "Nicolás Maduro=VENGOV dictionary; The Venezuelan president=VENGOV description(Nicolás Maduro)"},
         Case{"The Russian president spoke.", "2024-08-28", "The Russian president=RUSGOV description(Vladimir Putin)"},
+        // Membership of a legislature in apposition makes a legislator of the person.
+        Case{"Julio Borges, a member of the National Assembly, spoke. The lawmaker left.", "2019-01-27",
+             "Julio Borges=VENOPP dictionary; the National Assembly=VENLEG description(Venezuela (LEG)); "
+             "The lawmaker=VENOPP description(Julio Borges)"},
         // A possessive pronoun and a role noun: the possessor's institution.
         Case{"Colombian Foreign Minister Rosa Villavicencio said her country would help.", "2025-12-11",
              "Colombian Foreign Minister Rosa Villavicencio=COLGOV dictionary; her country=COLGOV description(Colombia (GOV))"},

@@ -199,6 +199,15 @@ class Analyzer {
     return noun;
   }
 
+  bool QuotativeInversion(int verb) const {
+    const std::string& xpos = s_.tokens[verb].xpos;
+    if (verb == 0 || (xpos != "VBD" && xpos != "VBZ")) return false;
+    const std::string& before = s_.tokens[verb - 1].form;
+    if (before != "\u201d" && before != "\"" && before != "''") return false;
+    std::vector<int> objects = Children(verb, "obj");
+    return !objects.empty() && std::all_of(objects.begin(), objects.end(), [&](int o) { return o > verb; });
+  }
+
   bool OnlyMarkIs(int i, std::string_view word) const {
     bool found = false;
     for (int c : children_[i])
@@ -244,6 +253,9 @@ class Analyzer {
       for (int& object : c.objects)
         if (IsRelativePronoun(s_.tokens[object])) object = RelativeAntecedent(i, object);
       if (int gap = ObjectGap(i); gap >= 0) c.objects.push_back(gap);
+      // "..., ” added the member of parliament": after a quotation the
+      // speaker follows the verb, and a parse may read it as the object.
+      if (c.subjects.empty() && QuotativeInversion(i)) c.subjects.swap(c.objects);
     }
     for (int o : Children(i, "iobj")) c.iobj = o;
     for (int x : Children(i, "xcomp")) c.xcomp = x;

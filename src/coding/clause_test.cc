@@ -46,6 +46,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Chile and Peru reached out to the rebels.", "reach out subj=Chile+Peru prep:to=rebels"},
         // A relative pronoun stands for the noun before it.
         Case{"Colombia criticized Russia, which sent troops to Venezuela.", "send subj=Russia obj=troops prep:to=Venezuela"},
+        // After a quotation the speaker follows the verb.
+        Case{"\u201cOur doors are open to investors,\u201d added the member of parliament.", "add subj=member"},
         // A relative clause without a relative word: its object is the noun it
         // modifies, or in a pseudo-cleft what the copula equates that noun with.
         Case{"The envoy rejected the plan the ministers signed.", "sign subj=ministers obj=plan"},

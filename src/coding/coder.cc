@@ -407,7 +407,7 @@ class SentenceCoder {
       if (targets.empty()) {
         if (deontic_.embedded_coded) return Trace(c, "statement: what was said is coded as its own event"), false;
       } else {
-        std::erase_if(doc_.events, [&](const Event& e) { return e.sentence == s_ && Governs(deontic_.verb, e.predicate); });
+        std::erase_if(doc_.events, [&](const Event& e) { return e.sentence == s_ && InPredicate(deontic_.verb, e.predicate); });
         code = deontic_.word == "should" ? "020" : "100";
         rule += " [\"" + deontic_.word + "\" in what was said]";
       }
@@ -1146,6 +1146,8 @@ class SentenceCoder {
     for (size_t v = 0; v < sent_.tokens.size(); ++v) {
       if (sent_.tokens[v].head != predicate || sent_.tokens[v].deprel != "ccomp") continue;
       const std::string lemma = Lemma(sent_.tokens[v]);
+      // "Russia must know that our doors are open": telling, not demanding.
+      if (InClass("@cognition", lemma)) continue;
       Deontic d;
       for (const Token& k : sent_.tokens) {
         if (k.head != static_cast<int>(v)) continue;
@@ -1196,6 +1198,16 @@ class SentenceCoder {
   bool Governs(int ancestor, int token) const {
     for (int t = token, steps = 0; t >= 0 && steps < 256; t = sent_.tokens[t].head, ++steps)
       if (t == ancestor) return true;
+    return false;
+  }
+
+  // Whether `token` is under `ancestor` but not inside its subject: what a
+  // demand asks for ("X must stop what the only thing we criticized is").
+  bool InPredicate(int ancestor, int token) const {
+    for (int t = token, steps = 0; t >= 0 && steps < 256; t = sent_.tokens[t].head, ++steps) {
+      if (t == ancestor) return true;
+      if (sent_.tokens[t].head == ancestor && IsSubjectRelation(sent_.tokens[t].deprel)) return false;
+    }
     return false;
   }
 

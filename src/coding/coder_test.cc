@@ -71,6 +71,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A statement aimed at an actor named in what was said; calling it a threat criticizes it.
         Case{"Vladimir Putin said Ukraine was a threat.", "2024-08-28", "RUSGOV 111 UKRGOV"},
         Case{"Vladimir Putin said Ukraine was not a threat.", "2024-08-28", "RUSGOV 010 UKRGOV"},
+        // "must know that ...": telling someone something, not a demand.
+        Case{"Julio Borges said that Russia must understand that the doors of Venezuela are open.", "2019-01-27",
+             "VENOPP 010 RUSGOV"},
         // A negated predicate does not reach into its subject.
         Case{"Beijing said that its view of Nicolás Maduro as the legitimate president of Venezuela had not changed.",
              "2024-08-28", "CHNGOV 051 VENGOV"},

@@ -66,11 +66,15 @@ class Analyzer {
       bool copular = !verb && !noun && !adjunct && t.upos == "NOUN" && !Children(i, "cop").empty() &&
                      !Children(i, "nsubj").empty();
       if (copular) governor = i;
-      if (!verb && !noun && !adjunct && !copular) continue;
-      Clause c = verb ? Verb(i) : Noun(i, governor);
+      // "is willing to leave", "remains available to mediate": an adjective
+      // of readiness with an infinitive is a predicate of its own.
+      bool ready = t.upos == "ADJ" && Readiness(i) && ReadyInfinitive(i) >= 0;
+      if (!verb && !noun && !adjunct && !copular && !ready) continue;
+      Clause c = verb || ready ? Verb(i) : Noun(i, governor);
+      if (ready) c.xcomp = ReadyInfinitive(i);
       if (copular) c.governor_lemma = "be";
       c.adjunct = adjunct;
-      c.question = question || EmbeddedQuestion(verb ? i : governor);
+      c.question = question || EmbeddedQuestion(verb || ready ? i : governor);
       out.push_back(std::move(c));
     }
     return out;
@@ -282,6 +286,14 @@ class Analyzer {
     c.conditional = Conditional(i) || (Rel(i) == "advcl" && Conditional(i));
     c.reported = Rel(i) == "ccomp";
     return c;
+  }
+
+  // The infinitive an adjective governs: its xcomp, or a "to" clause the
+  // parse read as adverbial; -1 if none.
+  int ReadyInfinitive(int adjective) const {
+    for (int c : children_[adjective])
+      if (Rel(c) == "xcomp" || (Rel(c) == "advcl" && OnlyMarkIs(c, "to"))) return c;
+    return -1;
   }
 
   bool Readiness(int i) const { return In(LowerLemma(s_.tokens[i]), kReadiness); }

@@ -423,9 +423,22 @@ class SentenceCoder {
         break;
       }
     }
+    // "told Trump that ...": a statement's addressee is its target.
+    if (targets.empty() && statement_pass_ && !deontic_.embedded_coded) {
+      std::vector<int> told = c.objects;
+      if (c.iobj >= 0) told.insert(told.begin(), c.iobj);
+      for (int h : told)
+        if (int a = ActorToken(h); a >= 0) targets.push_back(a);
+    }
     if (targets.empty() && ((needs_target && HasComplement(c) && !among_partners) || statement_pass_)) {
       targets = StatementTargets(c, sources);
       if (!targets.empty() && !statement_pass_) rule += " [target from the complement]";
+    }
+    // "told Trump he was willing to leave": an intent stated to someone,
+    // with no target of its own, is aimed at the one told.
+    if (targets.empty() && !among_partners && code.rfind("03", 0) == 0) {
+      targets = ReporterAddressees(c.predicate);
+      if (!targets.empty()) rule += " [target: the one told]";
     }
     // "called for a transition in Caracas": an appeal, demand, complaint or
     // rejection about a place is addressed to its government.
@@ -663,6 +676,22 @@ class SentenceCoder {
         if (int a = ActorToken(k); a >= 0) return a;
     }
     return -1;
+  }
+
+  // Whom the statement that reports this clause is told to ("told Trump
+  // that he was willing to leave": Trump): the reporting verb's indirect
+  // object, or its object when the clause is a separate complement.
+  std::vector<int> ReporterAddressees(int predicate) const {
+    const Token& tok = sent_.tokens[predicate];
+    if (tok.deprel != "ccomp" || tok.head < 0) return {};
+    const Clause* v = ClauseAt(tok.head);
+    if (!v || !IsStatementVerb(tok.head)) return {};
+    std::vector<int> heads = v->objects;
+    if (v->iobj >= 0) heads.insert(heads.begin(), v->iobj);
+    std::vector<int> out;
+    for (int h : heads)
+      if (int a = ActorToken(h); a >= 0) out.push_back(a);
+    return out;
   }
 
   // The subjects (nsubj, nsubj:pass) of token `head`, in order.

@@ -71,6 +71,18 @@ INSTANTIATE_TEST_SUITE_P(
         // A statement aimed at an actor named in what was said; calling it a threat criticizes it.
         Case{"Vladimir Putin said Ukraine was a threat.", "2024-08-28", "RUSGOV 111 UKRGOV"},
         Case{"Vladimir Putin said Ukraine was not a threat.", "2024-08-28", "RUSGOV 010 UKRGOV"},
+        // An adjective of readiness with an infinitive is a predicate; an
+        // intent stated to someone is aimed at the one told.
+        Case{"Nicolás Maduro told Donald Trump that he was willing to leave Venezuela.", "2025-12-11",
+             "VENGOV 0341 USAGOV"},
+        // What one declines to say is no event.
+        Case{"Donald Trump declined to say whether he would be willing to send troops to Venezuela.", "2025-12-11",
+             "USAGOV 011 VENGOV"},
+        // A statement's addressee is its target, before any actor of what was said.
+        Case{"Alexander Lukashenko told Nicolás Maduro that the weather in Minsk was cold.", "2025-12-11",
+             "BLRGOV 010 VENGOV"},
+        Case{"Gustavo Petro told Nicolás Maduro that Ecuador had closed its airspace.", "2024-08-28",
+             "COLGOV 010 VENGOV"},
         // "must know that ...": telling someone something, not a demand.
         Case{"Julio Borges said that Russia must understand that the doors of Venezuela are open.", "2019-01-27",
              "VENOPP 010 RUSGOV"},

@@ -249,6 +249,11 @@ class Analyzer {
       if (reduced_passive) Append(&c.objects, WithConjuncts(s_, Head(i)));
       // "X continues to be considered legitimate": the controller is the patient.
       if (passive_subjects.empty() && Rel(i) == "xcomp" && Head(i) >= 0) Append(&c.objects, Subjects(Head(i)));
+      // "... while the official results are being welcomed by": a parse that
+      // hung the passive subject elsewhere; the noun right before the
+      // auxiliaries.
+      if (c.objects.empty())
+        if (int n = NounBeforeAuxiliaries(i); n >= 0) c.objects.push_back(n);
     } else {
       c.subjects = Subjects(i);
       for (int o : Children(i, "obj")) Append(&c.objects, WithConjuncts(s_, o));
@@ -286,6 +291,16 @@ class Analyzer {
     c.conditional = Conditional(i) || (Rel(i) == "advcl" && Conditional(i));
     c.reported = Rel(i) == "ccomp";
     return c;
+  }
+
+  int NounBeforeAuxiliaries(int verb) const {
+    int first = verb;
+    for (int c : children_[verb])
+      if ((Rel(c) == "aux" || Rel(c) == "aux:pass") && c < first) first = c;
+    if (first == verb || first == 0) return -1;
+    const Token& t = s_.tokens[first - 1];
+    bool nominal = t.upos == "NOUN" || t.upos == "PROPN" || (t.upos == "PRON" && !IsRelativePronoun(t));
+    return nominal ? first - 1 : -1;
   }
 
   // The infinitive an adjective governs: its xcomp, or a "to" clause the

@@ -6,6 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "dyad/resources.h"
 #include "syntax/annotator.h"
@@ -80,6 +83,40 @@ INSTANTIATE_TEST_SUITE_P(
         // An object relative pronoun stands for the noun the clause modifies.
         Case{"The ties that Chile has been deepening with Japan are strong.",
              "deepen subj=Chile obj=ties prep:with=Japan"}));
+
+// Parse repairs on hand-made trees: the parses the committed models made of
+// real sentences, which a retrained parser may no longer make.
+Sentence Tree(const std::vector<std::tuple<const char*, const char*, const char*, int, const char*>>& rows) {
+  Sentence s;
+  for (const auto& [form, lemma, upos, head, deprel] : rows) {
+    Token t;
+    t.form = form, t.lemma = lemma, t.upos = upos, t.head = head, t.deprel = deprel;
+    t.xpos = std::string(upos) == "VERB" ? "VBN" : "";
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+std::string DumpAll(const Sentence& s) {
+  std::string all;
+  for (const Clause& c : AnalyzeClauses(s)) all += DumpClause(s, c) + "\n";
+  return all;
+}
+
+// "at the same time the results are being welcomed by Russia", with the
+// results hung on "time": the noun before the auxiliaries is the patient.
+TEST(ClauseRepairTest, PassiveSubjectBeforeTheAuxiliaries) {
+  Sentence s = Tree({{"at", "at", "ADP", 1, "case"},
+                     {"time", "time", "NOUN", 6, "obl"},
+                     {"the", "the", "DET", 3, "det"},
+                     {"results", "result", "NOUN", 1, "acl:relcl"},
+                     {"are", "be", "AUX", 6, "aux"},
+                     {"being", "be", "AUX", 6, "aux:pass"},
+                     {"welcomed", "welcome", "VERB", -1, "root"},
+                     {"by", "by", "ADP", 8, "case"},
+                     {"Russia", "Russia", "PROPN", 6, "obl:agent"}});
+  EXPECT_NE(DumpAll(s).find("welcome subj=Russia obj=results"), std::string::npos) << DumpAll(s);
+}
 
 }  // namespace
 }  // namespace dyad::coding

@@ -264,7 +264,11 @@ class Analyzer {
       if (int gap = ObjectGap(i); gap >= 0) c.objects.push_back(gap);
       // "..., ” added the member of parliament": after a quotation the
       // speaker follows the verb, and a parse may read it as the object.
-      if (c.subjects.empty() && QuotativeInversion(i)) c.subjects.swap(c.objects);
+      // A "subject" inside the quotation is the quotation, misread.
+      if (QuotativeInversion(i) && std::all_of(c.subjects.begin(), c.subjects.end(), [&](int k) { return k < i - 1; })) {
+        c.subjects.swap(c.objects);
+        c.objects.clear();
+      }
     }
     for (int o : Children(i, "iobj")) c.iobj = o;
     for (int x : Children(i, "xcomp")) c.xcomp = x;

@@ -91,7 +91,7 @@ Sentence Tree(const std::vector<std::tuple<const char*, const char*, const char*
   for (const auto& [form, lemma, upos, head, deprel] : rows) {
     Token t;
     t.form = form, t.lemma = lemma, t.upos = upos, t.head = head, t.deprel = deprel;
-    t.xpos = std::string(upos) == "VERB" ? "VBN" : "";
+    t.xpos = std::string(upos) == "VERB" ? "VBD" : "";
     s.tokens.push_back(t);
   }
   return s;
@@ -116,6 +116,19 @@ TEST(ClauseRepairTest, PassiveSubjectBeforeTheAuxiliaries) {
                      {"by", "by", "ADP", 8, "case"},
                      {"Russia", "Russia", "PROPN", 6, "obl:agent"}});
   EXPECT_NE(DumpAll(s).find("welcome subj=Russia obj=results"), std::string::npos) << DumpAll(s);
+}
+
+// "“It is a decision for them,” emphasized the chancellor", with the
+// quotation's noun read as the subject and the speaker as the object.
+TEST(ClauseRepairTest, SpeakerAfterTheQuotation) {
+  Sentence s = Tree({{"\u201c", "\"", "PUNCT", 1, "punct"},
+                     {"decision", "decision", "NOUN", 4, "nsubj"},
+                     {",", ",", "PUNCT", 1, "punct"},
+                     {"\u201d", "\"", "PUNCT", 1, "punct"},
+                     {"emphasized", "emphasize", "VERB", -1, "root"},
+                     {"the", "the", "DET", 6, "det"},
+                     {"chancellor", "chancellor", "NOUN", 4, "obj"}});
+  EXPECT_NE(DumpAll(s).find("emphasize subj=chancellor\n"), std::string::npos) << DumpAll(s);
 }
 
 }  // namespace

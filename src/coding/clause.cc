@@ -155,6 +155,11 @@ class Analyzer {
     if (!subjects.empty()) return subjects;
     if ((Rel(i) == "xcomp" || Rel(i) == "conj") && Head(i) >= 0) {
       int h = Head(i);
+      // "Obama is scheduled to attend", "Iran was asked to leave": a passive
+      // controls its complement through its passive subject.
+      if (Rel(i) == "xcomp")
+        for (int c : children_[h])
+          if (Rel(c) == "nsubj:pass") return WithConjuncts(s_, c);
       // "is willing to leave": the complement of an adjective takes the adjective's subject.
       return Subjects(h);
     }

@@ -67,6 +67,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Did Cuba send troops?", "[question]"},
         // An oblique of the object counts for the predicate.
         Case{"Washington lifted sanctions on Caracas.", "lift subj=Washington obj=sanctions prep:on=Caracas"},
+        // A passive controls its complement through its passive subject.
+        Case{"The minister is scheduled to attend a summit in Lima.", "attend subj=minister obj=summit"},
         // A passive complement's patient is its controller's subject.
         Case{"The mayor continues to be considered legitimate by the council.",
              "consider subj=council obj=mayor xcomp=legitimate"},

@@ -358,6 +358,15 @@ class SentenceCoder {
         if (InClass("@undertaking", Lemma(sent_.tokens[h])))
           for (int o : UndertakingOwners(h)) sources.push_back(o);
     if (sources.empty() && c.noun && InClass("@undertaking", c.lemma)) sources = UndertakingOwners(c.predicate);
+    // "a Ukrainian protestor", "a Pentagon spokesman": a subject that is no
+    // actor itself belongs to the actor that modifies it; not what an actor
+    // owns ("Beijing's strategy is a failure") nor its weapons ("the USA
+    // tanks might want").
+    if (sources.empty())
+      for (int h : c.subjects)
+        if (!InClass("@weapon", Lemma(sent_.tokens[h])) && !InClass("@military", Lemma(sent_.tokens[h])))
+          for (int o : UndertakingOwners(h))
+            if (sent_.tokens[o].deprel == "amod" || sent_.tokens[o].deprel == "compound") sources.push_back(o);
     // No subject, or none that is an actor ("after Russia sent ..." read with
     // a subject far away): an actor right before the verb.
     // "a disagreement between A and B": with no actor subject, the partners

@@ -83,6 +83,10 @@ INSTANTIATE_TEST_SUITE_P(
              "BLRGOV 010 VENGOV"},
         Case{"Gustavo Petro told Nicolás Maduro that Ecuador had closed its airspace.", "2024-08-28",
              "COLGOV 010 VENGOV"},
+        // A subject that is no actor belongs to the actor modifying it, not to
+        // one that owns it.
+        Case{"A Kremlin aide criticized Colombia.", "2022-01-21", "RUSGOV 111 COLGOV"},
+        Case{"Beijing's strategy of ending the protests by force has failed.", "2022-01-21", ""},
         // "must know that ...": telling someone something, not a demand.
         Case{"Julio Borges said that Russia must understand that the doors of Venezuela are open.", "2019-01-27",
              "VENOPP 010 RUSGOV"},

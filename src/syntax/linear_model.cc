@@ -173,7 +173,8 @@ __attribute__((target_clones("avx2", "default"))) void AddDense(const int16_t* _
 }
 }  // namespace
 
-void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int16_t* rows) const {
+template <typename Visit>
+void LinearModel::ForEachInline(const uint32_t* keys, size_t n, Visit&& visit) const {
   if (inline_.empty()) return;
   // Probe the small fingerprint array first: most keys are absent and end at
   // an empty fingerprint without touching the (large) slot array. A matching
@@ -183,7 +184,6 @@ void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int
   constexpr size_t kChunk = 128;
   size_t home[kChunk];
   uint32_t cand[kChunk], which[kChunk];
-  int32_t s[kInlineClasses] = {0, 0, 0, 0};
   const size_t size = inline_.size();
   auto next = [size](size_t j) { return j + 1 == size ? 0 : j + 1; };
   for (size_t base = 0; base < n; base += kChunk) {
@@ -216,11 +216,17 @@ void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int
         if (fingerprints_[j] == 0) break;
       }
       if (fingerprints_[j] == 0) continue;  // absent after all
-      const InlineSlot& slot = inline_[j];
-      for (int k = 0; k < kInlineClasses; ++k) s[k] += slot.w[k];
-      if (rows) std::copy_n(slot.w, num_classes_, rows + which[h] * num_classes_);
+      visit(which[h], inline_[j].w);
     }
   }
+}
+
+void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int16_t* rows) const {
+  int32_t s[kInlineClasses] = {0, 0, 0, 0};
+  ForEachInline(keys, n, [&](size_t i, const int16_t* w) {
+    for (int k = 0; k < kInlineClasses; ++k) s[k] += w[k];
+    if (rows) std::copy_n(w, num_classes_, rows + i * num_classes_);
+  });
   if (scores)
     for (int k = 0; k < num_classes_; ++k) scores[k] += s[k];
 }
@@ -281,7 +287,9 @@ void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) con
 
 void LinearModel::AddScoresTo(const uint32_t* keys, const uint32_t* offsets, size_t n, int32_t* scores) const {
   if (is_inline()) {
-    for (size_t i = 0; i < n; ++i) AddInline(keys + i, 1, scores + offsets[i], nullptr);
+    ForEachInline(keys, n, [&](size_t i, const int16_t* w) {
+      for (int k = 0; k < num_classes_; ++k) scores[offsets[i] + k] += w[k];
+    });
     return;
   }
   ForEachRow(keys, n, [&](size_t i, uint32_t ref) { AddRow(ref, scores + offsets[i]); });

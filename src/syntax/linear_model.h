@@ -141,6 +141,11 @@ class LinearModel {
   // AddScores (scores may be null) for is_inline() models, optionally
   // copying each key's row to rows[i * num_classes()] (RowValues).
   void AddInline(const uint32_t* keys, size_t n, int32_t* scores, int16_t* rows) const;
+  // The lookup of is_inline() models: calls visit(i, w) with the row (kInlineClasses
+  // quanta) of every keys[i] present, all fingerprint and slot loads of up to
+  // 128 keys overlapping.
+  template <typename Visit>
+  void ForEachInline(const uint32_t* keys, size_t n, Visit&& visit) const;
   Rows AllRows() const;  // sorted by key
   // The staged lookup shared by AddScores, AddScoresTo and RowValues: for
   // up to 128 keys at a time, all slot probes, then all refs, then all rows

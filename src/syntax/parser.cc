@@ -151,14 +151,72 @@ struct Values {
   uint64_t PunctBetween(int a, int b) const { return static_cast<uint64_t>(std::min(2, punct_before[b] - punct_before[a + 1])); }
 };
 
-size_t Features(const Values& v, const State& st, uint32_t* keys) {
-  const int s0 = st.S(0), s1 = st.S(1), s2 = st.S(2), b0 = st.B(0), b1 = st.B(1), b2 = st.B(2);
-  auto W = [&](int i) { return i < 0 ? kNone : v.w[i]; };
-  auto T = [&](int i) { return i < 0 ? kNone : v.t[i]; };
-  auto WT = [&](int i) { return i < 0 ? kNone : v.wt[i]; };
+// The static values of the word at position i (kNone when there is none).
+struct Static {
+  const Values& v;
+  uint64_t W(int i) const { return i < 0 ? kNone : v.w[i]; }
+  uint64_t T(int i) const { return i < 0 ? kNone : v.t[i]; }
+  uint64_t WT(int i) const { return i < 0 ? kNone : v.wt[i]; }
+  uint64_t U(int i) const { return i < 0 ? kNone : v.u[i]; }
+  uint64_t Suf(int i) const { return i < 0 ? kNone : v.suf[i]; }
+};
+
+// The transition features are the keys of three disjoint groups of
+// templates. Scores are sums over keys, so a group's sum can be reused
+// wherever its keys are the same: the greedy parser memoizes the first two.
+
+// Templates reading only the static values of B0..B2: the same keys in every
+// state whose buffer front is b (an arc leaves b in place).
+size_t BufferFeatures(const Values& v, int front, int n_words, uint32_t* keys) {
+  const Static x{v};
+  auto B = [&](int k) { return front + k <= n_words ? front + k : -1; };
+  const int b0 = B(0), b1 = B(1), b2 = B(2);
+  size_t n = 0;
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  add(4, x.WT(b0)); add(5, x.W(b0)); add(6, x.T(b0));
+  add(7, x.WT(b1)); add(8, x.W(b1)); add(9, x.T(b1));
+  add(11, x.T(b2));
+  add(24, x.T(b0), x.T(b1));
+  add(32, x.T(b0), x.T(b1), x.T(b2));
+  add(108, x.Suf(b0), x.T(b0));
+  if (v.feature_set < 3) return n;
+  add(116, x.W(b0), x.T(b1)); add(117, x.T(b0), x.W(b1));
+  return n;
+}
+
+// Templates reading only the static values of S0..S2. Only the stack top is
+// ever pushed or popped, so the words below a word never change while it is
+// on the stack: these keys depend on S0 alone.
+size_t StackFeatures(const Values& v, const State& st, uint32_t* keys) {
+  const Static x{v};
+  const int s0 = st.S(0), s1 = st.S(1), s2 = st.S(2);
+  const uint64_t d2 = s1 < 0 ? kNone : Bucket(s0 - s1);
+  const uint64_t p_s1s0 = s1 < 0 ? kNone : v.PunctBetween(s1, s0);
+  size_t n = 0;
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  add(1, x.WT(s0)); add(2, x.W(s0)); add(3, x.T(s0));
+  add(12, x.WT(s1)); add(13, x.W(s1)); add(14, x.T(s1));
+  add(15, x.T(s2));
+  add(25, x.T(s1), x.T(s0)); add(26, x.W(s1), x.W(s0)); add(27, x.WT(s1), x.T(s0));
+  add(28, x.T(s1), x.WT(s0)); add(29, x.WT(s1), x.WT(s0));
+  add(35, x.T(s2), x.T(s1), x.T(s0));
+  add(48, x.T(s1), x.T(s0), d2);
+  add(103, x.U(s2), x.U(s1), x.U(s0));
+  add(107, x.T(s1), x.T(s0), p_s1s0);
+  add(109, x.Suf(s0), x.T(s0));
+  return n;
+}
+
+// The other templates: those of stack and buffer words together, of
+// children, labels, valencies and the stack size.
+size_t StateFeatures(const Values& v, const State& st, uint32_t* keys) {
+  const int s0 = st.S(0), s1 = st.S(1), b0 = st.B(0), b1 = st.B(1);
+  const Static x{v};
+  auto W = [&](int i) { return x.W(i); };
+  auto T = [&](int i) { return x.T(i); };
+  auto WT = [&](int i) { return x.WT(i); };
+  auto U = [&](int i) { return x.U(i); };
   auto L = [&](int i) { return i < 0 ? kNone : static_cast<uint64_t>(st.label[i] + 1); };
-  auto U = [&](int i) { return i < 0 ? kNone : v.u[i]; };
-  auto Suf = [&](int i) { return i < 0 ? kNone : v.suf[i]; };
   auto Child = [&](int i, const int* c) { return i < 0 ? -1 : c[i]; };
   const int s0l1 = Child(s0, st.lc1), s0l2 = Child(s0, st.lc2), s0r1 = Child(s0, st.rc1), s0r2 = Child(s0, st.rc2);
   const int s1l1 = Child(s1, st.lc1), s1r1 = Child(s1, st.rc1), s1r2 = Child(s1, st.rc2);
@@ -174,27 +232,19 @@ size_t Features(const Values& v, const State& st, uint32_t* keys) {
 
   size_t n = 0;
   auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
-  // Single positions.
-  add(1, WT(s0)); add(2, W(s0)); add(3, T(s0));
-  add(4, WT(b0)); add(5, W(b0)); add(6, T(b0));
-  add(7, WT(b1)); add(8, W(b1)); add(9, T(b1));
-  add(11, T(b2));
-  add(12, WT(s1)); add(13, W(s1)); add(14, T(s1));
-  add(15, T(s2));
   // Pairs.
   add(17, WT(s0), WT(b0));
   add(20, WT(s0), T(b0)); add(21, T(s0), WT(b0)); add(22, W(s0), W(b0));
-  add(23, T(s0), T(b0)); add(24, T(b0), T(b1));
-  add(25, T(s1), T(s0)); add(26, W(s1), W(s0)); add(27, WT(s1), T(s0));
-  add(28, T(s1), WT(s0)); add(29, WT(s1), WT(s0)); add(30, T(s1), T(b0));
+  add(23, T(s0), T(b0));
+  add(30, T(s1), T(b0));
   // Triples.
-  add(32, T(b0), T(b1), T(b2)); add(33, T(s0), T(b0), T(b1)); add(34, T(s1), T(s0), T(b0));
-  add(35, T(s2), T(s1), T(s0)); add(36, T(s0), T(s0l1), T(b0)); add(37, T(s0), T(s0r1), T(b0));
+  add(33, T(s0), T(b0), T(b1)); add(34, T(s1), T(s0), T(b0));
+  add(36, T(s0), T(s0l1), T(b0)); add(37, T(s0), T(s0r1), T(b0));
   add(38, T(s0), T(b0), T(b0l1)); add(39, T(s1), T(s1r1), T(s0)); add(40, T(s1), T(s0), T(s0l1));
   add(41, T(s1), T(s0), T(s0r1));
   // Distances.
   add(43, T(s0), d); add(45, T(b0), d);
-  add(46, W(s0), W(b0), d); add(47, T(s0), T(b0), d); add(48, T(s1), T(s0), d2);
+  add(46, W(s0), W(b0), d); add(47, T(s0), T(b0), d);
   add(50, T(s1), T(s0), Combine(T(b0), d2));
   // Valency.
   add(52, T(s0), s0vr); add(54, T(s0), s0vl);
@@ -219,17 +269,14 @@ size_t Features(const Values& v, const State& st, uint32_t* keys) {
   add(97, Cap(static_cast<int>(st.stack.size())), T(b0));
   // Coarse (UPOS) back-offs of the tag combinations.
   add(100, U(s0), U(b0)); add(101, U(s1), U(s0), U(b0)); add(102, U(s0), U(b0), U(b1));
-  add(103, U(s2), U(s1), U(s0)); add(104, U(s0), U(s0l1), U(b0)); add(105, U(s1), U(s1r1), U(s0));
+  add(104, U(s0), U(s0l1), U(b0)); add(105, U(s1), U(s1r1), U(s0));
   // Punctuation in between (clause and coordination boundaries).
-  const uint64_t p_s0b0 = s0 < 0 ? kNone : v.PunctBetween(s0, b0), p_s1s0 = s1 < 0 ? kNone : v.PunctBetween(s1, s0);
-  add(106, T(s0), T(b0), p_s0b0); add(107, T(s1), T(s0), p_s1s0);
-  // Suffixes, for words too rare to have weights of their own.
-  add(108, Suf(b0), T(b0)); add(109, Suf(s0), T(s0));
+  const uint64_t p_s0b0 = s0 < 0 ? kNone : v.PunctBetween(s0, b0);
+  add(106, T(s0), T(b0), p_s0b0);
   if (v.feature_set < 3) return n;
   // Word versions of the valency and label-set templates (Zhang & Nivre 2011).
   add(110, W(s0), s0vr); add(111, W(s0), s0vl); add(112, W(b0), b0vl);
   add(113, W(s0), s0sr); add(114, W(s0), s0sl); add(115, W(b0), b0sl);
-  add(116, W(b0), T(b1)); add(117, T(b0), W(b1));
   // Lexicalized triples and head-child word pairs.
   add(118, W(s0), T(b0), T(b1)); add(119, T(s0), W(b0), T(b1)); add(120, W(s1), T(s0), T(b0));
   add(121, W(b0), W(b0l1)); add(122, W(s0), W(s0r1)); add(123, W(s0), W(s0l1));
@@ -241,6 +288,14 @@ size_t Features(const Values& v, const State& st, uint32_t* keys) {
   add(138, C(s0), T(b0), T(b1)); add(139, T(s0), C(b0), T(b1)); add(140, C(b0), C(b1));
   add(141, C(s0), C(s0l1)); add(142, C(s0), C(s0r1)); add(143, C(b0), C(b0l1)); add(144, C(s1), T(s0), T(b0));
   return n;
+}
+
+// All transition feature keys of a state (in group order; order does not
+// change scores or training).
+size_t Features(const Values& v, const State& st, uint32_t* keys) {
+  size_t n = BufferFeatures(v, st.b, st.n, keys);
+  n += StackFeatures(v, st, keys + n);
+  return n + StateFeatures(v, st, keys + n);
 }
 
 // Features for labelling the arc `kind` is about to make: the dependent (the
@@ -632,6 +687,60 @@ std::vector<int> OracleParse(const std::vector<int>& gold_heads) {
 
 namespace {
 
+// The transition scores of one sentence's greedy parse, with the sums of the
+// two memoizable feature groups kept per word: BufferFeatures' by buffer
+// front (all computed up front, their lookups overlapping) and
+// StackFeatures' by stack top (computed the first time a word is the top,
+// with that state's other keys). Every state's score is then exactly that of
+// all its Features keys, with about an eighth fewer lookups (EWT test: 4.6 M
+// instead of 5.3 M).
+class GroupScores {
+ public:
+  void Init(const LinearModel& model, const Values& v, int n) {
+    const size_t m = static_cast<size_t>(n) + 1;
+    stack_base_ = kNumKinds;
+    buffer_base_ = stack_base_ + (m + 1) * kNumKinds;  // stack tops -1..n-1 at index s0 + 1
+    sums_.assign(buffer_base_ + m * kNumKinds, 0);
+    stack_done_.assign(m + 1, 0);
+    keys_.clear();
+    offsets_.clear();
+    uint32_t keys[kMaxFeatures];
+    for (int b = 0; b <= n; ++b) {
+      const size_t nk = BufferFeatures(v, b, n, keys);
+      keys_.insert(keys_.end(), keys, keys + nk);
+      offsets_.insert(offsets_.end(), nk, static_cast<uint32_t>(buffer_base_ + static_cast<size_t>(b) * kNumKinds));
+    }
+    model.AddScoresTo(keys_.data(), offsets_.data(), keys_.size(), sums_.data());
+  }
+  // scores[k] = the sum of kind k's weights over Features(v, st).
+  void Score(const LinearModel& model, const Values& v, const State& st, int32_t* scores) {
+    uint32_t keys[kMaxFeatures];
+    uint32_t offsets[kMaxFeatures];
+    size_t nk = StateFeatures(v, st, keys);
+    std::fill(offsets, offsets + nk, 0u);
+    const size_t top = static_cast<size_t>(st.S(0) + 1);
+    if (!stack_done_[top]) {
+      const size_t ns = StackFeatures(v, st, keys + nk);
+      std::fill(offsets + nk, offsets + nk + ns, static_cast<uint32_t>(stack_base_ + top * kNumKinds));
+      nk += ns;
+      stack_done_[top] = 1;
+    }
+    std::fill(sums_.begin(), sums_.begin() + kNumKinds, 0);
+    model.AddScoresTo(keys, offsets, nk, sums_.data());
+    const int32_t* stack = &sums_[stack_base_ + top * kNumKinds];
+    const int32_t* buffer = &sums_[buffer_base_ + static_cast<size_t>(st.b) * kNumKinds];
+    for (int k = 0; k < kNumKinds; ++k) scores[k] = sums_[k] + stack[k] + buffer[k];
+  }
+
+ private:
+  // [0, kNumKinds): the current state's other keys; then per stack top, then
+  // per buffer front.
+  std::vector<int32_t> sums_;
+  size_t stack_base_ = 0, buffer_base_ = 0;
+  std::vector<uint8_t> stack_done_;
+  std::vector<uint32_t> keys_, offsets_;
+};
+
 // The tree of a terminal state, ROOT given back as -1.
 void Output(const State& st, std::vector<int>* heads, std::vector<int>* labels) {
   const int n = st.n;
@@ -672,21 +781,22 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<i
   thread_local State st;
   thread_local Values values;
   thread_local std::vector<int32_t> label_scores;
+  thread_local GroupScores groups;
   st.Init(n);
   values.Init(in, version_);
   label_scores.resize(num_labels);
+  groups.Init(model_, values, n);
   uint32_t keys[kMaxFeatures];
   while (!st.Terminal()) {
-    size_t nk = Features(values, st, keys);
-    int32_t scores[kNumKinds] = {0, 0, 0};
-    model_.AddScores(keys, nk, scores);
+    int32_t scores[kNumKinds];
+    groups.Score(model_, values, st, scores);
     Kind kind = BestKind(st, scores);
     int label = -1;
     if (kind != kShift) {
       if (st.HeadFor(kind) == n) {
         label = root_label_;
       } else {
-        nk = LabelFeatures(values, st, kind, keys);
+        const size_t nk = LabelFeatures(values, st, kind, keys);
         std::fill(label_scores.begin(), label_scores.end(), 0);
         label_model_.AddScores(keys, nk, label_scores.data());
         label = BestLabel(label_scores.data(), num_labels, root_label_);

@@ -76,8 +76,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Nicolás Maduro told Donald Trump that he was willing to leave Venezuela.", "2025-12-11",
              "VENGOV 0341 USAGOV"},
         // What one declines to say is no event.
-        Case{"Donald Trump declined to say whether he would be willing to send troops to Venezuela.", "2025-12-11",
-             "USAGOV 011 VENGOV"},
+        Case{"Gustavo Petro declined to comment on whether Colombia was willing to deploy soldiers to Ecuador.",
+             "2024-08-28", ""},
         // A statement's addressee is its target, before any actor of what was said.
         Case{"Alexander Lukashenko told Nicolás Maduro that the weather in Minsk was cold.", "2025-12-11",
              "BLRGOV 010 VENGOV"},

@@ -116,6 +116,9 @@ std::string Lemmatizer::Lemmatize(std::string_view form, uint64_t form_hash, uin
     if (const std::string* lemma = Find(DictKey(lower_hash, xpos == "VBN" ? kVbd : kVbn))) return *lemma;
   }
   std::string lower = AsciiLower(form);
+  // An unknown base-form verb is its own lemma: a suffix rule learned on
+  // other words only damages it ("sway" had become "s").
+  if (xpos == "VB" || xpos == "VBP") return lower;
   std::string base = IsProperTag(xpos) ? std::string(form) : lower;
   std::string first;  // the longest suffix's rule: the answer when no rule gives a known lemma
   for (int k = std::min<int>(kMaxSuffix, static_cast<int>(lower.size())); k >= 0; --k) {

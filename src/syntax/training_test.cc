@@ -357,6 +357,15 @@ TEST(LemmatizerTest, RulesNeverCutACharacter) {
   EXPECT_EQ(lem.Lemmatize("In\xc3\xa1" "cio", "NNP"), "In\xc3\xa1" "cio");
 }
 
+// An unknown base-form verb is its own lemma: a rule learned from a
+// mislabelled or odd word ("ate"/VB -> "eat") must not rewrite it.
+TEST(LemmatizerTest, UnknownBaseFormsAreTheirOwnLemma) {
+  Lemmatizer lem = TrainLemmatizer({{"ate", "VB", "eat"}, {"late", "VB", "leat"}, {"gave", "VBD", "give"}});
+  EXPECT_EQ(lem.Lemmatize("update", "VB"), "update");
+  EXPECT_EQ(lem.Lemmatize("Negotiate", "VBP"), "negotiate");
+  EXPECT_EQ(lem.Lemmatize("ate", "VB"), "eat");  // a known word keeps its dictionary lemma
+}
+
 // The dictionary's lookup table (derived on load): every trained (form, XPOS)
 // pair, lowercased or not, finds its most frequent lemma, in a lemmatizer
 // fresh from training and in one read back from its bytes; a dictionary of

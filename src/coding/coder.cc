@@ -413,11 +413,11 @@ class SentenceCoder {
       for (int h : sources) source_codes.insert(ActorOf(h).second);
       for (int h : deontic_.subjects)  // "Maduro said Venezuela must ...": a pledge, not a demand
         if (!source_codes.count(ActorOf(h).second)) targets.push_back(h);
-      if (targets.empty()) {
+      if (targets.empty() && !deontic_.impersonal) {
         if (deontic_.embedded_coded) return Trace(c, "statement: what was said is coded as its own event"), false;
       } else {
         std::erase_if(doc_.events, [&](const Event& e) { return e.sentence == s_ && InPredicate(deontic_.verb, e.predicate); });
-        code = deontic_.word == "should" ? "020" : "100";
+        code = deontic_.word == "should" || deontic_.impersonal ? "020" : "100";
         rule += " [\"" + deontic_.word + "\" in what was said]";
       }
     }
@@ -439,7 +439,8 @@ class SentenceCoder {
       for (int h : told)
         if (int a = ActorToken(h); a >= 0) targets.push_back(a);
     }
-    if (targets.empty() && ((needs_target && HasComplement(c) && !among_partners) || statement_pass_)) {
+    if (targets.empty() && !deontic_.impersonal &&
+        ((needs_target && HasComplement(c) && !among_partners) || statement_pass_)) {
       targets = StatementTargets(c, sources);
       if (!targets.empty() && !statement_pass_) rule += " [target from the complement]";
     }
@@ -480,7 +481,7 @@ class SentenceCoder {
     if (targets.empty() && !among_sources && code.rfind("04", 0) == 0)
       return Trace(c, "no event: a consultation with no partner (" + rule + ")"), false;
     // "X warned that ..." with nobody named: a threat all the same.
-    bool untargeted = targets.empty() && code.rfind("13", 0) == 0;
+    bool untargeted = targets.empty() && (code.rfind("13", 0) == 0 || (statement_pass_ && deontic_.impersonal));
     if ((needs_target || statement_pass_) && targets.empty() && !among_sources && !untargeted)
       return Trace(c, "no event: no target actor (" + rule + ")"), false;
     if (among_sources && !among_partners) rule += " [among the subjects]";
@@ -1178,6 +1179,7 @@ class SentenceCoder {
     std::string word;
     std::vector<int> subjects;
     bool embedded_coded = false;
+    bool impersonal = false;  // "it is important that ...": an appeal even with no actor to address
   };
 
   Deontic FindDeontic(int predicate) const {
@@ -1193,11 +1195,35 @@ class SentenceCoder {
         if (k.deprel == "aux" && (w == "must" || w == "should")) d.word = w;
         if (k.deprel == "xcomp" && (lemma == "have" || lemma == "need")) d.word = lemma + " to";
       }
-      if (d.word.empty()) continue;
+      if (d.word.empty()) {
+        if (Deontic u = Urgency(static_cast<int>(v)); u.verb >= 0) return u;
+        continue;
+      }
       for (int k : SubjectTokens(static_cast<int>(v)))
         for (int a : ActorTokens(k)) d.subjects.push_back(a);
       if (d.subjects.empty()) continue;
       d.verb = static_cast<int>(v);
+      return d;
+    }
+    return {};
+  }
+
+  // "it is important that attempts are not fueled by third countries": an
+  // adjective of urgency (@urgency) over a that-clause is an appeal for what
+  // the clause says, addressed to its actors (for a passive, its agents),
+  // or to no one.
+  Deontic Urgency(int adjective) const {
+    if (!InClass("@urgency", Lemma(sent_.tokens[adjective]))) return {};
+    for (size_t k = 0; k < sent_.tokens.size(); ++k) {
+      const Token& t = sent_.tokens[k];
+      if (t.head != adjective || (!IsThatClause(static_cast<int>(k)) && t.deprel.rfind("csubj", 0) != 0)) continue;
+      Deontic d;
+      d.word = Lemma(sent_.tokens[adjective]);
+      d.impersonal = true;
+      d.verb = adjective;
+      if (const Clause* c = ClauseAt(static_cast<int>(k)))
+        for (int h : c->subjects)
+          for (int a : ActorTokens(h)) d.subjects.push_back(a);
       return d;
     }
     return {};

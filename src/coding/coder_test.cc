@@ -87,6 +87,11 @@ INSTANTIATE_TEST_SUITE_P(
         // one that owns it.
         Case{"A Kremlin aide criticized Colombia.", "2022-01-21", "RUSGOV 111 COLGOV"},
         Case{"Beijing's strategy of ending the protests by force has failed.", "2022-01-21", ""},
+        // "it is essential that ...": an appeal for what follows, to its
+        // actors, else to no one.
+        Case{"Lula said it was essential that Venezuela publish the voting records.", "2024-07-30",
+             "BRAGOV 020 VENGOV"},
+        Case{"Lula said it was essential that the voting records are published.", "2024-07-30", "BRAGOV 020 -"},
         // "must know that ...": telling someone something, not a demand.
         Case{"Julio Borges said that Russia must understand that the doors of Venezuela are open.", "2019-01-27",
              "VENOPP 010 RUSGOV"},

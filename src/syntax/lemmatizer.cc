@@ -118,7 +118,9 @@ std::string Lemmatizer::Lemmatize(std::string_view form, uint64_t form_hash, uin
   std::string lower = AsciiLower(form);
   // An unknown base-form verb is its own lemma: a suffix rule learned on
   // other words only damages it ("sway" had become "s").
-  if (xpos == "VB" || xpos == "VBP") return lower;
+  // So is a third-person form without its -s (a subjunctive tagged VBZ:
+  // "that Venezuela publish" had become "publibe").
+  if (xpos == "VB" || xpos == "VBP" || (xpos == "VBZ" && !lower.ends_with('s'))) return lower;
   std::string base = IsProperTag(xpos) ? std::string(form) : lower;
   std::string first;  // the longest suffix's rule: the answer when no rule gives a known lemma
   for (int k = std::min<int>(kMaxSuffix, static_cast<int>(lower.size())); k >= 0; --k) {

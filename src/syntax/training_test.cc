@@ -357,13 +357,15 @@ TEST(LemmatizerTest, RulesNeverCutACharacter) {
   EXPECT_EQ(lem.Lemmatize("In\xc3\xa1" "cio", "NNP"), "In\xc3\xa1" "cio");
 }
 
-// An unknown base-form verb is its own lemma: a rule learned from a
+// An unknown base-form verb (or a VBZ without -s) is its own lemma: a rule learned from a
 // mislabelled or odd word ("ate"/VB -> "eat") must not rewrite it.
 TEST(LemmatizerTest, UnknownBaseFormsAreTheirOwnLemma) {
-  Lemmatizer lem = TrainLemmatizer({{"ate", "VB", "eat"}, {"late", "VB", "leat"}, {"gave", "VBD", "give"}});
+  Lemmatizer lem = TrainLemmatizer({{"ate", "VB", "eat"}, {"late", "VB", "leat"}, {"gave", "VBD", "give"},
+                                    {"creates", "VBZ", "create"}, {"makes", "VBZ", "make"}});
   EXPECT_EQ(lem.Lemmatize("update", "VB"), "update");
   EXPECT_EQ(lem.Lemmatize("Negotiate", "VBP"), "negotiate");
   EXPECT_EQ(lem.Lemmatize("ate", "VB"), "eat");  // a known word keeps its dictionary lemma
+  EXPECT_EQ(lem.Lemmatize("relate", "VBZ"), "relate");  // a subjunctive tagged VBZ has no -s to strip
 }
 
 // The dictionary's lookup table (derived on load): every trained (form, XPOS)

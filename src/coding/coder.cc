@@ -1183,8 +1183,10 @@ class SentenceCoder {
   };
 
   Deontic FindDeontic(int predicate) const {
+    const int quote = QuoteRoot(predicate);
     for (size_t v = 0; v < sent_.tokens.size(); ++v) {
-      if (sent_.tokens[v].head != predicate || sent_.tokens[v].deprel != "ccomp") continue;
+      bool content = (sent_.tokens[v].head == predicate && sent_.tokens[v].deprel == "ccomp") || static_cast<int>(v) == quote;
+      if (!content) continue;
       const std::string lemma = Lemma(sent_.tokens[v]);
       // "Russia must know that our doors are open": telling, not demanding.
       if (InClass("@cognition", lemma)) continue;
@@ -1257,6 +1259,20 @@ class SentenceCoder {
       return IsThatClause(t) || r == "xcomp" || r == "parataxis" || r == "csubj" || r == "obj";
     }
     return false;
+  }
+
+  // "“It is important that ...,” Peskov said" parsed with the quotation's
+  // head as the root and the speech verb hung on it: that head, which is
+  // what was said; -1 for any other shape.
+  int QuoteRoot(int predicate) const {
+    const Token& p = sent_.tokens[predicate];
+    if ((p.deprel != "conj" && p.deprel != "parataxis") || p.head < 0 || p.head > predicate || !IsStatementVerb(predicate))
+      return -1;
+    for (int t = p.head + 1; t < predicate; ++t) {
+      const std::string& f = sent_.tokens[t].form;
+      if (f == "\u201d" || f == "\"" || f == "''") return p.head;
+    }
+    return -1;
   }
 
   bool Governs(int ancestor, int token) const {

@@ -92,6 +92,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Lula said it was essential that Venezuela publish the voting records.", "2024-07-30",
              "BRAGOV 020 VENGOV"},
         Case{"Lula said it was essential that the voting records are published.", "2024-07-30", "BRAGOV 020 -"},
+        // The same when the parse hangs the speech verb on the quotation's head.
+        Case{"\u201cIt is essential that the border stays open and that trade resumes soon,\u201d Petro said.", "2024-07-30",
+             "COLGOV 020 -"},
         // "must know that ...": telling someone something, not a demand.
         Case{"Julio Borges said that Russia must understand that the doors of Venezuela are open.", "2019-01-27",
              "VENOPP 010 RUSGOV"},

@@ -386,9 +386,20 @@ class SentenceCoder {
       if (int h = LeftSubject(c.noun ? c.governor : c.predicate); h >= 0)
         sources = CoordinatedActors(h), rule += " [subject by position]";
     }
-    if (sources.empty() && c.subjects.empty() && !c.noun && sent_.tokens[c.predicate].deprel == "conj") {
-      // "offered ... and warned that ...": the first verb's source, however found.
-      if (auto it = sources_of_.find(sent_.tokens[c.predicate].head); it != sources_of_.end()) sources = it->second;
+    // A conjunct with no subject of its own (the analysis lends it its
+    // head's, which named no actor), or whose "subject" follows it, a
+    // misparse ("offered ... and warned that such a plot could be organized").
+    const bool subjects_after = !c.subjects.empty() && std::all_of(c.subjects.begin(), c.subjects.end(),
+                                                                    [&](int h) { return h > c.predicate; });
+    if (sources.empty() && (SubjectTokens(c.predicate).empty() || subjects_after) && !c.noun &&
+        sent_.tokens[c.predicate].deprel == "conj") {
+      // "offered ... and warned that ...": the source of the nearest earlier
+      // conjunct that had one, however found.
+      for (int t = c.predicate, steps = 0; sources.empty() && steps < 4 && sent_.tokens[t].deprel == "conj"; ++steps) {
+        t = sent_.tokens[t].head;
+        if (t < 0) break;
+        if (auto it = sources_of_.find(t); it != sources_of_.end()) sources = it->second;
+      }
     }
     if (sources.empty() && (c.subjects.empty() || c.passive || OnlyPronouns(c.subjects))) {
       // "Lukashenko told the envoy Maduro was welcome": a reported clause

@@ -95,6 +95,11 @@ INSTANTIATE_TEST_SUITE_P(
         // The same when the parse hangs the speech verb on the quotation's head.
         Case{"\u201cIt is essential that the border stays open and that trade resumes soon,\u201d Petro said.", "2024-07-30",
              "COLGOV 020 -"},
+        // A conjunct with no subject of its own takes the source of the
+        // nearest earlier conjunct that had one.
+        Case{"Daniel Ortega also offered to dispatch \u201cvolunteer brigades\u201d to Maduro in case a \u201crevolt\u201d "
+             "takes place in Caracas and warned that such a revolt could be prepared from Honduras.",
+             "2024-08-28", "NICGOV 0332 VENGOV; NICGOV 130 HNDGOV"},
         // "must know that ...": telling someone something, not a demand.
         Case{"Julio Borges said that Russia must understand that the doors of Venezuela are open.", "2019-01-27",
              "VENOPP 010 RUSGOV"},

@@ -81,26 +81,25 @@ LinearModel LinearModel::FromQuantized(int num_classes, float step, Rows rows) {
     for (size_t i = 0; i < m.inline_.size(); ++i) m.fingerprints_[i] = m.inline_[i].key == 0 ? 0 : Fingerprint(m.inline_[i].key);
     return m;
   }
-  m.keys_.assign(cap + kProbeSlack, 0);
-  m.refs_.assign(cap + kProbeSlack, 0);
+  m.slots_.assign(cap + kProbeSlack, Slot{0, 0});
   for (uint32_t r : order) {
     const size_t count = rows.count(r);
     if (count == 0) continue;
     size_t i = m.Home(rows.keys[r]);
-    while (m.keys_[i] != 0) i = i + 1 == m.keys_.size() ? 0 : i + 1;
-    m.keys_[i] = rows.keys[r];
+    while (m.slots_[i].key != 0) i = i + 1 == m.slots_.size() ? 0 : i + 1;
+    m.slots_[i].key = rows.keys[r];
     m.num_weights_ += count;
     const auto* w = &rows.weights[rows.begin[r]];
     // Dense when the sparse form would take over a quarter of a dense row's
     // words: then the vectorized add wins and memory grows little.
     if (count * kDenseFraction > m.dense_stride_ || count > kMaxSparse) {
-      m.refs_[i] = kDense | static_cast<uint32_t>(m.dense_.size() / m.dense_stride_);
+      m.slots_[i].ref = kDense | static_cast<uint32_t>(m.dense_.size() / m.dense_stride_);
       size_t base = m.dense_.size();
       m.dense_.resize(base + m.dense_stride_, 0);
       for (size_t e = 0; e < count; ++e) m.dense_[base + w[e].first] = static_cast<int16_t>(w[e].second);
       continue;
     }
-    m.refs_[i] = static_cast<uint32_t>(count) << kCountShift | static_cast<uint32_t>(m.data_.size());
+    m.slots_[i].ref = static_cast<uint32_t>(count) << kCountShift | static_cast<uint32_t>(m.data_.size());
     for (size_t e = 0; e < count; ++e) m.data_.push_back(w[e].first << 16 | static_cast<uint16_t>(static_cast<int16_t>(w[e].second)));
   }
   return m;
@@ -129,8 +128,8 @@ LinearModel::Rows LinearModel::AllRows() const {
   stored.reserve(num_rows_);
   for (size_t i = 0; i < inline_.size(); ++i)
     if (inline_[i].key != 0) stored.push_back({inline_[i].key, i});
-  for (size_t i = 0; i < keys_.size(); ++i)
-    if (keys_[i] != 0) stored.push_back({keys_[i], i});
+  for (size_t i = 0; i < slots_.size(); ++i)
+    if (slots_[i].key != 0) stored.push_back({slots_[i].key, i});
   std::sort(stored.begin(), stored.end());
   Rows rows;
   rows.keys.reserve(stored.size());
@@ -140,13 +139,13 @@ LinearModel::Rows LinearModel::AllRows() const {
     if (is_inline()) {
       for (int k = 0; k < num_classes_; ++k)
         if (inline_[i].w[k] != 0) rows.weights.push_back({static_cast<uint32_t>(k), inline_[i].w[k]});
-    } else if (refs_[i] & kDense) {
-      const int16_t* d = &dense_[(refs_[i] & ~kDense) * dense_stride_];
+    } else if (slots_[i].ref & kDense) {
+      const int16_t* d = &dense_[(slots_[i].ref & ~kDense) * dense_stride_];
       for (int k = 0; k < num_classes_; ++k)
         if (d[k] != 0) rows.weights.push_back({static_cast<uint32_t>(k), d[k]});
     } else {
-      const uint32_t* w = &data_[refs_[i] & ((1u << kCountShift) - 1)];
-      for (uint32_t j = 0; j < (refs_[i] >> kCountShift); ++j)
+      const uint32_t* w = &data_[slots_[i].ref & ((1u << kCountShift) - 1)];
+      for (uint32_t j = 0; j < (slots_[i].ref >> kCountShift); ++j)
         rows.weights.push_back({w[j] >> 16, static_cast<int16_t>(w[j] & 0xffff)});
     }
     rows.EndRow(key);
@@ -233,38 +232,37 @@ void LinearModel::AddInline(const uint32_t* keys, size_t n, int32_t* scores, int
 
 template <typename Visit>
 void LinearModel::ForEachRow(const uint32_t* keys, size_t n, Visit&& visit) const {
-  if (keys_.empty()) return;
+  if (slots_.empty()) return;
   constexpr size_t kChunk = 128;  // all of a parser state's keys: maximal overlap of misses
   size_t home[kChunk];
   uint32_t refs[kChunk], which[kChunk];
+  const size_t size = slots_.size();
   for (size_t base = 0; base < n; base += kChunk) {
     const size_t m = std::min(kChunk, n - base);
     for (size_t i = 0; i < m; ++i) {
       home[i] = Home(keys[base + i]);
-      __builtin_prefetch(&keys_[home[i]]);
+      __builtin_prefetch(&slots_[home[i]]);
     }
+    // Found slots' rows are prefetched as they are found: the row loads of
+    // the chunk overlap.
     size_t found = 0;
     for (size_t i = 0; i < m; ++i) {
       const uint32_t key = keys[base + i];
-      for (size_t s = home[i];; s = s + 1 == keys_.size() ? 0 : s + 1) {
-        const uint32_t k = keys_[s];
-        if (k == key) {
+      for (size_t s = home[i];; s = s + 1 == size ? 0 : s + 1) {
+        const Slot& slot = slots_[s];
+        if (slot.key == key) {
+          const uint32_t ref = slot.ref;
           which[found] = static_cast<uint32_t>(base + i);
-          refs[found++] = static_cast<uint32_t>(s);
-          __builtin_prefetch(&refs_[s]);
+          refs[found++] = ref;
+          if (ref & kDense) {
+            const int16_t* d = &dense_[(ref & ~kDense) * dense_stride_];
+            for (size_t off = 0; off < dense_stride_; off += 32) __builtin_prefetch(d + off);
+          } else {
+            __builtin_prefetch(&data_[ref & ((1u << kCountShift) - 1)]);
+          }
           break;
         }
-        if (k == 0) break;
-      }
-    }
-    // Found slots' refs, then their rows: each stage's loads overlap.
-    for (size_t j = 0; j < found; ++j) {
-      const uint32_t ref = refs[j] = refs_[refs[j]];
-      if (ref & kDense) {
-        const int16_t* d = &dense_[(ref & ~kDense) * dense_stride_];
-        for (size_t off = 0; off < dense_stride_; off += 32) __builtin_prefetch(d + off);
-      } else {
-        __builtin_prefetch(&data_[ref & ((1u << kCountShift) - 1)]);
+        if (slot.key == 0) break;
       }
     }
     for (size_t j = 0; j < found; ++j) visit(which[j], refs[j]);

@@ -427,8 +427,11 @@ class SentenceCoder {
       if (targets.empty() && !deontic_.impersonal) {
         if (deontic_.embedded_coded) return Trace(c, "statement: what was said is coded as its own event"), false;
       } else {
+        std::string content;
+        for (const Event& e : doc_.events)
+          if (content.empty() && e.sentence == s_ && InPredicate(deontic_.verb, e.predicate)) content = e.cameo;
         std::erase_if(doc_.events, [&](const Event& e) { return e.sentence == s_ && InPredicate(deontic_.verb, e.predicate); });
-        code = deontic_.word == "should" || deontic_.impersonal ? "020" : "100";
+        code = RequestCode(content, deontic_.word == "must" && !deontic_.impersonal);
         rule += " [\"" + deontic_.word + "\" in what was said]";
       }
     }
@@ -843,12 +846,29 @@ class SentenceCoder {
              false;
     EventDate when = PickEventDate(sent_, times_, c.predicate, doc_.date);
     if (when.resolved()) *previous_date = when.date;
-    std::string code = word == "should" ? "020" : "100";
-    std::string why = rule + " [\"" + word + "\": a demand by whoever states it]";
+    std::string code = RequestCode(p.code, word == "must");
+    std::string why = rule + " [\"" + word + "\": " + (code.rfind("02", 0) == 0 ? "an appeal" : "a demand") +
+                      " by whoever states it]";
     int emitted = 0;
     for (int a : addressees) emitted += Emit(c, p, code, why, false, reporter, a, when);
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + why : "no event: " + why);
     return emitted > 0;
+  }
+
+  // What asking someone to do an act is: CAMEO's appeals (02), intents (03)
+  // and demands (10) run in parallel by subcode (026 appeal, 036 intent, 106
+  // demand to meet), so the act's intent code (data/verbs/intent.tsv) gives
+  // the request for it; "must" demands, "should", "have to" and "need to"
+  // appeal. An act with no such parallel is a plain appeal or demand.
+  std::string RequestCode(const std::string& act, bool demand) const {
+    const std::string plain = demand ? "100" : "020";
+    if (act.empty()) return plain;
+    const bool parallel = act.rfind("02", 0) == 0 || act.rfind("03", 0) == 0 || act.rfind("10", 0) == 0;
+    auto intent = parallel ? std::optional<std::string>(act) : res_.intents.Lookup(act);
+    if (!intent || intent->size() < 3 || (*intent)[2] == '0') return plain;
+    if (intent->rfind("02", 0) != 0 && intent->rfind("03", 0) != 0 && intent->rfind("10", 0) != 0) return plain;
+    std::string request = (demand ? "10" : "02") + intent->substr(2);
+    return res_.ontology.Find(request) ? request : plain;
   }
 
   // "X said ...": no event when what was said was coded; else aimed at the
@@ -1195,9 +1215,16 @@ class SentenceCoder {
 
   Deontic FindDeontic(int predicate) const {
     const int quote = QuoteRoot(predicate);
+    auto is_content = [&](int v) {
+      return (sent_.tokens[v].head == predicate && sent_.tokens[v].deprel == "ccomp") || v == quote;
+    };
     for (size_t v = 0; v < sent_.tokens.size(); ++v) {
-      bool content = (sent_.tokens[v].head == predicate && sent_.tokens[v].deprel == "ccomp") || static_cast<int>(v) == quote;
-      if (!content) continue;
+      // "(this) is a decision that X and Y have to make": an obligation in a
+      // relative clause on the noun that was said is said of its subjects.
+      const Token& tok = sent_.tokens[v];
+      bool relative = tok.deprel.rfind("acl", 0) == 0 && tok.head >= 0 && is_content(tok.head) &&
+                      (sent_.tokens[tok.head].upos == "NOUN" || sent_.tokens[tok.head].upos == "PRON");
+      if (!is_content(static_cast<int>(v)) && !relative) continue;
       const std::string lemma = Lemma(sent_.tokens[v]);
       // "Russia must know that our doors are open": telling, not demanding.
       if (InClass("@cognition", lemma)) continue;
@@ -1212,7 +1239,9 @@ class SentenceCoder {
         if (Deontic u = Urgency(static_cast<int>(v)); u.verb >= 0) return u;
         continue;
       }
-      for (int k : SubjectTokens(static_cast<int>(v)))
+      // The clause analysis's subjects include conjuncts ("X and Y have to").
+      const Clause* own = ClauseAt(static_cast<int>(v));
+      for (int k : own ? own->subjects : SubjectTokens(static_cast<int>(v)))
         for (int a : ActorTokens(k)) d.subjects.push_back(a);
       if (d.subjects.empty()) continue;
       d.verb = static_cast<int>(v);
@@ -1273,16 +1302,26 @@ class SentenceCoder {
   }
 
   // "“It is important that ...,” Peskov said" parsed with the quotation's
-  // head as the root and the speech verb hung on it: that head, which is
-  // what was said; -1 for any other shape.
+  // head as the root and the speech verb hung on it, or with the quotation
+  // as the verb's subject ("“It is a decision ...,” emphasized the
+  // minister"): that head, which is what was said; -1 for any other shape.
   int QuoteRoot(int predicate) const {
+    if (!IsStatementVerb(predicate)) return -1;
+    auto closes_between = [&](int from, int to) {
+      for (int t = from + 1; t < to; ++t) {
+        const std::string& f = sent_.tokens[t].form;
+        if (f == "\u201d" || f == "\"" || f == "''") return true;
+      }
+      return false;
+    };
     const Token& p = sent_.tokens[predicate];
-    if ((p.deprel != "conj" && p.deprel != "parataxis") || p.head < 0 || p.head > predicate || !IsStatementVerb(predicate))
-      return -1;
-    for (int t = p.head + 1; t < predicate; ++t) {
-      const std::string& f = sent_.tokens[t].form;
-      if (f == "\u201d" || f == "\"" || f == "''") return p.head;
-    }
+    if ((p.deprel == "conj" || p.deprel == "parataxis") && p.head >= 0 && p.head < predicate &&
+        closes_between(p.head, predicate))
+      return p.head;
+    for (int t = 0; t < predicate; ++t)
+      if (sent_.tokens[t].head == predicate && sent_.tokens[t].deprel == "nsubj" && !IsActor(t) &&
+          sent_.tokens[t].upos != "PRON" && closes_between(t, predicate))
+        return t;
     return -1;
   }
 

@@ -185,7 +185,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"In an interview with the BBC, Gustavo Petro said that Venezuela must hold free elections.",
              "2024-08-28", "COLGOV 100 VENGOV"},
         Case{"The Kremlin sent a message to the Venezuelan opposition, saying it has to accept the result.",
-             "2024-08-28", "RUSGOV 100 VENOPP"},
+             "2024-08-28", "RUSGOV 020 VENOPP"},
+        // What is asked for gives the request its subcode (CAMEO's 02x, 03x and 10x run in parallel):
+        // talks asked of two sides is an appeal (026) or, with "must", a demand (106) to meet, aimed at each;
+        // an obligation in a relative clause on the quoted noun is said of its subjects.
+        Case{"Gustavo Petro said that Washington and Caracas need to negotiate.", "2025-12-11",
+             "COLGOV 026 USAGOV; COLGOV 026 VENGOV"},
+        Case{"“But (it) is a choice that Washington and Caracas must make in talks,” emphasized the Colombian "
+             "president.",
+             "2025-12-11", "COLGOV 106 USAGOV; COLGOV 106 VENGOV"},
         Case{"Sergei Lavrov said Washington should stop its interference in Venezuela.", "2024-08-28",
              "RUSGOV 020 USAGOV"},
         // An obligation is no act of its subject: the quotation's speaker demands it (the crackdown on
@@ -193,7 +201,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Iranian authorities launched a deadly crackdown on protesters. “The authorities must halt this violent "
              "crackdown at once and show respect for peaceful protesters,” said Diana Eltahawy of Amnesty International.",
              "2019-11-20", "IRNGOV 175 IRNOPP; NGOHRIAMN 100 IRNGOV"},
-        Case{"“Washington should lift the sanctions,” Nicolás Maduro said.", "2019-11-20", "VENGOV 020 USAGOV"},
+        Case{"“Washington should lift the sanctions,” Nicolás Maduro said.", "2019-11-20", "VENGOV 0254 USAGOV"},
         // ... and with nobody named to state it, there is no event.
         Case{"The opposition must accept the result.", "2019-11-20", ""},
         // ... but what one's own side must do is its own intent.

@@ -291,6 +291,33 @@ class SentenceCoder {
     return out;
   }
 
+  // Whether every target is coded as one of the sources.
+  bool TheSourcesOnly(const std::vector<int>& targets, const std::vector<int>& sources) const {
+    if (targets.empty() || sources.empty()) return false;
+    for (int t : targets) {
+      bool own = false;
+      for (int s : sources) own = own || ActorOf(t).second == ActorOf(s).second;
+      if (!own) return false;
+    }
+    return true;
+  }
+
+  // "granting asylum to Maduro Colombia's chancellor", two sentences run
+  // together with the speaker's own minister read as the recipient: a
+  // target that is the source itself is nobody's target, but an actor
+  // possessing it ("Maduro" read as the possessor) is.
+  std::vector<int> OtherOwners(const std::vector<int>& targets, const std::vector<int>& sources) const {
+    std::vector<int> out;
+    for (int t : targets) {
+      if (t >= kListed) continue;
+      for (size_t k = 0; k < sent_.tokens.size(); ++k)
+        if (sent_.tokens[k].head == t && sent_.tokens[k].deprel == "nmod:poss" && IsActor(static_cast<int>(k)) &&
+            !TheSourcesOnly({static_cast<int>(k)}, sources))
+          out.push_back(static_cast<int>(k));
+    }
+    return out.empty() ? targets : out;
+  }
+
   // When the parse lost a preposition's phrase ("reached out to embattled
   // Venezuelan leader Maduro" read with "to" as an infinitive marker): the
   // preposition right after the predicate (past its particle and object
@@ -414,6 +441,10 @@ class SentenceCoder {
       return false;
     }
     std::vector<int> targets = needs_target && !among_partners ? TargetHeads(*p, c) : std::vector<int>{};
+    if (TheSourcesOnly(targets, sources)) {
+      std::vector<int> owners = OtherOwners(targets, sources);
+      if (owners != targets) targets = owners, rule += " [target: the possessor]";
+    }
     if (needs_target && targets.empty() && c.adjunct && !among_partners) targets = GovernorAddressees(c);
     // "Colombia warned that Russia ...": a target the frame does not name is
     // the first other actor of what was said.

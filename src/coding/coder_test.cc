@@ -218,6 +218,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // Two sentences run together, the speaker's own minister read as the recipient possessed by the
+        // real one: a target that is the source itself gives way to its possessor.
+        Case{"Brazil's foreign ministry said it would not rule out offering asylum to Maduro Brazil’s foreign "
+             "minister told reporters on Monday that talks had begun.",
+             "2025-12-11", "BRAGOV 0333 VENGOV"},
         Case{"Russia ruled out talks with Juan Guaidó.", "2019-01-27", "RUSGOV 125 VENOPP"},
         Case{"This year Alexander Lukashenko entered into negotiations with the Trump administration.", "2025-12-11",
              "BLRGOV 046 USAGOV"},

@@ -143,7 +143,35 @@ class Analyzer {
   // Subjects of a predicate, climbing through open complements ("offered to
   // send": the subject of "offered") and shared-subject conjuncts ("met and
   // agreed").
+  // "he would continue to support Venezuela and Maduro offered ...": a verb
+  // with no object right before "A and B VERBED" lost A to a coordination
+  // the parse made the later verb's subject. Its parts: the verb that lost
+  // its object, the first conjunct (its object) and the last (the later
+  // verb's subject).
+  struct LostObject {
+    int verb = -1, object = -1, subject = -1;
+  };
+
+  LostObject ObjectLostToSubject(int later) const {
+    const std::string& xpos = s_.tokens[later].xpos;
+    if (xpos != "VBD" && xpos != "VBZ" && xpos != "VBP") return {};
+    for (int a : Children(later, "nsubj")) {
+      std::vector<int> conjuncts = WithConjuncts(s_, a);
+      if (conjuncts.size() != 2 || conjuncts[1] + 1 != later) continue;
+      for (int t = conjuncts[0]; t < later; ++t)
+        if (s_.tokens[t].upos == "PUNCT") return {};
+      int v = a - 1;
+      if (v >= 0 && s_.tokens[v].upos == "DET") --v;
+      if (v < 0 || s_.tokens[v].upos != "VERB" || s_.tokens[v].xpos == "VBN") return {};
+      for (int c : children_[v])
+        if (Rel(c) == "obj" || Rel(c) == "iobj" || Rel(c) == "ccomp" || Rel(c) == "xcomp") return {};
+      return {v, a, conjuncts[1]};
+    }
+    return {};
+  }
+
   std::vector<int> Subjects(int i) const {
+    if (LostObject lost = ObjectLostToSubject(i); lost.verb >= 0) return {lost.subject};
     // All of them: a misparse may split "its neighbor Colombia" into two.
     std::vector<int> subjects;
     for (int c : children_[i])
@@ -267,6 +295,9 @@ class Analyzer {
       for (int& object : c.objects)
         if (IsRelativePronoun(s_.tokens[object])) object = RelativeAntecedent(i, object);
       if (int gap = ObjectGap(i); gap >= 0) c.objects.push_back(gap);
+      if (c.objects.empty())
+        for (int later = i + 1; later < n_; ++later)
+          if (LostObject lost = ObjectLostToSubject(later); lost.verb == i) c.objects.push_back(lost.object);
       // "..., ” added the member of parliament": after a quotation the
       // speaker follows the verb, and a parse may read it as the object.
       // A "subject" inside the quotation is the quotation, misread.

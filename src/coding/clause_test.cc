@@ -133,5 +133,22 @@ TEST(ClauseRepairTest, SpeakerAfterTheQuotation) {
   EXPECT_NE(DumpAll(s).find("emphasize subj=chancellor\n"), std::string::npos) << DumpAll(s);
 }
 
+// "he would keep backing Cuba and Díaz-Canel thanked him", read with "Cuba
+// and Díaz-Canel" as the subject of "thanked": the verb before the
+// coordination lost its object to it; the last conjunct alone is the subject.
+TEST(ClauseRepairTest, ObjectLostToTheNextSubject) {
+  Sentence s = Tree({{"he", "he", "PRON", 2, "nsubj"},
+                     {"would", "would", "AUX", 2, "aux"},
+                     {"back", "back", "VERB", -1, "root"},
+                     {"Cuba", "Cuba", "PROPN", 6, "nsubj"},
+                     {"and", "and", "CCONJ", 5, "cc"},
+                     {"Díaz-Canel", "Díaz-Canel", "PROPN", 3, "conj"},
+                     {"thanked", "thank", "VERB", 2, "conj"},
+                     {"him", "he", "PRON", 6, "obj"}});
+  std::string all = DumpAll(s);
+  EXPECT_NE(all.find("back subj=he obj=Cuba [modal]\n"), std::string::npos) << all;
+  EXPECT_NE(all.find("thank subj=Díaz-Canel obj=him\n"), std::string::npos) << all;
+}
+
 }  // namespace
 }  // namespace dyad::coding

@@ -70,6 +70,7 @@ class Analyzer {
       // of readiness with an infinitive is a predicate of its own.
       bool ready = t.upos == "ADJ" && Readiness(i) && ReadyInfinitive(i) >= 0;
       if (!verb && !noun && !adjunct && !copular && !ready) continue;
+      if (verb && CompoundModifierOf(i) >= 0) continue;
       Clause c = verb || ready ? Verb(i) : Noun(i, governor);
       if (ready) c.xcomp = ReadyInfinitive(i);
       if (copular) c.governor_lemma = "be";
@@ -170,8 +171,28 @@ class Analyzer {
     return {};
   }
 
+  bool HasCompoundModifier(int i) const {
+    for (int c : children_[i])
+      if (CompoundModifierOf(c) >= 0 && c < i) return true;
+    return false;
+  }
+
+  // "several high-ranking officials have warned", "oil-producing countries
+  // agreed": a hyphenated -ing word is a modifier of the noun after it,
+  // which the parse may read as a verb with that noun as its object. The
+  // noun, or -1.
+  int CompoundModifierOf(int i) const {
+    if (i < 2 || s_.tokens[i].xpos != "VBG" || s_.tokens[i - 1].form != "-") return -1;
+    for (int o : Children(i, "obj"))
+      if (o > i) return o;
+    return -1;
+  }
+
   std::vector<int> Subjects(int i) const {
     if (LostObject lost = ObjectLostToSubject(i); lost.verb >= 0) return {lost.subject};
+    if (Children(i, "nsubj").empty())
+      for (int c : children_[i])
+        if (int noun = CompoundModifierOf(c); noun >= 0 && c < i) return WithConjuncts(s_, noun);
     // All of them: a misparse may split "its neighbor Colombia" into two.
     std::vector<int> subjects;
     for (int c : children_[i])
@@ -270,7 +291,8 @@ class Analyzer {
     // participle modifying a noun is passive, the noun its patient (one with
     // an object of its own is a main verb the parse hung on the subject).
     bool reduced_passive = Rel(i) == "acl" && s_.tokens[i].xpos == "VBN" && Head(i) >= 0 &&
-                           Children(i, "nsubj").empty() && Children(i, "obj").empty();
+                           Children(i, "nsubj").empty() && Children(i, "obj").empty() &&
+                           Children(i, "aux").empty() && !HasCompoundModifier(i);
     // "soldiers killed by rebels" read as a clause: an agent makes a
     // participle passive, and its subject the patient.
     bool agent_passive = s_.tokens[i].xpos == "VBN" && !Children(i, "obl:agent").empty() && Children(i, "aux").empty();

@@ -218,6 +218,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // A hyphenated -ing modifier read as a verb taking the noun it modifies as its object: the noun is
+        // the subject all the same.
+        Case{"Two high-ranking Chinese officials have warned that they could send warships to the region.",
+             "2022-02-04", "CHNGOV 138 -"},
         // Two sentences run together, the speaker's own minister read as the recipient possessed by the
         // real one: a target that is the source itself gives way to its possessor.
         Case{"Brazil's foreign ministry said it would not rule out offering asylum to Maduro Brazil’s foreign "

@@ -428,7 +428,12 @@ class SentenceCoder {
         if (auto it = sources_of_.find(t); it != sources_of_.end()) sources = it->second;
       }
     }
-    if (sources.empty() && (c.subjects.empty() || c.passive || OnlyPronouns(c.subjects))) {
+    // "said any aggression would meet a response": a threat against an act
+    // of aggression is the reporter's.
+    const bool against_aggression =
+        code.rfind("13", 0) == 0 && !c.subjects.empty() &&
+        std::all_of(c.subjects.begin(), c.subjects.end(), [&](int h) { return InClass("@aggression", Lemma(sent_.tokens[h])); });
+    if (sources.empty() && (c.subjects.empty() || c.passive || OnlyPronouns(c.subjects) || against_aggression)) {
       // "Lukashenko told the envoy Maduro was welcome": a reported clause
       // with no agent of its own is the reporter's.
       if (int h = ReporterSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [source: the reporter]";
@@ -775,7 +780,18 @@ class SentenceCoder {
       --t;
     }
     // "his allies in Colombia will help": a place is where, not who.
-    return t >= 0 && doc_.mentions[covering_[t]].last_token == t + 1 && !IsPlace(t) ? t : -1;
+    if (t < 0 || doc_.mentions[covering_[t]].last_token != t + 1 || IsPlace(t)) return -1;
+    // "any aggression against Belarus would meet ...", "those who attack
+    // Venezuela will receive ...": an actor inside the subject's phrase is
+    // its agent only as its owner ("Russia's envoy", "envoys of Russia").
+    for (int k : SubjectTokens(predicate)) {
+      if (k == t || !Governs(k, t)) continue;
+      const Token& tok = sent_.tokens[t];
+      bool owner = tok.head == k && (tok.deprel == "nmod:poss" || tok.deprel == "compound" || tok.deprel == "amod" ||
+                                     (tok.deprel == "nmod" && (Marker(t) == "of" || Marker(t) == "by")));
+      if (!owner) return -1;
+    }
+    return t;
   }
 
   // The actors joined by "and" (and commas) right before the mention ending

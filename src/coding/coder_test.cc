@@ -178,6 +178,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Gustavo Petro and Lula da Silva held talks on Monday.", "2024-08-28", "COLGOV 040 BRAGOV"},
         // A warning that names nobody is still a threat.
         Case{"Vladimir Putin warned that any provocation would meet a firm response.", "2024-08-28", "RUSGOV 130 -"},
+        // A response promised to whoever attacks is the speaker's threat, whatever the verb of saying; the
+        // one the aggression would be aimed at is not its agent.
+        Case{"Putin said that any aggression against Belarus would meet a firm response.", "2024-08-28",
+             "RUSGOV 130 -"},
+        Case{"Díaz-Canel said that anyone who attacks Cuba will face consequences.", "2024-08-28", "CUBGOV 130 -"},
         // The statement's target comes from what was said, not from where it was said.
         Case{"In an interview with the BBC, Gustavo Petro said that Venezuela will hold free elections.",
              "2024-08-28", "COLGOV 010 VENGOV"},

@@ -188,6 +188,14 @@ class Analyzer {
     return -1;
   }
 
+  // "advocated for maintaining ties", "pushed for holding talks": a gerund
+  // after "for", with no subject of its own, under a verb with no object,
+  // is that verb's open complement, sharing its subject.
+  bool ForGerund(int i) const {
+    return Rel(i) == "advcl" && s_.tokens[i].xpos == "VBG" && OnlyMarkIs(i, "for") && Children(i, "nsubj").empty() &&
+           Head(i) >= 0 && Children(Head(i), "obj").empty();
+  }
+
   std::vector<int> Subjects(int i) const {
     if (LostObject lost = ObjectLostToSubject(i); lost.verb >= 0) return {lost.subject};
     if (Children(i, "nsubj").empty())
@@ -202,7 +210,7 @@ class Analyzer {
     for (int& subject : subjects)
       if (IsRelativePronoun(s_.tokens[subject])) subject = RelativeAntecedent(i, subject);
     if (!subjects.empty()) return subjects;
-    if ((Rel(i) == "xcomp" || Rel(i) == "conj") && Head(i) >= 0) {
+    if ((Rel(i) == "xcomp" || Rel(i) == "conj" || ForGerund(i)) && Head(i) >= 0) {
       int h = Head(i);
       // "Obama is scheduled to attend", "Iran was asked to leave": a passive
       // controls its complement through its passive subject.
@@ -330,6 +338,8 @@ class Analyzer {
     }
     for (int o : Children(i, "iobj")) c.iobj = o;
     for (int x : Children(i, "xcomp")) c.xcomp = x;
+    for (int g : children_[i])
+      if (c.xcomp < 0 && ForGerund(g)) c.xcomp = g;
     for (int o : children_[i]) {
       if ((Rel(o) == "obl" || Rel(o) == "obl:unmarked" || Rel(o) == "obl:agent") && !Preposition(o).empty()) {
         for (int h : WithConjuncts(s_, o)) c.obliques.push_back({h, Preposition(o)});
@@ -346,7 +356,7 @@ class Analyzer {
       for (int m : Children(a, "nmod"))
         if (!Preposition(m).empty() && Preposition(m) != "of")
           for (int h : WithConjuncts(s_, m)) c.obliques.push_back({h, Preposition(m)});
-    if (Rel(i) == "xcomp" && Head(i) >= 0) c.parent = Head(i);
+    if ((Rel(i) == "xcomp" || ForGerund(i)) && Head(i) >= 0) c.parent = Head(i);
     if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "ADJ" && OnlyMarkIs(i, "to")) c.parent = Head(i);
     c.negated = NegatedChain(i);
     c.modal = Modal(i) || (c.parent >= 0 && ModalChain(c.parent));

@@ -785,13 +785,26 @@ class SentenceCoder {
     // Venezuela will receive ...": an actor inside the subject's phrase is
     // its agent only as its owner ("Russia's envoy", "envoys of Russia").
     for (int k : SubjectTokens(predicate)) {
-      if (k == t || !Governs(k, t)) continue;
+      if (k == t || !InSubjectPhrase(k, t)) continue;
       const Token& tok = sent_.tokens[t];
       bool owner = tok.head == k && (tok.deprel == "nmod:poss" || tok.deprel == "compound" || tok.deprel == "amod" ||
                                      (tok.deprel == "nmod" && (Marker(t) == "of" || Marker(t) == "by")));
       if (!owner) return -1;
     }
     return t;
+  }
+
+  // Whether `token` is inside the phrase of the subject `subject`: its
+  // modifiers and relative clauses ("those who attack X"), not a clause the
+  // parse hung on it by mistake ("version of events, given officials like X
+  // have stated").
+  bool InSubjectPhrase(int subject, int token) const {
+    for (int t = token, steps = 0; t >= 0 && steps < 64; t = sent_.tokens[t].head, ++steps) {
+      if (t == subject) return true;
+      const Token& k = sent_.tokens[t];
+      if ((k.upos == "VERB" || k.upos == "AUX") && k.deprel != "acl:relcl" && k.deprel != "xcomp") return false;
+    }
+    return false;
   }
 
   // The actors joined by "and" (and commas) right before the mention ending

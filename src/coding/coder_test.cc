@@ -223,6 +223,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // A gerund after "for" is its verb's open complement; "that country" is the country named last.
+        Case{"Gustavo Petro argued on Monday for keeping diplomatic ties with China.", "2024-08-28",
+             "COLGOV 032 CHNGOV"},
+        Case{"Gustavo Petro criticized Russia. Petro said he would call the president of that country.",
+             "2024-08-28", "COLGOV 111 RUSGOV; COLGOV 036 RUSGOV"},
         // A hyphenated -ing modifier read as a verb taking the noun it modifies as its object: the noun is
         // the subject all the same.
         Case{"Two high-ranking Chinese officials have warned that they could send warships to the region.",

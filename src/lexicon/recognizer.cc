@@ -33,6 +33,11 @@ bool Capitalized(std::string_view form) {
   return !form.empty() && text::IsUpper(text::DecodeAt(form, 0, &len));
 }
 
+// "that country", "that government": a distal demonstrative before a role
+// word points back at a country named before ("this country" in a
+// quotation is the speaker's own, so "this" is not one).
+bool IsDemonstrative(std::string_view f) { return text::Lower(f) == "that"; }
+
 bool IsPossessivePronoun(std::string_view f) {
   std::string w = text::Lower(f);
   return w == "his" || w == "her" || w == "its" || w == "their";
@@ -162,7 +167,9 @@ class DocumentRecognizer {
     // Determiners before the phrase belong to it ("the Kremlin", "The Colombian
     // Foreign Ministry"), and so does a possessive before a role word ("her country").
     if (p->first > 0 && text::Lower(forms_[p->first - 1]) == "the") --p->first;
-    else if (p->first > 0 && IsRoleWord(*r) && IsPossessivePronoun(forms_[p->first - 1])) --p->first;
+    else if (p->first > 0 && IsRoleWord(*r) &&
+             (IsPossessivePronoun(forms_[p->first - 1]) || IsDemonstrative(forms_[p->first - 1])))
+      --p->first;
     auto next_at = [&](int tok) -> const NameMatch* {
       return k + used < ms.size() && ms[k + used].first == tok ? &ms[k + used] : nullptr;
     };
@@ -246,9 +253,17 @@ class DocumentRecognizer {
     int of = p->last;
     if (!p->country && of < static_cast<int>(forms_.size()) && text::Lower(forms_[of]) == "of") {
       int c = Skip(of + 1, {"the"});
+      const NameMatch* after_that = IsDemonstrative(forms_[c]) ? next_at(c + 1) : nullptr;
+      const ActorEntry* named_last = after_that && IsRoleWord(*BestReading(*after_that, dict_))
+                                         ? dict_.Country(LastNamedCountry(cur_sentence_, c))
+                                         : nullptr;
       if (const NameMatch* n = next_at(c); n && IsCountryish(*BestReading(*n, dict_), dict_)) {
         p->country = &dict_.entries[BestReading(*n, dict_)->entry];
         p->last = n->last;
+        ++used;
+      } else if (named_last) {  // "the president of that country"
+        p->country = named_last;
+        p->last = after_that->last;
         ++used;
       } else if (p->titles.empty()) {
         used += InstitutionOfPerson(ms, k + used, c, p);
@@ -438,6 +453,15 @@ class DocumentRecognizer {
       actor = ActorForRole(country, place ? "" : "GOV", p.country->name);
       code = doc_.actors[actor].code;
       if (place && p.country->kind == EntryKind::kCountry) how = "place";
+    } else if (!p.role.empty() && !p.country && IsDemonstrative(forms_[p.first])) {
+      // "that country", "that government": the country named last.
+      const std::string c = LastNamedCountry(s, p.first);
+      if (c.empty()) return;
+      const bool place = Locative(p.first);
+      const ActorEntry* ce = dict_.Country(c);
+      actor = ActorForRole(c, place ? "" : p.role, ce ? ce->name : c);
+      code = doc_.actors[actor].code;
+      how = place ? "place" : "description";
     } else if (!p.role.empty() && !p.country && IsPossessivePronoun(forms_[p.first])) {
       // "her country", "his government": the institution of the possessor's country.
       int owner = PossessiveOwner(s, p.first);
@@ -457,6 +481,7 @@ class DocumentRecognizer {
       return;
     }
     CountCountry(doc_.actors[actor].country);
+    if (p.bare_country || p.metonym) named_countries_.push_back({s, p.first, doc_.actors[actor].country});
     AddMention(s, p.first, p.last, actor, code, how);
     NoteMembership(s, p.first, code);
   }
@@ -600,6 +625,17 @@ class DocumentRecognizer {
   }
 
   // "in Caracas", "in the Caribbean": the phrase is a place.
+  // The country last named as such (a name or a capital, not a person's
+  // country) before token `first` of sentence s, in it or the two before;
+  // "" if none.
+  std::string LastNamedCountry(int s, int first) const {
+    for (auto it = named_countries_.rbegin(); it != named_countries_.rend(); ++it) {
+      if (it->sentence < s - 2) break;
+      if (it->sentence < s || it->token < first) return it->country;
+    }
+    return "";
+  }
+
   bool Locative(int first) const {
     int before = first - 1;
     if (text::Lower(forms_[first]) != "the" && before >= 0 && text::Lower(forms_[before]) == "the") --before;
@@ -795,6 +831,11 @@ class DocumentRecognizer {
   std::unordered_map<std::string, int> country_counts_;
   // Offices each actor is known to hold: (country, office).
   std::unordered_map<int, std::vector<std::pair<std::string, std::string>>> offices_;
+  struct NamedCountry {
+    int sentence, token;
+    std::string country;
+  };
+  std::vector<NamedCountry> named_countries_;  // in text order
   std::unordered_map<const ActorEntry*, int> entry_actor_;
   std::unordered_map<std::string, int> role_actor_, new_person_, office_holder_, short_names_;
 };

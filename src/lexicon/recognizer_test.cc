@@ -148,6 +148,12 @@ INSTANTIATE_TEST_SUITE_P(
              "Julio Borges=VENOPP dictionary; the National Assembly=VENLEG description(Venezuela (LEG)); "
              "The lawmaker=VENOPP description(Julio Borges)"},
         // A possessive pronoun and a role noun: the possessor's institution.
+        // "that country" points back at the country named last; after "in", the place.
+        Case{"Iván Duque criticized Russia. He will hold talks with that country.", "2022-02-04",
+             "Iván Duque=COLGOV dictionary; Russia=RUSGOV dictionary; He=COLGOV pronoun(Iván Duque); "
+             "that country=RUSGOV description(Russia (GOV))"},
+        Case{"Troops were sent to Cuba. Food is scarce in that country.", "2022-02-04",
+             "Cuba=CUBGOV dictionary; that country=CUB place"},
         Case{"Colombian Foreign Minister Rosa Villavicencio said her country would help.", "2025-12-11",
              "Colombian Foreign Minister Rosa Villavicencio=COLGOV dictionary; her country=COLGOV description(Colombia (GOV))"},
         // A person pronoun looks further back than two sentences when nobody is nearer.

@@ -9,6 +9,8 @@ namespace {
 
 // Grammar, not lexicon: the closed classes the clause analysis needs.
 constexpr const char* kModals[] = {"could", "would", "might", "may", "should", "can", "ca", "must", "shall"};  // "ca" of "ca|n't"
+// The future: an announced act is an intent when the act has an intent form.
+constexpr const char* kFuture[] = {"will", "wo", "'ll", "\u2019ll"};  // "wo" of "wo|n't"
 constexpr const char* kNegators[] = {"not", "n't", "n\u2019t", "never", "no"};
 constexpr const char* kConditionMarks[] = {"if", "unless"};
 // An embedded question is no claim that anything happened: "asked whether
@@ -360,6 +362,7 @@ class Analyzer {
     if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "ADJ" && OnlyMarkIs(i, "to")) c.parent = Head(i);
     c.negated = NegatedChain(i);
     c.modal = Modal(i) || (c.parent >= 0 && ModalChain(c.parent));
+    c.future = Future(i) || (c.parent >= 0 && FutureChain(c.parent));
     c.conditional = Conditional(i) || (Rel(i) == "advcl" && Conditional(i));
     c.reported = Rel(i) == "ccomp";
     return c;
@@ -388,6 +391,12 @@ class Analyzer {
   // Negation and modality reach down open complements: "does not plan to have
   // contact", "could agree to send".
   bool NegatedChain(int i) const { return Negated(i) || (Rel(i) == "xcomp" && Head(i) >= 0 && NegatedChain(Head(i))); }
+  bool Future(int i) const {
+    for (int c : children_[i])
+      if (Rel(c) == "aux" && In(text::Lower(s_.tokens[c].form), kFuture)) return true;
+    return false;
+  }
+  bool FutureChain(int i) const { return Future(i) || (Rel(i) == "xcomp" && Head(i) >= 0 && FutureChain(Head(i))); }
   bool ModalChain(int i) const {
     return Modal(i) || Readiness(i) || (Rel(i) == "xcomp" && Head(i) >= 0 && ModalChain(Head(i)));
   }
@@ -416,6 +425,7 @@ class Analyzer {
         for (int h : WithConjuncts(s_, o)) c.obliques.push_back({h, Preposition(o)});
     c.negated = NegatedChain(v);
     c.modal = ModalChain(v);
+    c.future = FutureChain(v);
     c.conditional = Conditional(v);
     return c;
   }
@@ -459,7 +469,7 @@ std::string DumpClause(const Sentence& s, const Clause& c) {
   if (c.iobj >= 0) out += " iobj=" + form(c.iobj);
   if (c.xcomp >= 0) out += " xcomp=" + form(c.xcomp);
   for (const Oblique& o : c.obliques) out += " prep:" + o.prep + "=" + form(o.head);
-  for (auto [flag, name] : {std::pair{c.passive, "passive"}, {c.negated, "neg"}, {c.modal, "modal"},
+  for (auto [flag, name] : {std::pair{c.passive, "passive"}, {c.negated, "neg"}, {c.modal, "modal"}, {c.future, "future"},
                             {c.conditional, "if"}, {c.question, "question"}, {c.reported, "reported"},
                             {c.adjunct, "circumstance"}})
     if (flag) out += std::string(" [") + name + "]";

@@ -365,11 +365,13 @@ class SentenceCoder {
       code = *rejection;
       rule += " [negated]";
     }
-    bool intent = c.modal && (!c.negated || p->ForNegated());
+    bool intent = (c.modal || c.future) && (!c.negated || p->ForNegated());
     if (intent && code.rfind("03", 0) != 0 && code.rfind("13", 0) != 0) {
       auto as_intent = res_.intents.Lookup(code);
-      if (!as_intent) return Trace(c, "no event: modal act without an intent code (" + rule + ")"), false;
-      code = *as_intent;
+      // "will ask the court to ...": an announced act with no intent form is the act.
+      if (!as_intent && !c.modal) intent = false;
+      else if (!as_intent) return Trace(c, "no event: modal act without an intent code (" + rule + ")"), false;
+      else code = *as_intent;
     }
     if (code.rfind("01", 0) == 0 && coded_circumstance_.count(c.predicate))
       return Trace(c, "no event: the statement's circumstance is coded (" + rule + ")"), false;
@@ -528,7 +530,7 @@ class SentenceCoder {
     // exercises": consultation and cooperation among the subjects.
     bool among_sources = among_partners || (targets.empty() && IsMutual(code) && DistinctActors(sources) >= 2);
     // "when discussing Ukraine": a consultation with no partner is none.
-    if (targets.empty() && !among_sources && code.rfind("04", 0) == 0)
+    if (targets.empty() && !among_sources && (code.rfind("04", 0) == 0 || p->code.rfind("04", 0) == 0))
       return Trace(c, "no event: a consultation with no partner (" + rule + ")"), false;
     // "X warned that ..." with nobody named: a threat all the same.
     bool untargeted = targets.empty() && (code.rfind("13", 0) == 0 || (statement_pass_ && deontic_.impersonal));

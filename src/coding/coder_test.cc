@@ -223,6 +223,12 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // An act announced for the future is an intent where the act has an intent form; an announced
+        // appeal is the appeal; an announced consultation with no partner is none.
+        Case{"Nicolás Maduro will meet Vladimir Putin in Moscow.", "2024-08-28", "VENGOV 036 RUSGOV"},
+        Case{"The Palestinian Authority will ask the International Criminal Court to open an investigation.",
+             "2024-08-28", "PSEGOV 020 IGOJUDICC"},
+        Case{"Shigeru Ishiba said he will discuss the issue within his party.", "2024-08-28", ""},
         // A gerund after "for" is its verb's open complement; "that country" is the country named last.
         Case{"Gustavo Petro argued on Monday for keeping diplomatic ties with China.", "2024-08-28",
              "COLGOV 032 CHNGOV"},

@@ -18,7 +18,8 @@ void AddResourceOptions(Options* opts) {
       .Flag("no-bundled-actors", "use the --actors files only, not the bundled data/actors and data/agents")
       .Value("verbs", "FILE", "an extra verb pattern file (dyad .patterns or a CAMEO/PETRARCH verb dictionary); repeatable")
       .Flag("no-bundled-verbs", "code with the --verbs files only, not the bundled data/verbs patterns")
-      .Value("discards", "FILE", "a PETRARCH discard list (Phoenix.discards.txt): sentences with its phrases yield no events; repeatable");
+      .Value("discards", "FILE", "a PETRARCH discard list (Phoenix.discards.txt): sentences with its phrases yield no events; repeatable")
+      .Value("conventions", "NAME", "coding conventions: cameo (the manual's, default) or petrarch (verbs read without tense: 'will meet' is 040, not 036)");
 }
 
 void ApplyVerbOptions(const Options& opts, PipelineOptions* popts) {
@@ -30,6 +31,12 @@ bool ApplyResourceOptions(const Options& opts, PipelineOptions* popts, std::stri
   popts->actor_files = opts.GetAll("actors");
   popts->bundled_actors = !opts.Has("no-bundled-actors");
   popts->discard_files = opts.GetAll("discards");
+  const std::string conventions = opts.Has("conventions") ? opts.Get("conventions") : "cameo";
+  if (conventions != "cameo" && conventions != "petrarch") {
+    *error = "--conventions must be cameo or petrarch, got '" + conventions + "'";
+    return false;
+  }
+  popts->petrarch_conventions = conventions == "petrarch";
   ApplyVerbOptions(opts, popts);
   if (!popts->bundled_actors && popts->actor_files.empty()) {
     *error = "--no-bundled-actors needs at least one --actors FILE";

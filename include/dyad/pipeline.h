@@ -41,6 +41,10 @@ struct PipelineOptions {
   // a sentence holding one of their phrases yields no events, and a story
   // phrase ('+') empties the whole document's events.
   std::vector<std::string> discard_files;
+  // Coding conventions: CAMEO's manual (the default) or PETRARCH's, which
+  // reads verbs without tense ("will meet" is a meeting, 040, where the
+  // manual codes the commitment, 036), for side-by-side comparison with it.
+  bool petrarch_conventions = false;
 };
 
 class Pipeline {

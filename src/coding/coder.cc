@@ -365,7 +365,7 @@ class SentenceCoder {
       code = *rejection;
       rule += " [negated]";
     }
-    bool intent = (c.modal || c.future) && (!c.negated || p->ForNegated());
+    bool intent = (c.modal || (c.future && res_.future_is_intent)) && (!c.negated || p->ForNegated());
     if (intent && code.rfind("03", 0) != 0 && code.rfind("13", 0) != 0) {
       auto as_intent = res_.intents.Lookup(code);
       // "will ask the court to ...": an announced act with no intent form is the act.

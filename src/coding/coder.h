@@ -50,6 +50,9 @@ struct CoderResources {
   CodeMap intents;    // act -> its intent (data/verbs/intent.tsv)
   CodeMap negations;  // negated act -> rejection (data/verbs/negation.tsv)
   TemporalResources temporal;
+  // The future ("will meet") is an intent (CAMEO manual, 036: "the future
+  // tense used implies a future commitment"); PETRARCH codes it as the act.
+  bool future_is_intent = true;
 
   static Result<CoderResources> Load(const std::string& data_dir);
 };

@@ -178,5 +178,34 @@ TEST(PipelineResources, ImportedNullPatternCodesNothing) {
   EXPECT_TRUE(said);
 }
 
+// PETRARCH's conventions read a verb without its tense: "will meet" is a
+// meeting (040 family), where CAMEO's manual codes the commitment (036); the
+// version names the conventions, so a store re-codes under the other ones.
+TEST(PipelineResources, PetrarchConventionsReadTheFutureAsTheAct) {
+  auto code = [](bool petrarch, std::string* version) {
+    PipelineOptions o;
+    o.petrarch_conventions = petrarch;
+    auto p = Pipeline::Create(o);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    *version = (*p)->version();
+    Document doc;
+    doc.id = "t";
+    doc.raw = "Nicolás Maduro will meet Vladimir Putin in Moscow.";
+    doc.date = Date{2024, 8, 28};
+    EXPECT_TRUE((*p)->Process(&doc).ok());
+    std::string out;
+    for (const Event& e : doc.events) out += e.source + " " + e.cameo + " " + e.target + ";";
+    return out;
+  };
+  std::string cameo_version, petrarch_version;
+  std::string manual = code(false, &cameo_version);
+  if (manual.empty()) GTEST_SKIP() << "no parser model: nothing is coded";
+  EXPECT_EQ(manual, "VENGOV 036 RUSGOV;");
+  std::string petrarch = code(true, &petrarch_version);
+  EXPECT_EQ(petrarch.substr(0, 8), "VENGOV 0");
+  EXPECT_EQ(petrarch.find("036"), std::string::npos) << petrarch;
+  EXPECT_NE(cameo_version, petrarch_version);
+}
+
 }  // namespace
 }  // namespace dyad::eval

@@ -369,8 +369,10 @@ class DocumentRecognizer {
     a.country = a.code.size() >= 3 ? a.code.substr(0, 3) : "";
     int idx = AddActor(std::move(a));
     entry_actor_[e] = idx;
-    for (const Office& o : e->offices)
+    for (const Office& o : e->offices) {
       if (o.range.Contains(ReferenceDate())) offices_[idx].push_back({o.country, o.role});
+      else if (o.range.end && *o.range.end < ReferenceDate()) past_offices_[idx].push_back(o.role);
+    }
     RegisterShortNames(e->name, idx);
     return idx;
   }
@@ -525,6 +527,10 @@ class DocumentRecognizer {
   // perhaps with a country, resolved to a person who holds the office or to
   // the country's institution.
   int Describe(int s, const Phrase& p, const std::string& country, std::string* how) {
+    // "the former diplomat": a person named before who held such a post.
+    if (p.role == "ELI") {
+      if (int a = RecentFormerHolder(p); a >= 0) return *how = "description", a;
+    }
     if (!p.office.empty()) {
       *how = "description";
       if (int a = Appositive(s, p); a >= 0) return a;
@@ -605,6 +611,31 @@ class DocumentRecognizer {
           if (SameOffice(t->office, office) && (!country_title || owner.code == c)) return it->actor;
         }
         if (p.titles.empty() && office == p.office) return it->actor;
+      }
+    }
+    return -1;
+  }
+
+  // The person mentioned last (within 40 mentions) who held the post "the
+  // former ..." names before the article's date: its last word
+  // ("diplomat", "minister", "president") read as an office; "official" and
+  // "leader" fit any post. -1 if none.
+  int RecentFormerHolder(const Phrase& p) const {
+    // Singular and definite only: "former officials like X" is a group.
+    if (p.last - p.first < 3 || text::Lower(forms_[p.first]) != "the") return -1;
+    std::string first = text::Lower(forms_[p.first + 1]);
+    if (first != "former" && first.rfind("ex", 0) != 0) return -1;
+    std::string word = text::Lower(forms_[p.last - 1]);
+    if (word.empty() || word.back() == 's') return -1;
+    int seen = 0;
+    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && seen < 40; ++it, ++seen) {
+      auto held = past_offices_.find(it->actor);
+      if (held == past_offices_.end()) continue;
+      for (const std::string& office : held->second) {
+        bool any = word == "official" || word == "leader";
+        bool named = office == word || (office.size() > word.size() &&
+                                        office.compare(office.size() - word.size() - 1, std::string::npos, "_" + word) == 0);
+        if (any || named || SameOffice(word, office)) return it->actor;
       }
     }
     return -1;
@@ -831,6 +862,7 @@ class DocumentRecognizer {
   std::unordered_map<std::string, int> country_counts_;
   // Offices each actor is known to hold: (country, office).
   std::unordered_map<int, std::vector<std::pair<std::string, std::string>>> offices_;
+  std::unordered_map<int, std::vector<std::string>> past_offices_;  // posts held before the date
   struct NamedCountry {
     int sentence, token;
     std::string country;

@@ -148,6 +148,13 @@ INSTANTIATE_TEST_SUITE_P(
              "Julio Borges=VENOPP dictionary; the National Assembly=VENLEG description(Venezuela (LEG)); "
              "The lawmaker=VENOPP description(Julio Borges)"},
         // A possessive pronoun and a role noun: the possessor's institution.
+        // "the former diplomat" is a person named before who held such a post before the date; a plural
+        // ("former officials") is a group.
+        Case{"Edmundo González Urrutia spoke in Madrid. The former diplomat thanked Spain.", "2024-09-10",
+             "Edmundo González Urrutia=VENOPP dictionary; Madrid=ESP place; "
+             "The former diplomat=VENOPP description(Edmundo González Urrutia); Spain=ESPGOV dictionary"},
+        Case{"Nicolás Maduro spoke in Caracas. The former officials were not invited.", "2024-09-10",
+             "Nicolás Maduro=VENGOV dictionary; Caracas=VEN place; The former officials=VENELI description(Venezuela (ELI))"},
         // "that country" points back at the country named last; after "in", the place.
         Case{"Iván Duque criticized Russia. He will hold talks with that country.", "2022-02-04",
              "Iván Duque=COLGOV dictionary; Russia=RUSGOV dictionary; He=COLGOV pronoun(Iván Duque); "

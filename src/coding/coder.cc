@@ -204,8 +204,31 @@ class SentenceCoder {
     return keys;
   }
 
+  // The patterns of a verb's lemma; when it has none and the lemma may be
+  // the lemmatizer's guess at a word it never saw ("underlined" ->
+  // "underlin", "elicited" -> "elicite"), those of the first spelling
+  // rule's stem that has some ("underline", "elicit").
+  const std::vector<const Pattern*>& VerbPatterns(int token, const std::string& lemma) const {
+    const std::vector<const Pattern*>& own = res_.patterns.For(lemma);
+    const Token& t = sent_.tokens[token];
+    if (!own.empty() || t.upos != "VERB") return own;
+    const std::string form = text::Lower(t.form);
+    auto ends = [&](std::string_view s) { return form.size() > s.size() + 2 && form.ends_with(s); };
+    auto cut = [&](size_t n) { return form.substr(0, form.size() - n); };
+    std::vector<std::string> stems;
+    if (ends("ied")) stems.push_back(cut(3) + "y");
+    if (ends("ed")) stems.insert(stems.end(), {cut(1), cut(2), cut(3)});
+    if (ends("ing")) stems.insert(stems.end(), {cut(3), cut(3) + "e", cut(4)});
+    if (ends("ies")) stems.push_back(cut(3) + "y");
+    if (ends("s")) stems.insert(stems.end(), {cut(1), cut(2)});
+    for (const std::string& stem : stems)
+      if (stem != lemma)
+        if (const auto& found = res_.patterns.For(stem); !found.empty()) return found;
+    return own;
+  }
+
   const Pattern* Match(const Clause& c) const {
-    const std::vector<const Pattern*>* list = &res_.patterns.For(c.lemma);
+    const std::vector<const Pattern*>* list = &VerbPatterns(c.predicate, c.lemma);
     if (c.noun)
       for (const std::string& key : NounKeys(c))
         if (list = &res_.patterns.ForNoun(key); !list->empty()) break;
@@ -766,7 +789,7 @@ class SentenceCoder {
 
   // Whether the word's verb has a statement reading (a pattern in 01).
   bool IsStatementVerb(int t) const {
-    for (const Pattern* p : res_.patterns.For(Lemma(sent_.tokens[t])))
+    for (const Pattern* p : VerbPatterns(t, Lemma(sent_.tokens[t])))
       if (p->code.rfind("01", 0) == 0) return true;
     return false;
   }

@@ -223,6 +223,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // A verb the lemmatizer never saw gets a stem guess ("underlined" -> "underlin"): its patterns are
+        // those of the spelling rule's stem that has some ("underline").
+        Case{"Gustavo Petro underlined that relations with Venezuela were excellent.", "2024-08-28",
+             "COLGOV 010 VENGOV"},
         // An act announced for the future is an intent where the act has an intent form; an announced
         // appeal is the appeal; an announced consultation with no partner is none.
         Case{"Nicolás Maduro will meet Vladimir Putin in Moscow.", "2024-08-28", "VENGOV 036 RUSGOV"},

@@ -120,10 +120,16 @@ class Analyzer {
     return false;
   }
 
+  // "could grant", "would send"; not "may have been involved", "could have
+  // attacked": a modal with the perfect speculates about the past, it
+  // states no intent.
   bool Modal(int i) const {
-    for (int c : children_[i])
-      if (StartsWith(Rel(c), "aux") && In(text::Lower(s_.tokens[c].form), kModals)) return true;
-    return false;
+    bool modal = false;
+    for (int c : children_[i]) {
+      if (StartsWith(Rel(c), "aux") && In(text::Lower(s_.tokens[c].form), kModals)) modal = true;
+      if (StartsWith(Rel(c), "aux") && LowerLemma(s_.tokens[c]) == "have") return false;
+    }
+    return modal;
   }
 
   bool EmbeddedQuestion(int i) const {

@@ -401,6 +401,10 @@ class SentenceCoder {
     std::vector<int> sources;
     for (int h : c.subjects)
       for (int a : ActorTokens(h)) sources.push_back(a);
+    // "the Hamas-led attack", "a Saudi-led coalition": the leader acts, not
+    // the subject of the verb the noun hangs on ("involved in ...").
+    if (c.noun)
+      if (int leader = LedBy(c.predicate); leader >= 0) sources = {leader}, rule += " [source: the leader]";
     // "A and B met" parsed with A lost to a phrase before it.
     if (sources.size() == 1 && c.subjects.size() == 1) sources = CoordinatedActors(sources[0]);
     // "a police attempt to quell ...", "Russia's bid to ...", "killed in an
@@ -625,6 +629,18 @@ class SentenceCoder {
   // Who an undertaking noun belongs to: an actor as its possessor, its
   // compound or adjective modifier or its "by" phrase ("police attempt",
   // "Russia's bid", "an effort by Brazil", "an Israeli airstrike").
+  // The actor of an "X-led" modifier of `noun` ("the Hamas-led attack"),
+  // or -1.
+  int LedBy(int noun) const {
+    for (size_t k = 1; k < sent_.tokens.size(); ++k) {
+      const Token& led = sent_.tokens[k];
+      if (led.head != noun || Lemma(led) != "lead" || sent_.tokens[k - 1].form != "-") continue;
+      for (size_t a = 0; a < k; ++a)
+        if (sent_.tokens[a].head == static_cast<int>(k) && IsActor(static_cast<int>(a))) return static_cast<int>(a);
+    }
+    return -1;
+  }
+
   std::vector<int> UndertakingOwners(int noun) const {
     std::vector<int> out;
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "text/utf8.h"
 
@@ -20,6 +21,9 @@ constexpr Pronoun kPronouns[] = {{"he", 'm'},  {"him", 'm'},  {"his", 'm'},   {"
 constexpr const char* kLocatives[] = {"in", "at", "near", "inside", "within", "throughout", "across", "around"};
 constexpr const char* kNameParticles[] = {"de", "da", "del", "della", "di", "do", "dos", "la", "le", "van", "von",
                                           "bin", "al", "el", "y", "ibn"};
+// Courtesy titles before a surname ("Mr Biden"), not given names.
+constexpr const char* kHonorifics[] = {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady",
+                                       "madam", "sr", "sra", "señor", "señora", "don", "doña"};
 
 template <size_t N>
 bool InList(std::string_view w, const char* const (&list)[N]) {
@@ -108,7 +112,7 @@ class DocumentRecognizer {
     const auto& toks = doc_.sentences[s].tokens;
     forms_.clear();
     for (const auto& t : toks) forms_.push_back(t.form);
-    std::vector<NameMatch> matches = DropLowercaseNames(res_.matcher.Match(forms_));
+    std::vector<NameMatch> matches = DropNamesakes(DropLowercaseNames(res_.matcher.Match(forms_)));
     std::vector<bool> covered(toks.size(), false);
     size_t before = doc_.mentions.size();
     for (size_t k = 0; k < matches.size();) {
@@ -122,6 +126,77 @@ class DocumentRecognizer {
     Pronouns(s, covered);
     std::sort(doc_.mentions.begin() + static_cast<std::ptrdiff_t>(before), doc_.mentions.end(),
               [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+  }
+
+  // "Timothy Morrison" is not Scott Morrison: a person's surname alone,
+  // right after a given name (a proper noun matching no entry, no
+  // honorific) that starts otherwise than every given name of the entry, is
+  // another person, whom the dictionary lacks ("Hunter Biden" beside Joe).
+  // Until the entry is named in full in the document, its surname alone
+  // names nobody ("Morrison told the committee"). A given name spelled
+  // otherwise ("Aleksandr Lukashenko", "Nicolas Maduro") starts alike and
+  // is kept.
+  std::vector<NameMatch> DropNamesakes(std::vector<NameMatch> matches) {
+    const auto& toks = doc_.sentences[cur_sentence_].tokens;
+    std::vector<NameMatch> kept;
+    for (size_t k = 0; k < matches.size(); ++k) {
+      NameMatch& m = matches[k];
+      const MatchPayload* r = BestReading(m, dict_);
+      const ActorEntry& e = dict_.entries[r->entry];
+      const bool person = r->kind == MatchKind::kName && e.kind == EntryKind::kPerson;
+      const bool single = person && m.last == m.first + 1;
+      const bool surname = single && text::FoldKey(forms_[m.first]) == text::FoldKey(LastWord(e.name));
+      if (person && !single) {
+        namesakes_.erase(&e);
+        named_in_full_.insert(&e);
+      }
+      if (surname && namesakes_.count(&e)) continue;
+      const int before = m.first - 1;
+      const bool free_before = before >= 0 && (kept.empty() || kept.back().last <= before);
+      // "Joe and Hunter Biden": the entry's given name shares the surname.
+      const bool shared = before >= 2 && text::Lower(forms_[before - 1]) == "and" && Capitalized(forms_[before - 2]) &&
+                          GivenNameOf(e, forms_[before - 2]);
+      // Untagged text (no parse): any capitalized word but a function word.
+      const bool proper = free_before && (toks[before].upos.empty()
+                                              ? !res_.function_words.count(text::Lower(forms_[before]))
+                                              : toks[before].upos == "PROPN");
+      if (surname && free_before && !shared && proper && Capitalized(forms_[before]) &&
+          !IsHonorific(forms_[before]) && !GivenNameOf(e, forms_[before])) {
+        if (!named_in_full_.count(&e)) namesakes_.insert(&e);
+        continue;
+      }
+      kept.push_back(std::move(m));
+    }
+    return kept;
+  }
+
+  static std::string_view LastWord(std::string_view name) {
+    size_t space = name.rfind(' ');
+    return space == std::string_view::npos ? name : name.substr(space + 1);
+  }
+
+  static bool IsHonorific(std::string_view word) {
+    if (!word.empty() && word.back() == '.') return true;  // "Mr.", "Gen.", "Sen."
+    return InList(text::Lower(word), kHonorifics);
+  }
+
+  // Whether `word` may be one of the entry's given names: some word of its
+  // name or aliases starts with the same letter.
+  static bool GivenNameOf(const ActorEntry& e, std::string_view word) {
+    const std::string key = text::FoldKey(word);
+    if (key.empty()) return true;
+    auto starts_alike = [&](std::string_view name) {
+      const std::string folded = text::FoldKey(name);
+      for (size_t i = 0; i < folded.size(); i = folded.find(' ', i) + 1) {
+        if (folded[i] == key[0]) return true;
+        if (folded.find(' ', i) == std::string::npos) break;
+      }
+      return false;
+    };
+    if (starts_alike(e.name)) return true;
+    for (const Name& a : e.aliases)
+      if (starts_alike(a.text)) return true;
+    return false;
   }
 
   // Names are capitalized in running text: "amnesty" is not Amnesty
@@ -253,7 +328,8 @@ class DocumentRecognizer {
     int of = p->last;
     if (!p->country && of < static_cast<int>(forms_.size()) && text::Lower(forms_[of]) == "of") {
       int c = Skip(of + 1, {"the"});
-      const NameMatch* after_that = IsDemonstrative(forms_[c]) ? next_at(c + 1) : nullptr;
+      const bool in_range = c < static_cast<int>(forms_.size());
+      const NameMatch* after_that = in_range && IsDemonstrative(forms_[c]) ? next_at(c + 1) : nullptr;
       const ActorEntry* named_last = after_that && IsRoleWord(*BestReading(*after_that, dict_))
                                          ? dict_.Country(LastNamedCountry(cur_sentence_, c))
                                          : nullptr;
@@ -868,6 +944,8 @@ class DocumentRecognizer {
     std::string country;
   };
   std::vector<NamedCountry> named_countries_;  // in text order
+  std::unordered_set<const ActorEntry*> namesakes_;      // entries another person's name shadows here
+  std::unordered_set<const ActorEntry*> named_in_full_;  // entries named beyond their surname here
   std::unordered_map<const ActorEntry*, int> entry_actor_;
   std::unordered_map<std::string, int> role_actor_, new_person_, office_holder_, short_names_;
 };

@@ -148,6 +148,13 @@ INSTANTIATE_TEST_SUITE_P(
              "Julio Borges=VENOPP dictionary; the National Assembly=VENLEG description(Venezuela (LEG)); "
              "The lawmaker=VENOPP description(Julio Borges)"},
         // A possessive pronoun and a role noun: the possessor's institution.
+        // A surname after another given name is someone else: "Timothy Morrison" is not Scott Morrison, nor is
+        // "Morrison" alone until Scott Morrison is named in full; an honorific or a shared surname keeps it.
+        Case{"Timothy Morrison testified on Tuesday. Morrison said the call worried him.", "2019-11-20", ""},
+        Case{"Scott Morrison spoke first. Mr Morrison then thanked Jacinda Ardern.", "2019-11-20",
+             "Scott Morrison=AUSGOV dictionary; Morrison=AUSGOV dictionary; Jacinda Ardern=NZLGOV dictionary"},
+        Case{"Prosecutors looked into Joe and Hunter Biden.", "2019-11-20",
+             "Joe=USAELI surname(Joe Biden); Biden=USAELI dictionary"},
         // "the former diplomat" is a person named before who held such a post before the date; a plural
         // ("former officials") is a group.
         Case{"Edmundo González Urrutia spoke in Madrid. The former diplomat thanked Spain.", "2024-09-10",

@@ -11,6 +11,9 @@ namespace {
 constexpr const char* kModals[] = {"could", "would", "might", "may", "should", "can", "ca", "must", "shall"};  // "ca" of "ca|n't"
 // The future: an announced act is an intent when the act has an intent form.
 constexpr const char* kFuture[] = {"will", "wo", "'ll", "\u2019ll"};  // "wo" of "wo|n't"
+// "when asked", "if elected", "once approved": a bare participle after
+// these is passive.
+constexpr const char* kParticipleMarks[] = {"when", "if", "once", "unless", "until", "as", "though", "although"};
 constexpr const char* kNegators[] = {"not", "n't", "n\u2019t", "never", "no"};
 constexpr const char* kConditionMarks[] = {"if", "unless"};
 // An embedded question is no claim that anything happened: "asked whether
@@ -179,6 +182,26 @@ class Analyzer {
     return {};
   }
 
+  // A participle read as a past tense has its "subject" before the marker
+  // ("Peskov, when asked"); a finite verb has it after ("when he asked").
+  bool AdverbialParticiple(int i) const {
+    const std::string& xpos = s_.tokens[i].xpos;
+    // (or the complement of a verb after it, or the root, misread: "X, when
+    // asked ..., said").
+    const bool adverbial = Rel(i) == "advcl" || (Rel(i) == "ccomp" && Head(i) > i) || Rel(i) == "root";
+    if (!adverbial || (xpos != "VBN" && xpos != "VBD") || !Children(i, "aux").empty() ||
+        !Children(i, "aux:pass").empty())
+      return false;
+    for (int c : children_[i]) {
+      if (c > i || (Rel(c) != "mark" && Rel(c) != "advmod") || !In(text::Lower(s_.tokens[c].form), kParticipleMarks))
+        continue;
+      std::vector<int> subjects = Children(i, "nsubj");
+      if (!std::all_of(subjects.begin(), subjects.end(), [&](int k) { return k < c; })) continue;
+      if (Rel(i) != "root" || (c > 0 && s_.tokens[c - 1].form == "," && !subjects.empty())) return true;
+    }
+    return false;
+  }
+
   bool HasCompoundModifier(int i) const {
     for (int c : children_[i])
       if (CompoundModifierOf(c) >= 0 && c < i) return true;
@@ -207,8 +230,12 @@ class Analyzer {
   std::vector<int> Subjects(int i) const {
     if (LostObject lost = ObjectLostToSubject(i); lost.verb >= 0) return {lost.subject};
     if (Children(i, "nsubj").empty())
-      for (int c : children_[i])
+      for (int c : children_[i]) {
         if (int noun = CompoundModifierOf(c); noun >= 0 && c < i) return WithConjuncts(s_, noun);
+        // "Peskov, when asked ..., said" with Peskov hung on "asked".
+        if (c < i && AdverbialParticiple(c))
+          for (int k : Children(c, "nsubj")) return WithConjuncts(s_, k);
+      }
     // All of them: a misparse may split "its neighbor Colombia" into two.
     std::vector<int> subjects;
     for (int c : children_[i])
@@ -313,7 +340,14 @@ class Analyzer {
     // participle passive, and its subject the patient.
     bool agent_passive = s_.tokens[i].xpos == "VBN" && !Children(i, "obl:agent").empty() && Children(i, "aux").empty();
     if (agent_passive) Append(&passive_subjects, Children(i, "nsubj"));
-    c.passive = !passive_subjects.empty() || !Children(i, "aux:pass").empty() || reduced_passive;
+    // "Peskov, when asked ..., said": a bare participle after "when", "if",
+    // "once" is passive, its "subject" (or its head's) the one asked.
+    const bool adverbial_passive = AdverbialParticiple(i);
+    if (adverbial_passive) {
+      Append(&passive_subjects, Children(i, "nsubj"));
+      if (passive_subjects.empty() && Head(i) >= 0) Append(&passive_subjects, Subjects(Head(i)));
+    }
+    c.passive = !passive_subjects.empty() || !Children(i, "aux:pass").empty() || reduced_passive || adverbial_passive;
     if (c.passive) {
       for (int a : Children(i, "obl:agent")) Append(&c.subjects, WithConjuncts(s_, a));
       for (int o : passive_subjects) Append(&c.objects, WithConjuncts(s_, o));

@@ -223,6 +223,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // "X, when asked ...": the bare participle is passive; X was asked, X asked nobody.
+        Case{"Dmitry Peskov, when asked whether Vladimir Putin would meet Donald Trump, declined to comment.",
+             "2019-11-20", ""},
         // "X-led": the leader acts. A modal with the perfect speculates about the past: no intent.
         Case{"Hundreds of fighters took part in the Hamas-led attack on Israel.", "2023-10-08", "PSEREBHMS 190 ISRGOV"},
         Case{"The refugees said that Bashar al-Assad would have killed them.", "2017-08-31", ""},

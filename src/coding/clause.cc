@@ -14,6 +14,7 @@ constexpr const char* kFuture[] = {"will", "wo", "'ll", "\u2019ll"};  // "wo" of
 // "when asked", "if elected", "once approved": a bare participle after
 // these is passive.
 constexpr const char* kParticipleMarks[] = {"when", "if", "once", "unless", "until", "as", "though", "although"};
+constexpr const char* kInvertedConditions[] = {"should", "had", "were"};
 constexpr const char* kNegators[] = {"not", "n't", "n\u2019t", "never", "no"};
 constexpr const char* kConditionMarks[] = {"if", "unless"};
 // An embedded question is no claim that anything happened: "asked whether
@@ -146,9 +147,18 @@ class Analyzer {
     return false;
   }
 
+  // "if it resigned", and the inverted conditional "should China not
+  // accede", "had they known", "were it to fall": outside a question, one of
+  // those auxiliaries right before the verb's subject.
   bool Conditional(int i) const {
     for (int c : children_[i])
       if (Rel(c) == "mark" && In(text::Lower(s_.tokens[c].form), kConditionMarks)) return true;
+    if (!s_.tokens.empty() && s_.tokens.back().form == "?") return false;
+    for (int c : children_[i]) {
+      if (!StartsWith(Rel(c), "aux") || !In(text::Lower(s_.tokens[c].form), kInvertedConditions)) continue;
+      for (int k : Children(i, "nsubj"))
+        if (k == c + 1 || (k > c && k <= c + 3 && s_.tokens[c + 1].upos == "DET")) return true;
+    }
     return false;
   }
 

@@ -223,6 +223,10 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // An inverted conditional ("should China not accede") is a condition: no event.
+        Case{"Donald Trump paired ambitious goals for a trade pact with bigger threats should China not accede to his "
+             "terms.",
+             "2019-11-20", ""},
         // "X, when asked ...": the bare participle is passive; X was asked, X asked nobody.
         Case{"Dmitry Peskov, when asked whether Vladimir Putin would meet Donald Trump, declined to comment.",
              "2019-11-20", ""},

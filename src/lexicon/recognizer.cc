@@ -351,9 +351,15 @@ class DocumentRecognizer {
     bool posted = p->office == "ambassador" || p->office == "envoy";
     if (posted && at < static_cast<int>(forms_.size()) &&
         (text::Lower(forms_[at]) == "in" || text::Lower(forms_[at]) == "to")) {
-      if (const NameMatch* n = next_at(at + 1); n) {
+      // "ambassador to the European Union": an international body too.
+      const int body = Skip(at + 1, {"the"});
+      const NameMatch* n = next_at(at + 1);
+      if (!n) n = next_at(body);
+      if (n) {
         const MatchPayload* nr = BestReading(*n, dict_);
-        if (nr->kind == MatchKind::kMetonym || IsCountryish(*nr, dict_)) {
+        const bool igo = dict_.entries[nr->entry].kind == EntryKind::kOrg &&
+                         EntryCodeAt(dict_.entries[nr->entry], date_).rfind("IGO", 0) == 0;
+        if (nr->kind == MatchKind::kMetonym || IsCountryish(*nr, dict_) || igo) {
           at = n->last;
           ++used;
           p->last = at;

@@ -148,6 +148,9 @@ INSTANTIATE_TEST_SUITE_P(
              "Julio Borges=VENOPP dictionary; the National Assembly=VENLEG description(Venezuela (LEG)); "
              "The lawmaker=VENOPP description(Julio Borges)"},
         // A possessive pronoun and a role noun: the possessor's institution.
+        // An ambassador "to" an international body: the body is part of the title.
+        Case{"U.S. Ambassador to the European Union Gordon Sondland testified.", "2019-11-20",
+             "U.S. Ambassador to the European Union Gordon Sondland=USAGOV title"},
         // A surname after another given name is someone else: "Timothy Morrison" is not Scott Morrison, nor is
         // "Morrison" alone until Scott Morrison is named in full; an honorific or a shared surname keeps it.
         Case{"Timothy Morrison testified on Tuesday. Morrison said the call worried him.", "2019-11-20", ""},

@@ -223,6 +223,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // An allegation is aimed at the first other actor of what is alleged.
+        Case{"The Democrats are alleging that Trump's call with his Ukrainian counterpart was irregular.",
+             "2019-11-20", "USAOPPPTY 112 USAGOV"},
         // An inverted conditional ("should China not accede") is a condition: no event.
         Case{"Donald Trump paired ambitious goals for a trade pact with bigger threats should China not accede to his "
              "terms.",

@@ -314,6 +314,29 @@ class SentenceCoder {
     return out;
   }
 
+  // The actors, other than the sources' own state, under the clause's "as a
+  // result of", "in response to", "because of" or "due to" phrase.
+  std::vector<int> CauseActors(const Clause& c, const std::vector<int>& sources) const {
+    std::vector<int> out;
+    for (const Oblique& o : c.obliques) {
+      const std::string head = Lemma(sent_.tokens[o.head]);
+      const bool cause = (o.prep == "as" && head == "result") || (o.prep == "in" && head == "response") ||
+                         o.prep == "because" || o.prep == "due";
+      if (!cause) continue;
+      for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+        const int a = static_cast<int>(t);
+        if (!IsActor(a) || IsPlace(a) || !Governs(o.head, a) || sent_.tokens[a].upos == "PRON") continue;
+        if (covering_[a] >= 0 && doc_.mentions[covering_[a]].first_token != a) continue;
+        bool own = false;
+        for (int s : sources) own = own || SameState(ActorOf(s).second, ActorOf(a).second);
+        bool seen = false;
+        for (int k : out) seen = seen || ActorOf(k).second == ActorOf(a).second;
+        if (!own && !seen) out.push_back(a);
+      }
+    }
+    return out;
+  }
+
   // Whether every target is coded as one of the sources.
   bool TheSourcesOnly(const std::vector<int>& targets, const std::vector<int>& sources) const {
     if (targets.empty() || sources.empty()) return false;
@@ -475,6 +498,23 @@ class SentenceCoder {
       return false;
     }
     std::vector<int> targets = needs_target && !among_partners ? TargetHeads(*p, c) : std::vector<int>{};
+    // "A and B keep troops in their border regions": where a show of force
+    // stands, a possessive or reflexive pronoun that stands for a source is
+    // the sources' own ground, not a target.
+    std::erase_if(targets, [&](int t) {
+      if (t >= kListed || sent_.tokens[t].upos != "PRON" || !InFamily(code, {"15"})) return false;
+      const std::string form = text::Lower(sent_.tokens[t].form);
+      if (sent_.tokens[t].deprel != "nmod:poss" && !form.ends_with("self") && !form.ends_with("selves")) return false;
+      for (int s : sources)
+        if (ActorOf(s).second == ActorOf(t).second) return true;
+      return false;
+    });
+    // "... maintain troops in the border area as a result of fighting between
+    // rebel groups": a show of force is aimed at those it answers.
+    if (targets.empty() && needs_target && InFamily(code, {"15"})) {
+      targets = CauseActors(c, sources);
+      if (!targets.empty()) rule += " [target: what it answers]";
+    }
     if (TheSourcesOnly(targets, sources)) {
       std::vector<int> owners = OtherOwners(targets, sources);
       if (owners != targets) targets = owners, rule += " [target: the possessor]";

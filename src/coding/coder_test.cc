@@ -223,6 +223,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // A show of force stands on its own side's ground ("their border regions") and is aimed at what it
+        // answers ("as a result of clashes between ...").
+        Case{"Colombia and Venezuela keep soldiers in their border regions as a result of clashes between the ELN and "
+             "other armed groups.",
+             "2022-02-04", "COLGOV 154 COLREB; VENGOV 154 COLREB"},
         // An allegation is aimed at the first other actor of what is alleged.
         Case{"The Democrats are alleging that Trump's call with his Ukrainian counterpart was irregular.",
              "2019-11-20", "USAOPPPTY 112 USAGOV"},

@@ -621,6 +621,20 @@ class SentenceCoder {
     // "asked Obama to help Iran", "urged Russia to withdraw": what an appeal
     // or demand asks for has not happened; it is part of the request.
     if (emitted > 0 && c.xcomp >= 0 && InFamily(code, {"02", "10"})) consumed_.insert(c.xcomp);
+    // "accused the US of seeking to foment a coup": what a charge alleges is
+    // the charge's content, not an event of its own.
+    if (emitted > 0 && InFamily(code, {"11"}))
+      for (size_t k = 0; k < sent_.tokens.size(); ++k) {
+        const int t = static_cast<int>(k);
+        const int head = sent_.tokens[t].head;
+        const bool on_charge = head == c.predicate || std::find(c.objects.begin(), c.objects.end(), head) != c.objects.end();
+        if (!on_charge || sent_.tokens[t].upos != "VERB" || (Marker(t) != "of" && Marker(t) != "for")) continue;
+        for (int x = t, steps = 0; x >= 0 && steps < 4; ++steps) {
+          consumed_.insert(x);
+          const Clause* k_clause = ClauseAt(x);
+          x = k_clause ? k_clause->xcomp : -1;
+        }
+      }
     return emitted > 0;
   }
 

@@ -223,6 +223,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // What a charge alleges is its content, not an event of its own.
+        Case{"China accused the United States of seeking to sanction Venezuela.", "2024-07-30", "CHNGOV 112 USAGOV"},
         // A show of force stands on its own side's ground ("their border regions") and is aimed at what it
         // answers ("as a result of clashes between ...").
         Case{"Colombia and Venezuela keep soldiers in their border regions as a result of clashes between the ELN and "

@@ -126,14 +126,18 @@ class Analyzer {
 
   // "could grant", "would send"; not "may have been involved", "could have
   // attacked": a modal with the perfect speculates about the past, it
-  // states no intent.
-  bool Modal(int i) const {
-    bool modal = false;
-    for (int c : children_[i]) {
-      if (StartsWith(Rel(c), "aux") && In(text::Lower(s_.tokens[c].form), kModals)) modal = true;
-      if (StartsWith(Rel(c), "aux") && LowerLemma(s_.tokens[c]) == "have") return false;
-    }
-    return modal;
+  // states no intent (see Speculative).
+  bool Modal(int i) const { return ModalAux(i) && !PerfectAux(i); }
+  bool Speculative(int i) const { return ModalAux(i) && PerfectAux(i); }
+  bool ModalAux(int i) const {
+    for (int c : children_[i])
+      if (StartsWith(Rel(c), "aux") && In(text::Lower(s_.tokens[c].form), kModals)) return true;
+    return false;
+  }
+  bool PerfectAux(int i) const {
+    for (int c : children_[i])
+      if (StartsWith(Rel(c), "aux") && LowerLemma(s_.tokens[c]) == "have") return true;
+    return false;
   }
 
   bool EmbeddedQuestion(int i) const {
@@ -413,6 +417,7 @@ class Analyzer {
     c.negated = NegatedChain(i);
     c.modal = Modal(i) || (c.parent >= 0 && ModalChain(c.parent));
     c.future = Future(i) || (c.parent >= 0 && FutureChain(c.parent));
+    c.speculative = Speculative(i);
     c.conditional = Conditional(i) || (Rel(i) == "advcl" && Conditional(i));
     c.reported = Rel(i) == "ccomp";
     return c;
@@ -519,7 +524,7 @@ std::string DumpClause(const Sentence& s, const Clause& c) {
   if (c.iobj >= 0) out += " iobj=" + form(c.iobj);
   if (c.xcomp >= 0) out += " xcomp=" + form(c.xcomp);
   for (const Oblique& o : c.obliques) out += " prep:" + o.prep + "=" + form(o.head);
-  for (auto [flag, name] : {std::pair{c.passive, "passive"}, {c.negated, "neg"}, {c.modal, "modal"}, {c.future, "future"},
+  for (auto [flag, name] : {std::pair{c.passive, "passive"}, {c.negated, "neg"}, {c.modal, "modal"}, {c.future, "future"}, {c.speculative, "speculative"},
                             {c.conditional, "if"}, {c.question, "question"}, {c.reported, "reported"},
                             {c.adjunct, "circumstance"}})
     if (flag) out += std::string(" [") + name + "]";

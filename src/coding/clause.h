@@ -44,6 +44,7 @@ struct Clause {
   bool negated = false;
   bool modal = false;       // could, would, might, may, should, willing to, ready to
   bool future = false;      // will, 'll: an announced act, an intent where the act has an intent form
+  bool speculative = false; // a modal with the perfect: "would have killed", "might not have agreed"
   bool conditional = false; // under "if" / "unless"
   bool question = false;
   bool reported = false;    // a complement of a speech verb ("said that ...")

@@ -404,6 +404,9 @@ class SentenceCoder {
     // "if he resigned", "unless talks resume": a condition says neither that
     // it happened nor that anyone means it to.
     if (c.conditional) return Trace(c, "no event: a condition (" + rule + ")"), false;
+    // "would have killed me", "might not otherwise have agreed": what might
+    // have been, not what was.
+    if (c.speculative) return Trace(c, "no event: a speculation about the past (" + rule + ")"), false;
     std::string code = p->code;
     if (c.negated && !p->ForNegated()) {
       auto rejection = res_.negations.Lookup(code);
@@ -452,8 +455,10 @@ class SentenceCoder {
     // act among themselves.
     bool among_partners = false;
     if (sources.empty() && c.noun) {
+      // "a meeting between A and B in Chile": a place is where, not a partner.
       for (int h : PrepHeads(c.obliques, "between"))
-        for (int a : ActorTokens(h)) sources.push_back(a);
+        for (int a : ActorTokens(h))
+          if (!IsPlace(a)) sources.push_back(a);
       for (int h : sources)
         for (int k : CoordinatedActors(h)) if (std::find(sources.begin(), sources.end(), k) == sources.end()) sources.push_back(k);
       among_partners = DistinctActors(sources) >= 2;

@@ -223,6 +223,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // A place among the partners of a meeting is where it was; a modal with the perfect is what might
+        // have been.
+        Case{"Officials tried to arrange a meeting between Donald Trump and his Chinese counterpart, Xi Jinping, in Chile.",
+             "2019-11-20", "USAGOV 040 CHNGOV"},
+        Case{"The tariffs pushed Japan into concessions it might not otherwise have agreed to.", "2019-11-20", ""},
         // What a charge alleges is its content, not an event of its own.
         Case{"China accused the United States of seeking to sanction Venezuela.", "2024-07-30", "CHNGOV 112 USAGOV"},
         // A show of force stands on its own side's ground ("their border regions") and is aimed at what it

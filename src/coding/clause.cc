@@ -241,6 +241,22 @@ class Analyzer {
            Head(i) >= 0 && Children(Head(i), "obj").empty();
   }
 
+  // Whether the present tenses of verbs a and b (an auxiliary's, when it
+  // has one) agree in number: VBZ with VBZ, VBP with VBP; any other pair
+  // does. A bare form conjoined to a finite verb with no auxiliary or "to"
+  // of its own ("China has taken ... and support") is a plural present.
+  bool Agrees(int a, int b) const {
+    auto finite = [&](int v) {
+      for (int c : children_[v])
+        if (StartsWith(Rel(c), "aux") || (Rel(c) == "mark" && LowerLemma(s_.tokens[c]) == "to"))
+          return s_.tokens[c].xpos == "TO" ? std::string("TO") : s_.tokens[c].xpos;
+      return s_.tokens[v].xpos;
+    };
+    std::string x = finite(a), y = finite(b);
+    if (x == "VB" && (y == "VBZ" || y == "VBP")) x = "VBP";
+    return !((x == "VBZ" && y == "VBP") || (x == "VBP" && y == "VBZ"));
+  }
+
   std::vector<int> Subjects(int i) const {
     if (LostObject lost = ObjectLostToSubject(i); lost.verb >= 0) return {lost.subject};
     if (Children(i, "nsubj").empty())
@@ -261,6 +277,12 @@ class Analyzer {
     if (!subjects.empty()) return subjects;
     if ((Rel(i) == "xcomp" || Rel(i) == "conj" || ForGerund(i)) && Head(i) >= 0) {
       int h = Head(i);
+      // "businesses agree that China has ... and support X" with "support"
+      // hung on "has taken": a present tense takes its subject from the
+      // nearest verb above it that agrees in number.
+      if (Rel(i) == "conj")
+        for (int a = h, steps = 0; a >= 0 && steps < 3 && !Agrees(i, a); a = Head(a), ++steps)
+          if (Head(a) >= 0 && Agrees(i, Head(a)) && !Children(Head(a), "nsubj").empty()) return Subjects(Head(a));
       // "Obama is scheduled to attend", "Iran was asked to leave": a passive
       // controls its complement through its passive subject.
       if (Rel(i) == "xcomp")

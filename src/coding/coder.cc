@@ -1351,8 +1351,9 @@ class SentenceCoder {
       if (tok.head != head) continue;
       const std::string& r = tok.deprel;
       bool modifier = r == "nmod" || r == "nmod:poss" || r == "acl" || r == "obl:agent" || r == "obl";
-      // "US-led efforts", "Russian-backed forces": the participle's actor.
-      bool participle = r == "amod" && tok.upos == "VERB";
+      // "US-led efforts", "Russian-backed forces": the participle's actor;
+      // not "a London-based professor", whose place is where.
+      bool participle = r == "amod" && tok.upos == "VERB" && Lemma(tok) != "base";
       // "rejected a U.S. request": a name before the noun is its actor.
       bool participle_actor = r == "obl:unmarked" && sent_.tokens[head].upos == "VERB";
       bool compound_actor = r == "compound" && (sent_.tokens[head].upos == "VERB" || tok.upos == "PROPN");

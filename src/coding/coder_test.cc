@@ -223,6 +223,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Not ruling something out leaves it open: an intent or a threat, not a rejection.
         Case{"Colombia would not rule out granting asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
+        // "a London-based professor": a place where someone is based is neither an actor nor a target.
+        Case{"Vladimir Putin met a London-based professor last year.", "2019-11-20", ""},
         // A present tense borrows its subject from the nearest verb above it that agrees in number: farmers
         // support, not China.
         Case{"Many farmers say that China has long exploited the United States and support the tariffs of Donald "

@@ -750,6 +750,12 @@ class DocumentRecognizer {
   }
 
   bool Locative(int first) const {
+    // "a London-based professor": where someone is based.
+    int end = first;
+    while (end < static_cast<int>(forms_.size()) && forms_[end] != "-") ++end;
+    if (end > first && end <= first + 3 && end + 1 < static_cast<int>(forms_.size()) &&
+        text::Lower(forms_[end + 1]) == "based")
+      return true;
     int before = first - 1;
     if (text::Lower(forms_[first]) != "the" && before >= 0 && text::Lower(forms_[before]) == "the") --before;
     return before >= 0 && InList(text::Lower(forms_[before]), kLocatives);

@@ -148,6 +148,8 @@ INSTANTIATE_TEST_SUITE_P(
              "Julio Borges=VENOPP dictionary; the National Assembly=VENLEG description(Venezuela (LEG)); "
              "The lawmaker=VENOPP description(Julio Borges)"},
         // A possessive pronoun and a role noun: the possessor's institution.
+        // "X-based": where someone is, a place.
+        Case{"A London-based analyst disagreed.", "2019-11-20", "London=GBR place"},
         // An ambassador "to" an international body: the body is part of the title.
         Case{"U.S. Ambassador to the European Union Gordon Sondland testified.", "2019-11-20",
              "U.S. Ambassador to the European Union Gordon Sondland=USAGOV title"},

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include <emmintrin.h>  // SSE2: the fingerprint probes
+
 namespace dyad::syntax {
 
 void KeyIndex::Reserve(size_t n) {
@@ -192,18 +194,33 @@ void LinearModel::ForEachInline(const uint32_t* keys, size_t n, Visit&& visit) c
       __builtin_prefetch(&fingerprints_[home[i]]);
     }
     size_t found = 0;
+    const __m128i zero = _mm_setzero_si128();
     for (size_t i = 0; i < m; ++i) {
       const uint8_t fp = Fingerprint(keys[base + i]);
-      for (size_t j = home[i];; j = next(j)) {
-        const uint8_t f = fingerprints_[j];
-        if (f == 0) break;
-        if (f == fp) {
-          __builtin_prefetch(&inline_[j]);
-          cand[found] = static_cast<uint32_t>(j);
-          which[found++] = static_cast<uint32_t>(base + i);
-          break;
+      // The candidate is the first slot from home whose fingerprint matches,
+      // if that comes before the first empty one. The 16 fingerprints from
+      // home (fingerprints_ has kProbeSlack more bytes past the last home
+      // slot) settle almost every key at once, without a branch per slot.
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&fingerprints_[home[i]]));
+      const unsigned empty = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)));
+      unsigned match = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(fp)))));
+      if (empty != 0) match &= (empty & (0u - empty)) - 1;  // only those before the first empty slot
+      size_t j;
+      if (match != 0) {
+        j = home[i] + static_cast<size_t>(__builtin_ctz(match));
+      } else if (empty != 0) {
+        continue;  // absent
+      } else {
+        // Sixteen occupied slots, none a candidate: probe on one by one.
+        for (j = next(home[i] + 15);; j = next(j)) {
+          const uint8_t f = fingerprints_[j];
+          if (f == 0 || f == fp) break;
         }
+        if (fingerprints_[j] == 0) continue;
       }
+      __builtin_prefetch(&inline_[j]);
+      cand[found] = static_cast<uint32_t>(j);
+      which[found++] = static_cast<uint32_t>(base + i);
     }
     for (size_t h = 0; h < found; ++h) {
       const uint32_t key = keys[which[h]];
@@ -285,8 +302,18 @@ void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) con
 
 void LinearModel::AddScoresTo(const uint32_t* keys, const uint32_t* offsets, size_t n, int32_t* scores) const {
   if (is_inline()) {
+    const int nc = num_classes_;  // a local: the stores below cannot change it
+    if (nc == 3) {  // the parser's transitions: no loop
+      ForEachInline(keys, n, [&](size_t i, const int16_t* w) {
+        int32_t* s = scores + offsets[i];
+        s[0] += w[0];
+        s[1] += w[1];
+        s[2] += w[2];
+      });
+      return;
+    }
     ForEachInline(keys, n, [&](size_t i, const int16_t* w) {
-      for (int k = 0; k < num_classes_; ++k) scores[offsets[i] + k] += w[k];
+      for (int k = 0; k < nc; ++k) scores[offsets[i] + k] += w[k];
     });
     return;
   }

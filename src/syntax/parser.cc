@@ -172,7 +172,7 @@ size_t BufferFeatures(const Values& v, int front, int n_words, uint32_t* keys) {
   auto B = [&](int k) { return front + k <= n_words ? front + k : -1; };
   const int b0 = B(0), b1 = B(1), b2 = B(2);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   add(4, x.WT(b0)); add(5, x.W(b0)); add(6, x.T(b0));
   add(7, x.WT(b1)); add(8, x.W(b1)); add(9, x.T(b1));
   add(11, x.T(b2));
@@ -193,7 +193,7 @@ size_t StackFeatures(const Values& v, const State& st, uint32_t* keys) {
   const uint64_t d2 = s1 < 0 ? kNone : Bucket(s0 - s1);
   const uint64_t p_s1s0 = s1 < 0 ? kNone : v.PunctBetween(s1, s0);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   add(1, x.WT(s0)); add(2, x.W(s0)); add(3, x.T(s0));
   add(12, x.WT(s1)); add(13, x.W(s1)); add(14, x.T(s1));
   add(15, x.T(s2));
@@ -228,7 +228,7 @@ size_t StackTreeFeatures(const Values& v, const State& st, uint32_t* keys) {
   const uint64_t s1sl = s1 < 0 ? kNone : st.lset[s1], s1sr = s1 < 0 ? kNone : st.rset[s1];
 
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   add(39, T(s1), T(s1r1), T(s0)); add(40, T(s1), T(s0), T(s0l1));
   add(41, T(s1), T(s0), T(s0r1));
   add(52, T(s0), s0vr); add(54, T(s0), s0vl);
@@ -267,7 +267,7 @@ size_t BufferTreeFeatures(const Values& v, const State& st, uint32_t* keys) {
   const uint64_t b0sl = b0 < 0 ? kNone : st.lset[b0];
 
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   add(56, T(b0), b0vl);
   add(65, W(b0l1)); add(66, T(b0l1)); add(67, L(b0l1));
   add(80, T(b0l2)); add(81, L(b0l2));
@@ -296,7 +296,7 @@ size_t CrossFeatures(const Values& v, const State& st, uint32_t* keys) {
   const uint64_t d2 = s1 < 0 ? kNone : Bucket(s0 - s1);
 
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   // Pairs.
   add(17, WT(s0), WT(b0));
   add(20, WT(s0), T(b0)); add(21, T(s0), WT(b0)); add(22, W(s0), W(b0));
@@ -361,7 +361,7 @@ size_t LabelFeatures(const Values& v, const State& st, Kind kind, uint32_t* keys
   const uint64_t dir = kind, dist = Bucket(std::abs(head - dep));
   const uint64_t th = T(head), td = T(dep), wh = W(head), wd = W(dep);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(200 + templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(200 + templ, a, b, c); };
   add(0, dir); add(1, td, dir); add(2, wd, dir); add(3, th, dir); add(4, wh, dir);
   add(5, th, td, dir); add(6, wh, td, dir); add(7, th, wd, dir); add(8, wh, wd, dir);
   add(9, v.wt[dep], dir); add(10, v.wt[head], td, dir);

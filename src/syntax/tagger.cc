@@ -88,7 +88,7 @@ size_t StaticTaggerFeatures(const std::vector<WordInfo>& words, const std::vecto
 
 size_t WordTaggerFeatures(const WordInfo& w, uint64_t amb, bool first, uint32_t* keys) {
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0) { keys[n++] = FeatureKey(templ, a, b); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b); };
   add(0, 0);
   add(1, w.form);
   add(2, w.lower);
@@ -108,7 +108,7 @@ size_t ContextTaggerFeatures(const std::vector<WordInfo>& words, const std::vect
   const WordInfo& w = words[i];
   const WordInfo &m1 = At(words, k - 1), &m2 = At(words, k - 2), &p1 = At(words, k + 1), &p2 = At(words, k + 2);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   add(17, m1.lower);
   add(18, m2.lower);
   add(19, p1.lower);
@@ -147,7 +147,7 @@ size_t DynamicTaggerFeatures(const std::vector<WordInfo>& words, const std::vect
   const WordInfo& w = words[i];
   const uint64_t t1 = static_cast<uint64_t>(prev1 + 2), t2 = static_cast<uint64_t>(prev2 + 2);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   add(13, t1);
   add(14, t2);
   add(15, t1, t2);

@@ -282,11 +282,14 @@ void Tagger::RunPass(const LinearModel& model, const std::vector<WordInfo>& word
   }
   for (size_t m = 0; m < misses.size(); ++m)
     add_keys(WordTaggerFeatures(words[misses[m]], amb[misses[m]], misses[m] == 0, buffer), (n_words + m) * nc);
-  base.assign((n_words + misses.size()) * nc, 0);
+  // Only the rows read below are set (a fixed word's is not): a hit's starts
+  // as its stored scores, a miss's and the local sums at zero. Hits are
+  // copied before any miss is stored, which may overwrite a hit's slot.
+  base.resize((n_words + misses.size()) * nc);
+  for (const auto& [i, stored] : hits) std::copy_n(stored, nc, &base[i * nc]);
+  for (size_t i : misses) std::fill_n(&base[i * nc], nc, 0);
+  std::fill(base.begin() + static_cast<std::ptrdiff_t>(n_words * nc), base.end(), 0);
   model.AddScoresTo(keys.data(), owner.data(), keys.size(), base.data());
-  // Hits first: storing a miss may overwrite the slot of a hit.
-  for (const auto& [i, stored] : hits)
-    for (size_t c = 0; c < nc; ++c) base[i * nc + c] += stored[c];
   for (size_t m = 0; m < misses.size(); ++m) {
     const size_t i = misses[m];
     const int32_t* local = &base[(n_words + m) * nc];

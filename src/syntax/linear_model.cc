@@ -297,14 +297,17 @@ void LinearModel::AddRow(uint32_t ref, int32_t* scores) const {
 
 void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) const {
   if (is_inline()) return AddInline(keys, n, scores, nullptr);
-  ForEachRow(keys, n, [&](size_t, uint32_t ref) { AddRow(ref, scores); });
+  ForEachRow(keys, n, [this, scores](size_t, uint32_t ref) { AddRow(ref, scores); });
 }
 
 void LinearModel::AddScoresTo(const uint32_t* keys, const uint32_t* offsets, size_t n, int32_t* scores) const {
   if (is_inline()) {
     const int nc = num_classes_;  // a local: the stores below cannot change it
+    // The lambdas capture by value: by reference, each hit reloaded the
+    // pointers, which its own stores might have changed as far as the
+    // compiler knew.
     if (nc == 3) {  // the parser's transitions: no loop
-      ForEachInline(keys, n, [&](size_t i, const int16_t* w) {
+      ForEachInline(keys, n, [scores, offsets](size_t i, const int16_t* w) {
         int32_t* s = scores + offsets[i];
         s[0] += w[0];
         s[1] += w[1];
@@ -312,12 +315,12 @@ void LinearModel::AddScoresTo(const uint32_t* keys, const uint32_t* offsets, siz
       });
       return;
     }
-    ForEachInline(keys, n, [&](size_t i, const int16_t* w) {
+    ForEachInline(keys, n, [scores, offsets, nc](size_t i, const int16_t* w) {
       for (int k = 0; k < nc; ++k) scores[offsets[i] + k] += w[k];
     });
     return;
   }
-  ForEachRow(keys, n, [&](size_t i, uint32_t ref) { AddRow(ref, scores + offsets[i]); });
+  ForEachRow(keys, n, [this, scores, offsets](size_t i, uint32_t ref) { AddRow(ref, scores + offsets[i]); });
 }
 
 void LinearModel::RowValues(const uint32_t* keys, size_t n, int16_t* out) const {

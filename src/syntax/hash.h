@@ -13,7 +13,7 @@
 namespace dyad::syntax {
 
 // splitmix64's finalizer: a cheap bijective mix with good avalanche.
-inline uint64_t Mix64(uint64_t x) {
+__attribute__((always_inline)) inline uint64_t Mix64(uint64_t x) {
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ULL;
   x ^= x >> 27;
@@ -39,7 +39,7 @@ inline uint64_t HashString(std::string_view s) {
 // small integers). The products are independent, so a key costs one mixing
 // round of latency; the final Mix64 spreads them over 32 bits. Zero is
 // reserved for "empty slot" in the model tables, so it is never returned.
-inline uint32_t FeatureKey(uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+__attribute__((always_inline)) inline uint32_t FeatureKey(uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) {
   uint64_t h = (templ + 1) * 0x9e3779b97f4a7c15ULL + a * 0xc2b2ae3d27d4eb4fULL + (b ^ 0x5bd1e995ULL) * 0x165667b19e3779f9ULL +
                (c ^ 0x27d4eb2fULL) * 0xd6e8feb86659fd93ULL;
   h = Mix64(h);

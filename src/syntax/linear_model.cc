@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include <immintrin.h>  // SSE2 (the fingerprint probes), AVX2 (AddDenseAvx2, only on CPUs that have it)
+
 namespace dyad::syntax {
 
 void KeyIndex::Reserve(size_t n) {
@@ -165,10 +167,42 @@ LinearModel LinearModel::Pruned(int min_quanta) const {
 }
 
 namespace {
-// Separate function with restrict pointers so the compiler vectorizes it.
-// Cloned for AVX2 (picked at load time when the CPU has it) and baseline.
-__attribute__((target_clones("avx2", "default"))) void AddDense(const int16_t* __restrict row, int n, int32_t* __restrict scores) {
+// Separate function with restrict pointers so the compiler vectorizes it
+// (baseline instructions).
+void AddDenseBaseline(const int16_t* __restrict row, int n, int32_t* __restrict scores) {
   for (int c = 0; c < n; ++c) scores[c] += row[c];
+}
+
+// The same with AVX2, 16 classes at a time, and the last (fewer) classes by
+// masked loads and stores of the scores: no scalar tail. The row may be read
+// whole to the next multiple of 16 (dense rows are padded with zeros).
+__attribute__((target("avx2"))) void AddDenseAvx2(const int16_t* __restrict row, int n, int32_t* __restrict scores) {
+  int c = 0;
+  for (; c + 16 <= n; c += 16) {
+    const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + c));
+    __m256i* s = reinterpret_cast<__m256i*>(scores + c);
+    _mm256_storeu_si256(s, _mm256_add_epi32(_mm256_loadu_si256(s), _mm256_cvtepi16_epi32(_mm256_castsi256_si128(w))));
+    _mm256_storeu_si256(s + 1, _mm256_add_epi32(_mm256_loadu_si256(s + 1), _mm256_cvtepi16_epi32(_mm256_extracti128_si256(w, 1))));
+  }
+  if (c == n) return;
+  const __m256i w = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(row + c));
+  // Lane k of the first eight scores is kept when k < n - c, of the next eight when k + 8 < n - c.
+  const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7), left = _mm256_set1_epi32(n - c);
+  const __m256i mask_lo = _mm256_cmpgt_epi32(left, lanes), mask_hi = _mm256_cmpgt_epi32(left, _mm256_add_epi32(lanes, _mm256_set1_epi32(8)));
+  int* s = scores + c;
+  _mm256_maskstore_epi32(s, mask_lo, _mm256_add_epi32(_mm256_maskload_epi32(s, mask_lo), _mm256_cvtepi16_epi32(_mm256_castsi256_si128(w))));
+  _mm256_maskstore_epi32(s + 8, mask_hi, _mm256_add_epi32(_mm256_maskload_epi32(s + 8, mask_hi), _mm256_cvtepi16_epi32(_mm256_extracti128_si256(w, 1))));
+}
+
+const bool kHasAvx2 = [] {
+  __builtin_cpu_init();  // needed before __builtin_cpu_supports in static initialization
+  return __builtin_cpu_supports("avx2") != 0;
+}();
+
+// scores[0..n) += row[0..n); row is a dense row (padded to a multiple of 16).
+inline void AddDense(const int16_t* row, int n, int32_t* scores) {
+  if (kHasAvx2) AddDenseAvx2(row, n, scores);
+  else AddDenseBaseline(row, n, scores);
 }
 }  // namespace
 
@@ -192,18 +226,33 @@ void LinearModel::ForEachInline(const uint32_t* keys, size_t n, Visit&& visit) c
       __builtin_prefetch(&fingerprints_[home[i]]);
     }
     size_t found = 0;
+    const __m128i zero = _mm_setzero_si128();
     for (size_t i = 0; i < m; ++i) {
       const uint8_t fp = Fingerprint(keys[base + i]);
-      for (size_t j = home[i];; j = next(j)) {
-        const uint8_t f = fingerprints_[j];
-        if (f == 0) break;
-        if (f == fp) {
-          __builtin_prefetch(&inline_[j]);
-          cand[found] = static_cast<uint32_t>(j);
-          which[found++] = static_cast<uint32_t>(base + i);
-          break;
+      // The candidate is the first slot from home whose fingerprint matches,
+      // if that comes before the first empty one. The 16 fingerprints from
+      // home (fingerprints_ has kProbeSlack more bytes past the last home
+      // slot) settle almost every key at once, without a branch per slot.
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&fingerprints_[home[i]]));
+      const unsigned empty = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, zero)));
+      unsigned match = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(fp)))));
+      if (empty != 0) match &= (empty & (0u - empty)) - 1;  // only those before the first empty slot
+      size_t j;
+      if (match != 0) {
+        j = home[i] + static_cast<size_t>(__builtin_ctz(match));
+      } else if (empty != 0) {
+        continue;  // absent
+      } else {
+        // Sixteen occupied slots, none a candidate: probe on one by one.
+        for (j = next(home[i] + 15);; j = next(j)) {
+          const uint8_t f = fingerprints_[j];
+          if (f == 0 || f == fp) break;
         }
+        if (fingerprints_[j] == 0) continue;
       }
+      __builtin_prefetch(&inline_[j]);
+      cand[found] = static_cast<uint32_t>(j);
+      which[found++] = static_cast<uint32_t>(base + i);
     }
     for (size_t h = 0; h < found; ++h) {
       const uint32_t key = keys[which[h]];
@@ -280,17 +329,30 @@ void LinearModel::AddRow(uint32_t ref, int32_t* scores) const {
 
 void LinearModel::AddScores(const uint32_t* keys, size_t n, int32_t* scores) const {
   if (is_inline()) return AddInline(keys, n, scores, nullptr);
-  ForEachRow(keys, n, [&](size_t, uint32_t ref) { AddRow(ref, scores); });
+  ForEachRow(keys, n, [this, scores](size_t, uint32_t ref) { AddRow(ref, scores); });
 }
 
 void LinearModel::AddScoresTo(const uint32_t* keys, const uint32_t* offsets, size_t n, int32_t* scores) const {
   if (is_inline()) {
-    ForEachInline(keys, n, [&](size_t i, const int16_t* w) {
-      for (int k = 0; k < num_classes_; ++k) scores[offsets[i] + k] += w[k];
+    const int nc = num_classes_;  // a local: the stores below cannot change it
+    // The lambdas capture by value: by reference, each hit reloaded the
+    // pointers, which its own stores might have changed as far as the
+    // compiler knew.
+    if (nc == 3) {  // the parser's transitions: no loop
+      ForEachInline(keys, n, [scores, offsets](size_t i, const int16_t* w) {
+        int32_t* s = scores + offsets[i];
+        s[0] += w[0];
+        s[1] += w[1];
+        s[2] += w[2];
+      });
+      return;
+    }
+    ForEachInline(keys, n, [scores, offsets, nc](size_t i, const int16_t* w) {
+      for (int k = 0; k < nc; ++k) scores[offsets[i] + k] += w[k];
     });
     return;
   }
-  ForEachRow(keys, n, [&](size_t i, uint32_t ref) { AddRow(ref, scores + offsets[i]); });
+  ForEachRow(keys, n, [this, scores, offsets](size_t i, uint32_t ref) { AddRow(ref, scores + offsets[i]); });
 }
 
 void LinearModel::RowValues(const uint32_t* keys, size_t n, int16_t* out) const {

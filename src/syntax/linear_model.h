@@ -160,6 +160,7 @@ class LinearModel {
   // Keys are already hashes: scale the mixed key onto [0, capacity).
   size_t Home(uint32_t key) const { return (static_cast<uint64_t>(key * 0x9E3779B1u) * capacity_) >> 32; }
   static constexpr size_t kProbeSlack = 64;  // slots past capacity_, so probes rarely wrap
+  static_assert(kProbeSlack >= 16, "ForEachInline reads 16 fingerprints from any home slot");
 
   int num_classes_ = 0;
   uint64_t id_ = 0;

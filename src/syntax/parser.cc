@@ -172,7 +172,7 @@ size_t BufferFeatures(const Values& v, int front, int n_words, uint32_t* keys) {
   auto B = [&](int k) { return front + k <= n_words ? front + k : -1; };
   const int b0 = B(0), b1 = B(1), b2 = B(2);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   add(4, x.WT(b0)); add(5, x.W(b0)); add(6, x.T(b0));
   add(7, x.WT(b1)); add(8, x.W(b1)); add(9, x.T(b1));
   add(11, x.T(b2));
@@ -193,7 +193,7 @@ size_t StackFeatures(const Values& v, const State& st, uint32_t* keys) {
   const uint64_t d2 = s1 < 0 ? kNone : Bucket(s0 - s1);
   const uint64_t p_s1s0 = s1 < 0 ? kNone : v.PunctBetween(s1, s0);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   add(1, x.WT(s0)); add(2, x.W(s0)); add(3, x.T(s0));
   add(12, x.WT(s1)); add(13, x.W(s1)); add(14, x.T(s1));
   add(15, x.T(s2));
@@ -207,9 +207,81 @@ size_t StackFeatures(const Values& v, const State& st, uint32_t* keys) {
   return n;
 }
 
-// The other templates: those of stack and buffer words together, of
-// children, labels, valencies and the stack size.
-size_t StateFeatures(const Values& v, const State& st, uint32_t* keys) {
+// The templates of the stack words' subtrees: S0..S2 with the children,
+// labels, valencies and label sets of S0 and S1. A word's left children are
+// complete once it is shifted, and while it is the stack top the words below
+// it cannot take children (an arc to S1 pops S0): these keys depend on S0
+// and its number of right children alone.
+size_t StackTreeFeatures(const Values& v, const State& st, uint32_t* keys) {
+  const int s0 = st.S(0), s1 = st.S(1);
+  const Static x{v};
+  auto W = [&](int i) { return x.W(i); };
+  auto T = [&](int i) { return x.T(i); };
+  auto U = [&](int i) { return x.U(i); };
+  auto L = [&](int i) { return i < 0 ? kNone : static_cast<uint64_t>(st.label[i] + 1); };
+  auto Child = [&](int i, const int* c) { return i < 0 ? -1 : c[i]; };
+  const int s0l1 = Child(s0, st.lc1), s0l2 = Child(s0, st.lc2), s0r1 = Child(s0, st.rc1), s0r2 = Child(s0, st.rc2);
+  const int s1l1 = Child(s1, st.lc1), s1r1 = Child(s1, st.rc1), s1r2 = Child(s1, st.rc2);
+  const uint64_t s0vl = s0 < 0 ? kNone : Cap(st.nl[s0]), s0vr = s0 < 0 ? kNone : Cap(st.nr[s0]);
+  const uint64_t s1vl = s1 < 0 ? kNone : Cap(st.nl[s1]), s1vr = s1 < 0 ? kNone : Cap(st.nr[s1]);
+  const uint64_t s0sl = s0 < 0 ? kNone : st.lset[s0], s0sr = s0 < 0 ? kNone : st.rset[s0];
+  const uint64_t s1sl = s1 < 0 ? kNone : st.lset[s1], s1sr = s1 < 0 ? kNone : st.rset[s1];
+
+  size_t n = 0;
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
+  add(39, T(s1), T(s1r1), T(s0)); add(40, T(s1), T(s0), T(s0l1));
+  add(41, T(s1), T(s0), T(s0r1));
+  add(52, T(s0), s0vr); add(54, T(s0), s0vl);
+  add(57, T(s1), s1vr); add(58, T(s1), s1vl);
+  add(59, W(s0l1)); add(60, T(s0l1)); add(61, L(s0l1));
+  add(62, W(s0r1)); add(63, T(s0r1)); add(64, L(s0r1));
+  add(68, W(s1r1)); add(69, T(s1r1)); add(70, L(s1r1));
+  add(71, T(s1l1)); add(72, L(s1l1));
+  add(74, T(s0l2)); add(75, L(s0l2));
+  add(77, T(s0r2)); add(78, L(s0r2));
+  add(82, T(s0), T(s0l1), T(s0l2)); add(83, T(s0), T(s0r1), T(s0r2));
+  add(85, T(s1), T(s1r1), T(s1r2));
+  add(87, T(s0), s0sr); add(89, T(s0), s0sl);
+  add(92, T(s1), s1sr); add(93, T(s1), s1sl);
+  add(94, T(s0), L(s0l1), L(s0r1)); add(96, T(s1), L(s1r1), T(s0));
+  add(105, U(s1), U(s1r1), U(s0));
+  if (v.feature_set < 3) return n;
+  add(110, W(s0), s0vr); add(111, W(s0), s0vl);
+  add(113, W(s0), s0sr); add(114, W(s0), s0sl);
+  add(122, W(s0), W(s0r1)); add(123, W(s0), W(s0l1));
+  return n;
+}
+
+// The templates of the buffer front's subtree (its left children, valency
+// and label set; only LEFT changes them) with its static values: these keys
+// depend on B0 and its number of left children alone.
+size_t BufferTreeFeatures(const Values& v, const State& st, uint32_t* keys) {
+  const int b0 = st.B(0);
+  const Static x{v};
+  auto W = [&](int i) { return x.W(i); };
+  auto T = [&](int i) { return x.T(i); };
+  auto L = [&](int i) { return i < 0 ? kNone : static_cast<uint64_t>(st.label[i] + 1); };
+  auto Child = [&](int i, const int* c) { return i < 0 ? -1 : c[i]; };
+  const int b0l1 = Child(b0, st.lc1), b0l2 = Child(b0, st.lc2);
+  const uint64_t b0vl = b0 < 0 ? kNone : Cap(st.nl[b0]);
+  const uint64_t b0sl = b0 < 0 ? kNone : st.lset[b0];
+
+  size_t n = 0;
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
+  add(56, T(b0), b0vl);
+  add(65, W(b0l1)); add(66, T(b0l1)); add(67, L(b0l1));
+  add(80, T(b0l2)); add(81, L(b0l2));
+  add(84, T(b0), T(b0l1), T(b0l2));
+  add(91, T(b0), b0sl);
+  if (v.feature_set < 3) return n;
+  add(112, W(b0), b0vl); add(115, W(b0), b0sl);
+  add(121, W(b0), W(b0l1));
+  return n;
+}
+
+// The templates that read the stack and the buffer together (and the word
+// clusters of the experiment, clusters.h): new keys in every state.
+size_t CrossFeatures(const Values& v, const State& st, uint32_t* keys) {
   const int s0 = st.S(0), s1 = st.S(1), b0 = st.B(0), b1 = st.B(1);
   const Static x{v};
   auto W = [&](int i) { return x.W(i); };
@@ -218,20 +290,13 @@ size_t StateFeatures(const Values& v, const State& st, uint32_t* keys) {
   auto U = [&](int i) { return x.U(i); };
   auto L = [&](int i) { return i < 0 ? kNone : static_cast<uint64_t>(st.label[i] + 1); };
   auto Child = [&](int i, const int* c) { return i < 0 ? -1 : c[i]; };
-  const int s0l1 = Child(s0, st.lc1), s0l2 = Child(s0, st.lc2), s0r1 = Child(s0, st.rc1), s0r2 = Child(s0, st.rc2);
-  const int s1l1 = Child(s1, st.lc1), s1r1 = Child(s1, st.rc1), s1r2 = Child(s1, st.rc2);
-  const int b0l1 = Child(b0, st.lc1), b0l2 = Child(b0, st.lc2);
+  const int s0l1 = Child(s0, st.lc1), s0r1 = Child(s0, st.rc1);
+  const int b0l1 = Child(b0, st.lc1);
   const uint64_t d = s0 < 0 ? kNone : b0 == st.n ? 8 : Bucket(b0 - s0);
   const uint64_t d2 = s1 < 0 ? kNone : Bucket(s0 - s1);
-  const uint64_t s0vl = s0 < 0 ? kNone : Cap(st.nl[s0]), s0vr = s0 < 0 ? kNone : Cap(st.nr[s0]);
-  const uint64_t s1vl = s1 < 0 ? kNone : Cap(st.nl[s1]), s1vr = s1 < 0 ? kNone : Cap(st.nr[s1]);
-  const uint64_t b0vl = b0 < 0 ? kNone : Cap(st.nl[b0]);
-  const uint64_t s0sl = s0 < 0 ? kNone : st.lset[s0], s0sr = s0 < 0 ? kNone : st.rset[s0];
-  const uint64_t s1sl = s1 < 0 ? kNone : st.lset[s1], s1sr = s1 < 0 ? kNone : st.rset[s1];
-  const uint64_t b0sl = b0 < 0 ? kNone : st.lset[b0];
 
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   // Pairs.
   add(17, WT(s0), WT(b0));
   add(20, WT(s0), T(b0)); add(21, T(s0), WT(b0)); add(22, W(s0), W(b0));
@@ -240,46 +305,23 @@ size_t StateFeatures(const Values& v, const State& st, uint32_t* keys) {
   // Triples.
   add(33, T(s0), T(b0), T(b1)); add(34, T(s1), T(s0), T(b0));
   add(36, T(s0), T(s0l1), T(b0)); add(37, T(s0), T(s0r1), T(b0));
-  add(38, T(s0), T(b0), T(b0l1)); add(39, T(s1), T(s1r1), T(s0)); add(40, T(s1), T(s0), T(s0l1));
-  add(41, T(s1), T(s0), T(s0r1));
+  add(38, T(s0), T(b0), T(b0l1));
   // Distances.
   add(43, T(s0), d); add(45, T(b0), d);
   add(46, W(s0), W(b0), d); add(47, T(s0), T(b0), d);
   add(50, T(s1), T(s0), Combine(T(b0), d2));
-  // Valency.
-  add(52, T(s0), s0vr); add(54, T(s0), s0vl);
-  add(56, T(b0), b0vl); add(57, T(s1), s1vr); add(58, T(s1), s1vl);
-  // Children.
-  add(59, W(s0l1)); add(60, T(s0l1)); add(61, L(s0l1));
-  add(62, W(s0r1)); add(63, T(s0r1)); add(64, L(s0r1));
-  add(65, W(b0l1)); add(66, T(b0l1)); add(67, L(b0l1));
-  add(68, W(s1r1)); add(69, T(s1r1)); add(70, L(s1r1));
-  add(71, T(s1l1)); add(72, L(s1l1));
-  // Third order.
-  add(74, T(s0l2)); add(75, L(s0l2));
-  add(77, T(s0r2)); add(78, L(s0r2));
-  add(80, T(b0l2)); add(81, L(b0l2));
-  add(82, T(s0), T(s0l1), T(s0l2)); add(83, T(s0), T(s0r1), T(s0r2)); add(84, T(b0), T(b0l1), T(b0l2));
-  add(85, T(s1), T(s1r1), T(s1r2));
-  // Label sets.
-  add(87, T(s0), s0sr); add(89, T(s0), s0sl);
-  add(91, T(b0), b0sl); add(92, T(s1), s1sr); add(93, T(s1), s1sl);
   // Label-aware combinations.
-  add(94, T(s0), L(s0l1), L(s0r1)); add(95, T(b0), L(b0l1), T(s0)); add(96, T(s1), L(s1r1), T(s0));
+  add(95, T(b0), L(b0l1), T(s0));
   add(97, Cap(static_cast<int>(st.stack.size())), T(b0));
   // Coarse (UPOS) back-offs of the tag combinations.
   add(100, U(s0), U(b0)); add(101, U(s1), U(s0), U(b0)); add(102, U(s0), U(b0), U(b1));
-  add(104, U(s0), U(s0l1), U(b0)); add(105, U(s1), U(s1r1), U(s0));
+  add(104, U(s0), U(s0l1), U(b0));
   // Punctuation in between (clause and coordination boundaries).
   const uint64_t p_s0b0 = s0 < 0 ? kNone : v.PunctBetween(s0, b0);
   add(106, T(s0), T(b0), p_s0b0);
   if (v.feature_set < 3) return n;
-  // Word versions of the valency and label-set templates (Zhang & Nivre 2011).
-  add(110, W(s0), s0vr); add(111, W(s0), s0vl); add(112, W(b0), b0vl);
-  add(113, W(s0), s0sr); add(114, W(s0), s0sl); add(115, W(b0), b0sl);
-  // Lexicalized triples and head-child word pairs.
+  // Lexicalized triples.
   add(118, W(s0), T(b0), T(b1)); add(119, T(s0), W(b0), T(b1)); add(120, W(s1), T(s0), T(b0));
-  add(121, W(b0), W(b0l1)); add(122, W(s0), W(s0r1)); add(123, W(s0), W(s0l1));
   add(124, T(s1), T(s0), Combine(T(b0), T(b1)));
   if (!v.has_c) return n;
   auto C = [&](int i) { return i < 0 ? kNone : v.c[i]; };
@@ -288,6 +330,15 @@ size_t StateFeatures(const Values& v, const State& st, uint32_t* keys) {
   add(138, C(s0), T(b0), T(b1)); add(139, T(s0), C(b0), T(b1)); add(140, C(b0), C(b1));
   add(141, C(s0), C(s0l1)); add(142, C(s0), C(s0r1)); add(143, C(b0), C(b0l1)); add(144, C(s1), T(s0), T(b0));
   return n;
+}
+
+// The other templates than those of BufferFeatures and StackFeatures: those
+// of stack and buffer words together, of children, labels, valencies and the
+// stack size.
+size_t StateFeatures(const Values& v, const State& st, uint32_t* keys) {
+  size_t n = CrossFeatures(v, st, keys);
+  n += StackTreeFeatures(v, st, keys + n);
+  return n + BufferTreeFeatures(v, st, keys + n);
 }
 
 // All transition feature keys of a state (in group order; order does not
@@ -310,7 +361,7 @@ size_t LabelFeatures(const Values& v, const State& st, Kind kind, uint32_t* keys
   const uint64_t dir = kind, dist = Bucket(std::abs(head - dep));
   const uint64_t th = T(head), td = T(dep), wh = W(head), wd = W(dep);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(200 + templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(200 + templ, a, b, c); };
   add(0, dir); add(1, td, dir); add(2, wd, dir); add(3, th, dir); add(4, wh, dir);
   add(5, th, td, dir); add(6, wh, td, dir); add(7, th, wd, dir); add(8, wh, wd, dir);
   add(9, v.wt[dep], dir); add(10, v.wt[head], td, dir);
@@ -688,20 +739,28 @@ std::vector<int> OracleParse(const std::vector<int>& gold_heads) {
 namespace {
 
 // The transition scores of one sentence's greedy parse, with the sums of the
-// two memoizable feature groups kept per word: BufferFeatures' by buffer
-// front (all computed up front, their lookups overlapping) and
-// StackFeatures' by stack top (computed the first time a word is the top,
-// with that state's other keys). Every state's score is then exactly that of
-// all its Features keys, with about an eighth fewer lookups (EWT test: 4.6 M
-// instead of 5.3 M).
+// memoizable feature groups kept per word: BufferFeatures' by buffer front
+// (all computed up front, their lookups overlapping), StackFeatures' by stack
+// top (computed the first time a word is the top), StackTreeFeatures' by
+// stack top and its number of right children (a LEFT gives back the top
+// below with the subtree it had when it was last the top) and
+// BufferTreeFeatures' by buffer front and its number of left children (a
+// RIGHT leaves the buffer front as it was); each group missing from its memo
+// is looked up together with the state's CrossFeatures. Every state's score
+// is then exactly that of all its Features keys, with fewer lookups.
 class GroupScores {
  public:
   void Init(const LinearModel& model, const Values& v, int n) {
     const size_t m = static_cast<size_t>(n) + 1;
+    // Stack tops -1..n-1 at index s0 + 1, buffer fronts 0..n.
     stack_base_ = kNumKinds;
-    buffer_base_ = stack_base_ + (m + 1) * kNumKinds;  // stack tops -1..n-1 at index s0 + 1
-    sums_.assign(buffer_base_ + m * kNumKinds, 0);
+    stack_tree_base_ = stack_base_ + (m + 1) * kNumKinds;
+    buffer_base_ = stack_tree_base_ + (m + 1) * kNumKinds;
+    buffer_tree_base_ = buffer_base_ + m * kNumKinds;
+    sums_.assign(buffer_tree_base_ + m * kNumKinds, 0);
     stack_done_.assign(m + 1, 0);
+    stack_tree_tag_.assign(m + 1, -1);
+    buffer_tree_tag_.assign(m, -1);
     keys_.clear();
     offsets_.clear();
     uint32_t keys[kMaxFeatures];
@@ -716,28 +775,48 @@ class GroupScores {
   void Score(const LinearModel& model, const Values& v, const State& st, int32_t* scores) {
     uint32_t keys[kMaxFeatures];
     uint32_t offsets[kMaxFeatures];
-    size_t nk = StateFeatures(v, st, keys);
+    size_t nk = CrossFeatures(v, st, keys);
     std::fill(offsets, offsets + nk, 0u);
-    const size_t top = static_cast<size_t>(st.S(0) + 1);
+    std::fill(sums_.begin(), sums_.begin() + kNumKinds, 0);
+    auto group = [&](size_t count, size_t base) {
+      std::fill(offsets + nk, offsets + nk + count, static_cast<uint32_t>(base));
+      nk += count;
+    };
+    const int s0 = st.S(0);
+    const size_t top = static_cast<size_t>(s0 + 1);
     if (!stack_done_[top]) {
-      const size_t ns = StackFeatures(v, st, keys + nk);
-      std::fill(offsets + nk, offsets + nk + ns, static_cast<uint32_t>(stack_base_ + top * kNumKinds));
-      nk += ns;
+      group(StackFeatures(v, st, keys + nk), stack_base_ + top * kNumKinds);
       stack_done_[top] = 1;
     }
-    std::fill(sums_.begin(), sums_.begin() + kNumKinds, 0);
+    const int right_children = s0 < 0 ? 0 : st.nr[s0];
+    int32_t* stack_tree = &sums_[stack_tree_base_ + top * kNumKinds];
+    if (stack_tree_tag_[top] != right_children) {
+      std::fill(stack_tree, stack_tree + kNumKinds, 0);
+      group(StackTreeFeatures(v, st, keys + nk), stack_tree_base_ + top * kNumKinds);
+      stack_tree_tag_[top] = right_children;
+    }
+    const size_t front = static_cast<size_t>(st.b);
+    int32_t* buffer_tree = &sums_[buffer_tree_base_ + front * kNumKinds];
+    if (buffer_tree_tag_[front] != st.nl[front]) {
+      std::fill(buffer_tree, buffer_tree + kNumKinds, 0);
+      group(BufferTreeFeatures(v, st, keys + nk), buffer_tree_base_ + front * kNumKinds);
+      buffer_tree_tag_[front] = st.nl[front];
+    }
     model.AddScoresTo(keys, offsets, nk, sums_.data());
     const int32_t* stack = &sums_[stack_base_ + top * kNumKinds];
-    const int32_t* buffer = &sums_[buffer_base_ + static_cast<size_t>(st.b) * kNumKinds];
-    for (int k = 0; k < kNumKinds; ++k) scores[k] = sums_[k] + stack[k] + buffer[k];
+    const int32_t* buffer = &sums_[buffer_base_ + front * kNumKinds];
+    for (int k = 0; k < kNumKinds; ++k) scores[k] = sums_[k] + stack[k] + buffer[k] + stack_tree[k] + buffer_tree[k];
   }
 
  private:
-  // [0, kNumKinds): the current state's other keys; then per stack top, then
-  // per buffer front.
+  // [0, kNumKinds): the current state's CrossFeatures; then per stack top
+  // (StackFeatures, StackTreeFeatures), then per buffer front
+  // (BufferFeatures, BufferTreeFeatures).
   std::vector<int32_t> sums_;
-  size_t stack_base_ = 0, buffer_base_ = 0;
+  size_t stack_base_ = 0, stack_tree_base_ = 0, buffer_base_ = 0, buffer_tree_base_ = 0;
   std::vector<uint8_t> stack_done_;
+  // The child count each tree sum was made for (-1: none yet).
+  std::vector<int> stack_tree_tag_, buffer_tree_tag_;
   std::vector<uint32_t> keys_, offsets_;
 };
 

@@ -7,6 +7,8 @@
 #include <set>
 #include <ostream>
 
+#include <emmintrin.h>  // SSE2: FirstMax
+
 #include "syntax/hash.h"
 #include "syntax/random.h"
 
@@ -88,7 +90,7 @@ size_t StaticTaggerFeatures(const std::vector<WordInfo>& words, const std::vecto
 
 size_t WordTaggerFeatures(const WordInfo& w, uint64_t amb, bool first, uint32_t* keys) {
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0) { keys[n++] = FeatureKey(templ, a, b); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b); };
   add(0, 0);
   add(1, w.form);
   add(2, w.lower);
@@ -108,7 +110,7 @@ size_t ContextTaggerFeatures(const std::vector<WordInfo>& words, const std::vect
   const WordInfo& w = words[i];
   const WordInfo &m1 = At(words, k - 1), &m2 = At(words, k - 2), &p1 = At(words, k + 1), &p2 = At(words, k + 2);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   add(17, m1.lower);
   add(18, m2.lower);
   add(19, p1.lower);
@@ -147,7 +149,7 @@ size_t DynamicTaggerFeatures(const std::vector<WordInfo>& words, const std::vect
   const WordInfo& w = words[i];
   const uint64_t t1 = static_cast<uint64_t>(prev1 + 2), t2 = static_cast<uint64_t>(prev2 + 2);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
   add(13, t1);
   add(14, t2);
   add(15, t1, t2);
@@ -250,6 +252,27 @@ class WordScoreMemo {
 
 }  // namespace
 
+namespace {
+
+// The index of the first largest of scores[0..n) (n >= 1), as
+// std::max_element gives it: the maximum by a loop the compiler vectorizes,
+// then its first position four scores at a time.
+int FirstMax(const int32_t* scores, size_t n) {
+  int32_t top = INT32_MIN;
+  for (size_t c = 0; c < n; ++c) top = std::max(top, scores[c]);
+  const __m128i wanted = _mm_set1_epi32(top);
+  size_t c = 0;
+  for (; c + 4 <= n; c += 4) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(scores + c));
+    const int mask = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(v, wanted)));
+    if (mask != 0) return static_cast<int>(c) + __builtin_ctz(static_cast<unsigned>(mask));
+  }
+  while (scores[c] != top) ++c;
+  return static_cast<int>(c);
+}
+
+}  // namespace
+
 void Tagger::RunPass(const LinearModel& model, const std::vector<WordInfo>& words, const std::vector<uint64_t>& amb,
                      const std::vector<int>& fixed, const int* right, std::vector<int>* classes,
                      std::vector<int32_t>* margins) const {
@@ -282,11 +305,14 @@ void Tagger::RunPass(const LinearModel& model, const std::vector<WordInfo>& word
   }
   for (size_t m = 0; m < misses.size(); ++m)
     add_keys(WordTaggerFeatures(words[misses[m]], amb[misses[m]], misses[m] == 0, buffer), (n_words + m) * nc);
-  base.assign((n_words + misses.size()) * nc, 0);
+  // Only the rows read below are set (a fixed word's is not): a hit's starts
+  // as its stored scores, a miss's and the local sums at zero. Hits are
+  // copied before any miss is stored, which may overwrite a hit's slot.
+  base.resize((n_words + misses.size()) * nc);
+  for (const auto& [i, stored] : hits) std::copy_n(stored, nc, &base[i * nc]);
+  for (size_t i : misses) std::fill_n(&base[i * nc], nc, 0);
+  std::fill(base.begin() + static_cast<std::ptrdiff_t>(n_words * nc), base.end(), 0);
   model.AddScoresTo(keys.data(), owner.data(), keys.size(), base.data());
-  // Hits first: storing a miss may overwrite the slot of a hit.
-  for (const auto& [i, stored] : hits)
-    for (size_t c = 0; c < nc; ++c) base[i * nc + c] += stored[c];
   for (size_t m = 0; m < misses.size(); ++m) {
     const size_t i = misses[m];
     const int32_t* local = &base[(n_words + m) * nc];
@@ -302,12 +328,11 @@ void Tagger::RunPass(const LinearModel& model, const std::vector<WordInfo>& word
     const size_t n = DynamicTaggerFeatures(words, amb, right, i, prev1, prev2, buffer);
     int32_t* scores = &base[i * nc];
     model.AddScores(buffer, n, scores);
-    const int best = static_cast<int>(std::max_element(scores, scores + nc) - scores);
+    const int best = FirstMax(scores, nc);
     (*classes)[i] = best;
     if (margins) {
       int32_t second = INT32_MIN;
-      for (size_t c = 0; c < nc; ++c)
-        if (static_cast<int>(c) != best) second = std::max(second, scores[c]);
+      for (size_t c = 0; c < nc; ++c) second = std::max(second, c == static_cast<size_t>(best) ? INT32_MIN : scores[c]);
       (*margins)[i] = static_cast<int32_t>(std::min<int64_t>(INT32_MAX, int64_t{scores[best]} - second));
     }
   }

@@ -150,5 +150,41 @@ TEST(ClauseRepairTest, ObjectLostToTheNextSubject) {
   EXPECT_NE(all.find("thank subj=Díaz-Canel obj=him\n"), std::string::npos) << all;
 }
 
+// "farmers say that China has exploited Peru and support tariffs", with
+// "support" hung on "exploited": a plural present takes the subject of the
+// nearest verb above that agrees in number.
+TEST(ClauseRepairTest, ConjunctBorrowsAnAgreeingSubject) {
+  Sentence s = Tree({{"farmers", "farmer", "NOUN", 1, "nsubj"},
+                     {"say", "say", "VERB", -1, "root"},
+                     {"that", "that", "SCONJ", 5, "mark"},
+                     {"China", "China", "PROPN", 5, "nsubj"},
+                     {"has", "have", "AUX", 5, "aux"},
+                     {"exploited", "exploit", "VERB", 1, "ccomp"},
+                     {"Peru", "Peru", "PROPN", 5, "obj"},
+                     {"and", "and", "CCONJ", 8, "cc"},
+                     {"support", "support", "VERB", 5, "conj"},
+                     {"tariffs", "tariff", "NOUN", 8, "obj"}});
+  s.tokens[1].xpos = "VBP", s.tokens[4].xpos = "VBZ", s.tokens[5].xpos = "VBN", s.tokens[8].xpos = "VB";
+  std::string all = DumpAll(s);
+  EXPECT_NE(all.find("support subj=farmers obj=tariffs"), std::string::npos) << all;
+  s.tokens[1].xpos = "VBZ";  // "the farmer says ... and support": no verb above agrees; the parse's stands
+  all = DumpAll(s);
+  EXPECT_NE(all.find("support subj=China obj=tariffs"), std::string::npos) << all;
+}
+
+// "threats should China not accede to his terms": an auxiliary right before
+// the subject, outside a question, is an inverted condition.
+TEST(ClauseRepairTest, InvertedCondition) {
+  Sentence s = Tree({{"threats", "threat", "NOUN", 4, "nsubj"},
+                     {"should", "should", "AUX", 4, "aux"},
+                     {"China", "China", "PROPN", 4, "nsubj"},
+                     {"not", "not", "PART", 4, "advmod"},
+                     {"accede", "accede", "VERB", -1, "root"},
+                     {".", ".", "PUNCT", 4, "punct"}});
+  EXPECT_NE(DumpAll(s).find("[if]"), std::string::npos) << DumpAll(s);
+  s.tokens[5].form = "?";
+  EXPECT_EQ(DumpAll(s).find("[if]"), std::string::npos) << DumpAll(s);
+}
+
 }  // namespace
 }  // namespace dyad::coding

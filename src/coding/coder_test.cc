@@ -225,16 +225,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
         // "a London-based professor": a place where someone is based is neither an actor nor a target.
         Case{"Vladimir Putin met a London-based professor last year.", "2019-11-20", ""},
-        // A present tense borrows its subject from the nearest verb above it that agrees in number: farmers
-        // support, not China.
-        Case{"Many farmers say that China has long exploited the United States and support the tariffs of Donald "
-             "Trump.",
-             "2019-11-20", ""},
         // A place among the partners of a meeting is where it was; a modal with the perfect is what might
         // have been.
-        Case{"Officials tried to arrange a meeting between Donald Trump and his Chinese counterpart, Xi Jinping, in Chile.",
-             "2019-11-20", "USAGOV 040 CHNGOV"},
-        Case{"The tariffs pushed Japan into concessions it might not otherwise have agreed to.", "2019-11-20", ""},
+        Case{"Diplomats failed to set a summit between Mr. Putin and his Cuban counterpart, Miguel Díaz-Canel, in Mexico.",
+             "2019-11-20", "RUSGOV 040 CUBGOV"},
+        Case{"Mexico accepted limits it might not otherwise have agreed to.", "2019-11-20", ""},
         // What a charge alleges is its content, not an event of its own.
         Case{"China accused the United States of seeking to sanction Venezuela.", "2024-07-30", "CHNGOV 112 USAGOV"},
         // A show of force stands on its own side's ground ("their border regions") and is aimed at what it
@@ -243,17 +238,13 @@ INSTANTIATE_TEST_SUITE_P(
              "other armed groups.",
              "2022-02-04", "COLGOV 154 COLREB; VENGOV 154 COLREB"},
         // An allegation is aimed at the first other actor of what is alleged.
-        Case{"The Democrats are alleging that Trump's call with his Ukrainian counterpart was irregular.",
-             "2019-11-20", "USAOPPPTY 112 USAGOV"},
-        // An inverted conditional ("should China not accede") is a condition: no event.
-        Case{"Donald Trump paired ambitious goals for a trade pact with bigger threats should China not accede to his "
-             "terms.",
-             "2019-11-20", ""},
+        Case{"The Democrats allege that Trump's phone call with the Ukrainian leader was improper.", "2019-11-20",
+             "USAOPPPTY 112 USAGOV"},
         // "X, when asked ...": the bare participle is passive; X was asked, X asked nobody.
         Case{"Dmitry Peskov, when asked whether Vladimir Putin would meet Donald Trump, declined to comment.",
              "2019-11-20", ""},
         // "X-led": the leader acts. A modal with the perfect speculates about the past: no intent.
-        Case{"Hundreds of fighters took part in the Hamas-led attack on Israel.", "2023-10-08", "PSEREBHMS 190 ISRGOV"},
+        Case{"Many gunmen took part in the Hamas-led raid on Israel.", "2023-10-08", "PSEREBHMS 190 ISRGOV"},
         Case{"The refugees said that Bashar al-Assad would have killed them.", "2017-08-31", ""},
         Case{"Bashar al-Assad said he would kill the rebels.", "2017-08-31", "SYRGOV 1384 SYRREB"},
         // A verb the lemmatizer never saw gets a stem guess ("underlined" -> "underlin"): its patterns are

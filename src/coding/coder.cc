@@ -393,9 +393,14 @@ class SentenceCoder {
     if (c.question) return Trace(c, "no event: a question"), false;
     const Pattern* p = Match(c);
     if (!p) return Trace(c, "no pattern"), false;
-    for (const Constraint& k : p->frame)
+    for (const Constraint& k : p->frame) {
       if ((k.kind == Constraint::Kind::kXcomp || k.kind == Constraint::Kind::kXobj) && OpenComplement(c) >= 0)
         consumed_.insert(OpenComplement(c));
+      // "lift the sanctions": an object the frame names by its word is part
+      // of the verb's event, not a noun event of its own, coded or not.
+      if (k.kind == Constraint::Kind::kObj && !k.negated && !k.lemmas.empty() && !k.actor)
+        for (int o : c.objects) consumed_.insert(o);
+    }
     std::string rule = p->file.substr(p->file.rfind('/') + 1) + ":" + std::to_string(p->line) + " " + p->Key() + " " + p->FrameText();
     if (p->NoEvent()) return Trace(c, "no event: a null pattern (" + rule + ")"), true;
     matched_[c.predicate] = p->code;

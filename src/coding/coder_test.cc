@@ -225,6 +225,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
         // "a London-based professor": a place where someone is based is neither an actor nor a target.
         Case{"Vladimir Putin met a London-based professor last year.", "2019-11-20", ""},
+        // Hope is an appeal only to someone; the object a frame names ("lift the sanctions") is no noun event
+        // of its own.
+        Case{"Putin said he hoped that Washington would lift the sanctions.", "2019-11-20", "RUSGOV 020 USAGOV"},
+        Case{"The tariffs have not brought the breakthrough Trump hoped for.", "2019-11-20", ""},
         // A place among the partners of a meeting is where it was; a modal with the perfect is what might
         // have been.
         Case{"Diplomats failed to set a summit between Mr. Putin and his Cuban counterpart, Miguel Díaz-Canel, in Mexico.",

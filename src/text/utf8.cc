@@ -6,6 +6,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -120,12 +122,33 @@ std::string ToNfc(std::string_view s) {
   return out;
 }
 
+// Lowercases out[0, n) in place, 8 bytes at a time, while it is ASCII;
+// false (out partly lowered) at the first byte >= 0x80.
+static bool LowerAsciiInPlace(char* out, size_t n) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, out + i, 8);
+    if (x & kHigh) return false;
+    // Per byte (all < 0x80): high bit of x + (0x80 - 'A') is set when the
+    // byte is >= 'A', of x + (0x80 - 'Z' - 1) when it is > 'Z'.
+    const uint64_t upper = ((x + kOnes * (0x80 - 'A')) ^ (x + kOnes * (0x80 - 'Z' - 1))) & kHigh;
+    x |= upper >> 2;  // 0x80 >> 2 == 0x20
+    std::memcpy(out + i, &x, 8);
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c >= 0x80) return false;
+    if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + ('a' - 'A'));
+  }
+  return true;
+}
+
 std::string Lower(std::string_view s) {
-  if (IsAscii(s)) {
+  {
     std::string out(s);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+    if (LowerAsciiInPlace(out.data(), out.size())) return out;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   std::string out;
@@ -134,7 +157,10 @@ std::string Lower(std::string_view s) {
 }
 
 std::string FoldKey(std::string_view s) {
-  if (IsAscii(s)) return Lower(s);
+  {
+    std::string out(s);
+    if (LowerAsciiInPlace(out.data(), out.size())) return out;
+  }
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);

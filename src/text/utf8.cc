@@ -39,12 +39,7 @@ bool LooksBinary(std::string_view s) {
   return n > 0 && control * 20 > n;  // more than 5 % control bytes
 }
 
-char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
-  unsigned char b = s[i];
-  if (b < 0x80) {
-    *len = 1;
-    return b;
-  }
+char32_t DecodeNonAsciiAt(std::string_view s, size_t i, size_t* len) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t j = static_cast<int32_t>(i);
   UChar32 c;
@@ -70,24 +65,13 @@ void AppendUtf8(char32_t c, std::string* out) {
   if (!error) out->append(buf, static_cast<size_t>(len));
 }
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+bool IsNonAsciiLetter(char32_t c) {
   return u_isUAlphabetic(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK;
 }
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  return u_isUUppercase(c) || u_istitle(c);
-}
-bool IsLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  return u_isULowercase(c);
-}
-bool IsDigit(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c); }
-bool IsSpace(char32_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF;
-}
-bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c); }
+bool IsNonAsciiUpper(char32_t c) { return u_isUUppercase(c) || u_istitle(c); }
+bool IsNonAsciiLower(char32_t c) { return u_isULowercase(c); }
+bool IsNonAsciiDigit(char32_t c) { return u_isdigit(c); }
+bool IsNonAsciiSpace(char32_t c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
 
 namespace {
 
@@ -123,7 +107,7 @@ std::string ToNfc(std::string_view s) {
 }
 
 // Lowercases out[0, n) in place, 8 bytes at a time, while it is ASCII;
-// false (out partly lowered) at the first byte >= 0x80.
+// false (out partly lowered, maybe wrongly) when a byte is >= 0x80.
 static bool LowerAsciiInPlace(char* out, size_t n) {
   constexpr uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
   size_t i = 0;
@@ -137,12 +121,13 @@ static bool LowerAsciiInPlace(char* out, size_t n) {
     x |= upper >> 2;  // 0x80 >> 2 == 0x20
     std::memcpy(out + i, &x, 8);
   }
+  unsigned seen = 0;  // the tail's bytes or-ed: lowered without branches, checked once
   for (; i < n; ++i) {
-    const unsigned char c = static_cast<unsigned char>(out[i]);
-    if (c >= 0x80) return false;
-    if (c >= 'A' && c <= 'Z') out[i] = static_cast<char>(c + ('a' - 'A'));
+    const unsigned c = static_cast<unsigned char>(out[i]);
+    seen |= c;
+    out[i] = static_cast<char>(c | (static_cast<unsigned>(c - 'A' < 26u) << 5));
   }
-  return true;
+  return seen < 0x80;
 }
 
 std::string Lower(std::string_view s) {

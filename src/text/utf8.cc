@@ -130,10 +130,35 @@ static bool LowerAsciiInPlace(char* out, size_t n) {
   return seen < 0x80;
 }
 
+// Lowercases out[0, n) in place when it is ASCII and punctuation that has no
+// case: U+00A0-U+00BF (no-break space, guillemets, ...) and U+2010-U+2027
+// (dashes, curly quotes, ellipsis). Lowering those leaves them and does not
+// change how the ASCII letters around them lower, so the result is ICU's;
+// false at any other byte >= 0x80. News text is mostly this.
+static bool LowerAsciiAndCaselessInPlace(char* out, size_t n) {
+  for (size_t i = 0; i < n;) {
+    const unsigned c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      out[i++] = static_cast<char>(c | (static_cast<unsigned>(c - 'A' < 26u) << 5));
+      continue;
+    }
+    const auto at = [&](size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(out[k])); };
+    if (c == 0xC2 && i + 1 < n && at(i + 1) >= 0xA0 && at(i + 1) <= 0xBF) {
+      i += 2;
+    } else if (c == 0xE2 && i + 2 < n && at(i + 1) == 0x80 && at(i + 2) >= 0x90 && at(i + 2) <= 0xA7) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string Lower(std::string_view s) {
   {
     std::string out(s);
     if (LowerAsciiInPlace(out.data(), out.size())) return out;
+    if (LowerAsciiAndCaselessInPlace(out.data(), out.size())) return out;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   std::string out;

@@ -135,7 +135,9 @@ static bool LowerAsciiInPlace(char* out, size_t n) {
 // (dashes, curly quotes, ellipsis). Lowering those leaves them and does not
 // change how the ASCII letters around them lower, so the result is ICU's;
 // false at any other byte >= 0x80. News text is mostly this.
-static bool LowerAsciiAndCaselessInPlace(char* out, size_t n) {
+// Without `latin1` only U+2010-U+2027, which are also inert under NFD and NFC
+// (U+00A8 is not) and no combining marks: FoldKey's fast path.
+static bool LowerAsciiAndCaselessInPlace(char* out, size_t n, bool latin1) {
   for (size_t i = 0; i < n;) {
     const unsigned c = static_cast<unsigned char>(out[i]);
     if (c < 0x80) {
@@ -143,7 +145,7 @@ static bool LowerAsciiAndCaselessInPlace(char* out, size_t n) {
       continue;
     }
     const auto at = [&](size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(out[k])); };
-    if (c == 0xC2 && i + 1 < n && at(i + 1) >= 0xA0 && at(i + 1) <= 0xBF) {
+    if (latin1 && c == 0xC2 && i + 1 < n && at(i + 1) >= 0xA0 && at(i + 1) <= 0xBF) {
       i += 2;
     } else if (c == 0xE2 && i + 2 < n && at(i + 1) == 0x80 && at(i + 2) >= 0x90 && at(i + 2) <= 0xA7) {
       i += 3;
@@ -158,7 +160,7 @@ std::string Lower(std::string_view s) {
   {
     std::string out(s);
     if (LowerAsciiInPlace(out.data(), out.size())) return out;
-    if (LowerAsciiAndCaselessInPlace(out.data(), out.size())) return out;
+    if (LowerAsciiAndCaselessInPlace(out.data(), out.size(), true)) return out;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   std::string out;
@@ -170,6 +172,7 @@ std::string FoldKey(std::string_view s) {
   {
     std::string out(s);
     if (LowerAsciiInPlace(out.data(), out.size())) return out;
+    if (LowerAsciiAndCaselessInPlace(out.data(), out.size(), false)) return out;
   }
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));

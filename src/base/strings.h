@@ -26,8 +26,13 @@ std::string_view StripHashComment(std::string_view line);
 // Fields separated by one or more TABs (runs of TABs align columns), trimmed.
 std::vector<std::string_view> TabFields(std::string_view line);
 bool ParseInt(std::string_view s, int* out);
-bool StartsWith(std::string_view s, std::string_view prefix);
-bool EndsWith(std::string_view s, std::string_view suffix);
+// Inline: most callers pass a literal, whose length is then a constant.
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && s.compare(0, prefix.size(), prefix) == 0;
+}
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
 // Reads a whole file; false when it cannot be opened.
 bool ReadWholeFile(const std::string& path, std::string* out);
 

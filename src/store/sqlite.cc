@@ -59,6 +59,13 @@ Status Statement::Run() {
   return r.ok() ? Status::Ok() : r.status();
 }
 
+Status Statement::RunRebound() {
+  auto r = Step();
+  while (r.ok() && *r) r = Step();
+  sqlite3_reset(stmt_);
+  return r.ok() ? Status::Ok() : r.status();
+}
+
 void Statement::Reset() {
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);

@@ -37,6 +37,9 @@ class Statement {
   // Steps once: true while a row is available, false when done.
   Result<bool> Step();
   Status Run();  // steps to completion, then resets
+  // Run without clearing the bindings (a loop over every parameter): only for
+  // statements that bind every parameter again before each run.
+  Status RunRebound();
   // Calls fn(*this) for every row; fn may return void or a Status that stops
   // the loop. A failing step is returned, never taken for the end.
   template <typename F>

@@ -19,7 +19,10 @@ namespace {
 // so that a failed Put takes back its own rows and nothing else. `remove`
 // deletes a document's rows from every table, the documents row last.
 // A token row costs less in a statement of many rows (one statement start,
-// cursor and halt for all of them): `tokens` inserts kTokensPerInsert.
+// cursor and halt for all of them): `tokens` inserts kTokensPerInsert, all
+// rows sharing one parameter for the document.
+// The statements run once per row bind every parameter each time, so they
+// run with RunRebound (no sqlite3_clear_bindings over all of them).
 constexpr int kTokenColumns = 12;
 constexpr int kTokensPerInsert = 32;
 
@@ -183,10 +186,11 @@ Result<bool> Store::IsCurrent(const std::string& id, const std::string& hash) {
 
 namespace {
 
-// Binds token j of sentence i as row `row` (0-based) of a token insert.
-void BindToken(Statement& tok, int row, int64_t doc_key, size_t i, size_t j, const Token& t) {
-  const int c = row * kTokenColumns;
-  tok.Bind(c + 1, doc_key).Bind(c + 2, static_cast<int64_t>(i)).Bind(c + 3, static_cast<int64_t>(j));
+// Binds token j of sentence i as row `row` (0-based) of a token insert, all
+// columns but the first (doc): every row shares ?1, bound once a statement.
+void BindToken(Statement& tok, int row, size_t i, size_t j, const Token& t) {
+  const int c = row * (kTokenColumns - 1);  // column k (1-based, k >= 2) is parameter c + k
+  tok.Bind(c + 2, static_cast<int64_t>(i)).Bind(c + 3, static_cast<int64_t>(j));
   tok.BindRef(c + 4, t.form).BindRef(c + 5, t.lemma).BindRef(c + 6, t.upos).BindRef(c + 7, t.xpos);
   tok.Bind(c + 8, t.head).BindRef(c + 9, t.deprel).Bind(c + 10, t.raw.begin).Bind(c + 11, t.raw.end);
   tok.Bind(c + 12, t.space_after ? 1 : 0);
@@ -203,13 +207,15 @@ Status InsertTokens(PutStatements& st, int64_t doc_key, const Document& doc) {
     const std::vector<Token>& tokens = doc.sentences[i].tokens;
     for (size_t j = 0; j < tokens.size(); ++j, ++k) {
       if (k >= in_blocks) {
-        BindToken(st.token, 0, doc_key, i, j, tokens[j]);
-        DYAD_RETURN_IF_ERROR(st.token.Run());
+        st.token.Bind(1, doc_key);
+        BindToken(st.token, 0, i, j, tokens[j]);
+        DYAD_RETURN_IF_ERROR(st.token.RunRebound());
         continue;
       }
       const int row = static_cast<int>(k % kTokensPerInsert);
-      BindToken(st.tokens, row, doc_key, i, j, tokens[j]);
-      if (row == kTokensPerInsert - 1) DYAD_RETURN_IF_ERROR(st.tokens.Run());
+      if (row == 0) st.tokens.Bind(1, doc_key);
+      BindToken(st.tokens, row, i, j, tokens[j]);
+      if (row == kTokensPerInsert - 1) DYAD_RETURN_IF_ERROR(st.tokens.RunRebound());
     }
   }
   return Status::Ok();
@@ -217,16 +223,16 @@ Status InsertTokens(PutStatements& st, int64_t doc_key, const Document& doc) {
 
 Status InsertLayers(PutStatements& st, int64_t doc_key, const Document& doc) {
   for (const Drop& d : doc.drops) {
-    DYAD_RETURN_IF_ERROR(st.drop.Bind(1, doc_key).Bind(2, d.raw.begin).Bind(3, d.raw.end).BindRef(4, d.reason).Run());
+    DYAD_RETURN_IF_ERROR(st.drop.Bind(1, doc_key).Bind(2, d.raw.begin).Bind(3, d.raw.end).BindRef(4, d.reason).RunRebound());
   }
   for (const Repair& r : doc.repairs) {
     DYAD_RETURN_IF_ERROR(
-        st.repair.Bind(1, doc_key).Bind(2, r.raw.begin).Bind(3, r.raw.end).BindRef(4, r.repaired).Run());
+        st.repair.Bind(1, doc_key).Bind(2, r.raw.begin).Bind(3, r.raw.end).BindRef(4, r.repaired).RunRebound());
   }
   for (size_t q = 0; q < doc.quotations.size(); ++q) {
     const Span& s = doc.quotations[q];
     DYAD_RETURN_IF_ERROR(
-        st.quotation.Bind(1, doc_key).Bind(2, static_cast<int64_t>(q)).Bind(3, s.begin).Bind(4, s.end).Run());
+        st.quotation.Bind(1, doc_key).Bind(2, static_cast<int64_t>(q)).Bind(3, s.begin).Bind(4, s.end).RunRebound());
   }
   Statement& sent = st.sentence;
   for (size_t i = 0; i < doc.sentences.size(); ++i) {
@@ -235,7 +241,7 @@ Status InsertLayers(PutStatements& st, int64_t doc_key, const Document& doc) {
     sent.Bind(5, s.paragraph).Bind(7, s.heading ? 1 : 0).BindRef(8, s.text);
     if (s.quotation >= 0) sent.Bind(6, s.quotation);
     else sent.BindNull(6);
-    DYAD_RETURN_IF_ERROR(sent.Run());
+    DYAD_RETURN_IF_ERROR(sent.RunRebound());
   }
   return InsertTokens(st, doc_key, doc);
 }
@@ -247,14 +253,14 @@ Status InsertActors(PutStatements& st, int64_t doc_key, const Document& doc) {
     // Never a null pointer: that would bind NULL, not ''.
     st.actor.BindRef(6, a.country).Bind(7, std::string_view(&a.gender, a.gender ? 1 : 0));
     st.actor.Bind(8, a.in_dictionary ? 1 : 0);
-    DYAD_RETURN_IF_ERROR(st.actor.Run());
+    DYAD_RETURN_IF_ERROR(st.actor.RunRebound());
   }
   for (size_t i = 0; i < doc.mentions.size(); ++i) {
     const Mention& m = doc.mentions[i];
     st.mention.Bind(1, doc_key).Bind(2, static_cast<int64_t>(i)).Bind(3, m.sentence).Bind(4, m.first_token);
     st.mention.Bind(5, m.last_token).Bind(6, m.raw.begin).Bind(7, m.raw.end).BindRef(8, m.text).Bind(9, m.actor);
     st.mention.BindRef(10, m.code).BindRef(11, m.how);
-    DYAD_RETURN_IF_ERROR(st.mention.Run());
+    DYAD_RETURN_IF_ERROR(st.mention.RunRebound());
   }
   return Status::Ok();
 }
@@ -279,7 +285,7 @@ Status InsertEvents(PutStatements& st, int64_t doc_key, const Document& doc) {
     event.Bind(15, e.date_resolved ? 1 : 0).Bind(16, e.intent ? 1 : 0);
     event.Bind(17, e.evidence.begin).Bind(18, e.evidence.end).Bind(19, e.trigger.begin).Bind(20, e.trigger.end);
     event.BindRef(21, e.rule);
-    DYAD_RETURN_IF_ERROR(event.Run());
+    DYAD_RETURN_IF_ERROR(event.RunRebound());
   }
   for (size_t i = 0; i < doc.quotes.size(); ++i) {
     const Quote& q = doc.quotes[i];
@@ -287,7 +293,7 @@ Status InsertEvents(PutStatements& st, int64_t doc_key, const Document& doc) {
     BindIndex(st.quote, 5, q.speaker_actor);
     BindIndex(st.quote, 6, q.speaker_mention);
     st.quote.BindRef(7, q.speaker).Bind(8, q.first_sentence).Bind(9, q.last_sentence).BindRef(10, q.rule);
-    DYAD_RETURN_IF_ERROR(st.quote.Run());
+    DYAD_RETURN_IF_ERROR(st.quote.RunRebound());
   }
   return Status::Ok();
 }
@@ -421,7 +427,8 @@ Status PutStatements::Prepare(Database& db) {
   std::string rows = "INSERT INTO tokens VALUES ";
   for (int r = 0; r < kTokensPerInsert; ++r) {
     rows += r ? ", (" : "(";
-    for (int c = 1; c <= kTokenColumns; ++c) rows += (c > 1 ? ", ?" : "?") + std::to_string(r * kTokenColumns + c);
+    rows += "?1";  // the document, the same in every row
+    for (int c = 2; c <= kTokenColumns; ++c) rows += ", ?" + std::to_string(1 + r * (kTokenColumns - 1) + c - 1);
     rows += ")";
   }
   auto prepared = db.Prepare(rows);

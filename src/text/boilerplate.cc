@@ -1,6 +1,7 @@
 #include "text/boilerplate.h"
 
 #include <cctype>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -48,21 +49,29 @@ bool ContainsWord(const std::string& text, const std::string& pattern) {
 }  // namespace
 
 std::string BoilerplateRules::NormalizeLine(std::string_view line) {
-  std::string collapsed;
-  collapsed.reserve(line.size());
+  // Written through a pointer: collapsing never lengthens the line (a space
+  // is written only for a run of at least one space character).
+  std::string collapsed(line.size(), '\0');
+  char* const out = collapsed.data();
+  size_t n = 0;
   bool space = false;
   for (size_t i = 0; i < line.size();) {
-    size_t len;
-    char32_t c = DecodeAt(line, i, &len);
-    if (IsSpace(c)) {
+    const unsigned char b = static_cast<unsigned char>(line[i]);
+    size_t len = 1;
+    // ASCII inline (IsSpace's ASCII spaces), the rest decoded.
+    const bool is_space = b < 0x80 ? (b == ' ' || (b >= '\t' && b <= '\r'))
+                                   : IsSpace(DecodeAt(line, i, &len));
+    if (is_space) {
       space = true;
     } else {
-      if (space && !collapsed.empty()) collapsed += ' ';
+      if (space && n > 0) out[n++] = ' ';
       space = false;
-      collapsed.append(line.substr(i, len));
+      if (len == 1) out[n++] = static_cast<char>(b);
+      else std::memcpy(out + n, line.data() + i, len), n += len;
     }
     i += len;
   }
+  collapsed.resize(n);
   // Strip decoration at both ends.
   size_t b = 0, e = collapsed.size();
   while (b < e) {

@@ -43,14 +43,14 @@ struct Char {
   char32_t c;
 };
 
-std::vector<Char> Decode(std::string_view s) {
-  std::vector<Char> out;
+// Into *out (cleared), so that FindGlueSplits reuses one buffer for all runs.
+void Decode(std::string_view s, std::vector<Char>* out) {
+  out->clear();
   for (size_t i = 0; i < s.size();) {
     size_t len;
-    out.push_back({i, DecodeAt(s, i, &len)});
+    out->push_back({i, DecodeAt(s, i, &len)});
     i += len;
   }
-  return out;
 }
 
 bool AllLower(const std::vector<Char>& cs, size_t from) {
@@ -128,10 +128,11 @@ size_t LowercaseGlueSplit(std::string_view run, const std::vector<Char>& cs, con
 
 std::vector<size_t> FindGlueSplits(std::string_view line, const GlueResources& res, const DocVocabulary& vocab) {
   std::vector<size_t> splits;
+  std::vector<Char> cs;
   ForEachLetterRun(line, [&](size_t b, size_t e) {
     if (e - b < 5) return;
     std::string_view run = line.substr(b, e - b);
-    std::vector<Char> cs = Decode(run);
+    Decode(run, &cs);
     size_t at = CaseTransitionSplit(run, cs, res, vocab);
     if (!at) at = LowercaseGlueSplit(run, cs, res, vocab);
     if (at) splits.push_back(b + at);

@@ -124,22 +124,23 @@ void SegmentParagraph(Document* doc, const Paragraph& para, int index, const Tex
     attached.push_back(i > 0 && spans[i].begin == spans[i - 1].end);
   }
   std::vector<SentenceRange> ranges = SegmentSentences(forms, attached, res.abbreviations, res.openers);
+  // Sentences and tokens built in place, the token vector reserved: moving
+  // tokens (a handful of strings each) cost a memcpy per string.
   for (const SentenceRange& r : ranges) {
-    Sentence sent;
+    Sentence& sent = doc->sentences.emplace_back();
     sent.paragraph = index;
+    sent.tokens.reserve(r.last - r.first);
     for (size_t i = r.first; i < r.last; ++i) {
-      Token t;
-      t.form = std::string(forms[i]);
+      Token& t = sent.tokens.emplace_back();
+      t.form.assign(forms[i]);
       uint32_t b = para.begin + spans[i].begin, e = para.begin + spans[i].end;
       t.raw = {doc->map.RawBegin(b), doc->map.RawEnd(e)};
       if (t.raw.end < t.raw.begin) t.raw.end = t.raw.begin;
       t.space_after = i + 1 < spans.size() ? spans[i + 1].begin > spans[i].end : true;
-      sent.tokens.push_back(std::move(t));
     }
     uint32_t cb = para.begin + spans[r.first].begin, ce = para.begin + spans[r.last - 1].end;
     sent.text = doc->clean.substr(cb, ce - cb);
     sent.raw = {sent.tokens.front().raw.begin, sent.tokens.back().raw.end};
-    doc->sentences.push_back(std::move(sent));
   }
   if (ranges.size() == 1 && !doc->sentences.empty()) {
     doc->sentences.back().heading = !EndsLikeSentence(doc->sentences.back().tokens);

@@ -6,6 +6,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -37,12 +39,7 @@ bool LooksBinary(std::string_view s) {
   return n > 0 && control * 20 > n;  // more than 5 % control bytes
 }
 
-char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
-  unsigned char b = s[i];
-  if (b < 0x80) {
-    *len = 1;
-    return b;
-  }
+char32_t DecodeNonAsciiAt(std::string_view s, size_t i, size_t* len) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t j = static_cast<int32_t>(i);
   UChar32 c;
@@ -68,24 +65,13 @@ void AppendUtf8(char32_t c, std::string* out) {
   if (!error) out->append(buf, static_cast<size_t>(len));
 }
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+bool IsNonAsciiLetter(char32_t c) {
   return u_isUAlphabetic(c) || u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK;
 }
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  return u_isUUppercase(c) || u_istitle(c);
-}
-bool IsLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
-  return u_isULowercase(c);
-}
-bool IsDigit(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c); }
-bool IsSpace(char32_t c) {
-  if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-  return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF;
-}
-bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c); }
+bool IsNonAsciiUpper(char32_t c) { return u_isUUppercase(c) || u_istitle(c); }
+bool IsNonAsciiLower(char32_t c) { return u_isULowercase(c); }
+bool IsNonAsciiDigit(char32_t c) { return u_isdigit(c); }
+bool IsNonAsciiSpace(char32_t c) { return u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF; }
 
 namespace {
 
@@ -120,12 +106,61 @@ std::string ToNfc(std::string_view s) {
   return out;
 }
 
+// Lowercases out[0, n) in place, 8 bytes at a time, while it is ASCII;
+// false (out partly lowered, maybe wrongly) when a byte is >= 0x80.
+static bool LowerAsciiInPlace(char* out, size_t n) {
+  constexpr uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, out + i, 8);
+    if (x & kHigh) return false;
+    // Per byte (all < 0x80): high bit of x + (0x80 - 'A') is set when the
+    // byte is >= 'A', of x + (0x80 - 'Z' - 1) when it is > 'Z'.
+    const uint64_t upper = ((x + kOnes * (0x80 - 'A')) ^ (x + kOnes * (0x80 - 'Z' - 1))) & kHigh;
+    x |= upper >> 2;  // 0x80 >> 2 == 0x20
+    std::memcpy(out + i, &x, 8);
+  }
+  unsigned seen = 0;  // the tail's bytes or-ed: lowered without branches, checked once
+  for (; i < n; ++i) {
+    const unsigned c = static_cast<unsigned char>(out[i]);
+    seen |= c;
+    out[i] = static_cast<char>(c | (static_cast<unsigned>(c - 'A' < 26u) << 5));
+  }
+  return seen < 0x80;
+}
+
+// Lowercases out[0, n) in place when it is ASCII and punctuation that has no
+// case: U+00A0-U+00BF (no-break space, guillemets, ...) and U+2010-U+2027
+// (dashes, curly quotes, ellipsis). Lowering those leaves them and does not
+// change how the ASCII letters around them lower, so the result is ICU's;
+// false at any other byte >= 0x80. News text is mostly this.
+// Without `latin1` only U+2010-U+2027, which are also inert under NFD and NFC
+// (U+00A8 is not) and no combining marks: FoldKey's fast path.
+static bool LowerAsciiAndCaselessInPlace(char* out, size_t n, bool latin1) {
+  for (size_t i = 0; i < n;) {
+    const unsigned c = static_cast<unsigned char>(out[i]);
+    if (c < 0x80) {
+      out[i++] = static_cast<char>(c | (static_cast<unsigned>(c - 'A' < 26u) << 5));
+      continue;
+    }
+    const auto at = [&](size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(out[k])); };
+    if (latin1 && c == 0xC2 && i + 1 < n && at(i + 1) >= 0xA0 && at(i + 1) <= 0xBF) {
+      i += 2;
+    } else if (c == 0xE2 && i + 2 < n && at(i + 1) == 0x80 && at(i + 2) >= 0x90 && at(i + 2) <= 0xA7) {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::string Lower(std::string_view s) {
-  if (IsAscii(s)) {
+  {
     std::string out(s);
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
+    if (LowerAsciiInPlace(out.data(), out.size())) return out;
+    if (LowerAsciiAndCaselessInPlace(out.data(), out.size(), true)) return out;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   std::string out;
@@ -134,7 +169,11 @@ std::string Lower(std::string_view s) {
 }
 
 std::string FoldKey(std::string_view s) {
-  if (IsAscii(s)) return Lower(s);
+  {
+    std::string out(s);
+    if (LowerAsciiInPlace(out.data(), out.size())) return out;
+    if (LowerAsciiAndCaselessInPlace(out.data(), out.size(), false)) return out;
+  }
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);

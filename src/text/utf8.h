@@ -17,18 +17,36 @@ std::optional<size_t> FindInvalidUtf8(std::string_view s);
 // its first 64 KiB.
 bool LooksBinary(std::string_view s);
 
+// The out-of-line halves of the functions below, for what is not ASCII.
+char32_t DecodeNonAsciiAt(std::string_view s, size_t i, size_t* len);
+bool IsNonAsciiLetter(char32_t c);
+bool IsNonAsciiUpper(char32_t c);
+bool IsNonAsciiLower(char32_t c);
+bool IsNonAsciiDigit(char32_t c);
+bool IsNonAsciiSpace(char32_t c);
+
 // Decodes the code point at s[i] (s must be valid UTF-8); *len gets its size.
-char32_t DecodeAt(std::string_view s, size_t i, size_t* len);
+// ASCII inline: these run for every byte of an article.
+inline char32_t DecodeAt(std::string_view s, size_t i, size_t* len) {
+  const unsigned char b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    *len = 1;
+    return b;
+  }
+  return DecodeNonAsciiAt(s, i, len);
+}
 // Size in bytes of the code point that ends just before s[i].
 size_t PrevLength(std::string_view s, size_t i);
 void AppendUtf8(char32_t c, std::string* out);
 
-bool IsLetter(char32_t c);     // alphabetic, or a combining mark (part of a letter)
-bool IsUpper(char32_t c);
-bool IsLower(char32_t c);
-bool IsDigit(char32_t c);
-bool IsSpace(char32_t c);      // incl. no-break and other Unicode spaces
-bool IsWordChar(char32_t c);   // letter or digit
+// alphabetic, or a combining mark (part of a letter)
+inline bool IsLetter(char32_t c) { return c < 0x80 ? (c | 0x20) - 'a' < 26u : IsNonAsciiLetter(c); }
+inline bool IsUpper(char32_t c) { return c < 0x80 ? c - 'A' < 26u : IsNonAsciiUpper(c); }
+inline bool IsLower(char32_t c) { return c < 0x80 ? c - 'a' < 26u : IsNonAsciiLower(c); }
+inline bool IsDigit(char32_t c) { return c < 0x80 ? c - '0' < 10u : IsNonAsciiDigit(c); }
+// incl. no-break and other Unicode spaces
+inline bool IsSpace(char32_t c) { return c < 0x80 ? c == ' ' || c - '\t' < 5u : IsNonAsciiSpace(c); }
+inline bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c); }  // letter or digit
 
 // Lowercased, accents removed, NFC: the key for case- and accent-insensitive
 // lookups ("Velázquez" -> "velazquez").

@@ -944,8 +944,9 @@ class SentenceCoder {
     std::string word;
     for (int steps = 0; word.empty() && steps < 3; ++steps) {
       for (const Token& k : sent_.tokens) {
+        if (k.head != v || k.deprel != "aux") continue;
         std::string w = text::Lower(k.form);
-        if (k.head == v && k.deprel == "aux" && (w == "must" || w == "should")) word = w;
+        if (w == "must" || w == "should") word = w;
       }
       if (sent_.tokens[v].deprel != "conj" || sent_.tokens[v].head < 0) break;
       v = sent_.tokens[v].head;

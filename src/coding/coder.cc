@@ -1396,10 +1396,16 @@ class SentenceCoder {
       // "Russia must know that our doors are open": telling, not demanding.
       if (InClass("@cognition", lemma)) continue;
       Deontic d;
+      // "Russia could be of great help to us," X said: what another could
+      // do for cooperation is asked of it, an appeal.
+      auto matched = matched_.find(static_cast<int>(v));
+      const bool cooperative =
+          matched != matched_.end() && InFamily(matched->second, {"03", "04", "05", "06", "07"});
       for (const Token& k : sent_.tokens) {
         if (k.head != static_cast<int>(v)) continue;
         std::string w = text::Lower(k.form);
         if (k.deprel == "aux" && (w == "must" || w == "should")) d.word = w;
+        if (k.deprel == "aux" && w == "could" && cooperative && d.word.empty()) d.word = w;
         if (k.deprel == "xcomp" && (lemma == "have" || lemma == "need")) d.word = lemma + " to";
       }
       if (d.word.empty()) {

@@ -225,6 +225,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Donald Trump did not rule out military action against Venezuela.", "2019-01-27", "USAGOV 138 VENGOV"},
         // "a London-based professor": a place where someone is based is neither an actor nor a target.
         Case{"Vladimir Putin met a London-based professor last year.", "2019-11-20", ""},
+        // What another could do for cooperation, said by someone, is asked of it: an appeal with the act's
+        // subcode (023 for aid); one's own side's "could" stays an intent.
+        Case{"“China could be of real help to Colombia,” Gustavo Petro said.", "2024-08-28", "COLGOV 023 CHNGOV"},
+        Case{"Vladimir Putin said Russia could help Venezuela.", "2024-08-28", "RUSGOV 033 VENGOV"},
         // Hope is an appeal only to someone; the object a frame names ("lift the sanctions") is no noun event
         // of its own.
         Case{"Putin said he hoped that Washington would lift the sanctions.", "2019-11-20", "RUSGOV 020 USAGOV"},

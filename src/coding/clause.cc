@@ -166,9 +166,6 @@ class Analyzer {
     return false;
   }
 
-  // Subjects of a predicate, climbing through open complements ("offered to
-  // send": the subject of "offered") and shared-subject conjuncts ("met and
-  // agreed").
   // "he would continue to support Venezuela and Maduro offered ...": a verb
   // with no object right before "A and B VERBED" lost A to a coordination
   // the parse made the later verb's subject. Its parts: the verb that lost
@@ -257,6 +254,9 @@ class Analyzer {
     return !((x == "VBZ" && y == "VBP") || (x == "VBP" && y == "VBZ"));
   }
 
+  // Subjects of a predicate, climbing through open complements ("offered to
+  // send": the subject of "offered") and shared-subject conjuncts ("met and
+  // agreed").
   std::vector<int> Subjects(int i) const {
     if (LostObject lost = ObjectLostToSubject(i); lost.verb >= 0) return {lost.subject};
     if (Children(i, "nsubj").empty())

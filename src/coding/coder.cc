@@ -493,7 +493,7 @@ class SentenceCoder {
     // "said any aggression would meet a response": a threat against an act
     // of aggression is the reporter's.
     const bool against_aggression =
-        code.rfind("13", 0) == 0 && !c.subjects.empty() &&
+        InFamily(code, {"13"}) && !c.subjects.empty() &&
         std::all_of(c.subjects.begin(), c.subjects.end(), [&](int h) { return InClass("@aggression", Lemma(sent_.tokens[h])); });
     if (sources.empty() && (c.subjects.empty() || c.passive || OnlyPronouns(c.subjects) || against_aggression)) {
       // "Lukashenko told the envoy Maduro was welcome": a reported clause
@@ -690,9 +690,6 @@ class SentenceCoder {
     return kListed + m;
   }
 
-  // Who an undertaking noun belongs to: an actor as its possessor, its
-  // compound or adjective modifier or its "by" phrase ("police attempt",
-  // "Russia's bid", "an effort by Brazil", "an Israeli airstrike").
   // The actor of an "X-led" modifier of `noun` ("the Hamas-led attack"),
   // or -1.
   int LedBy(int noun) const {
@@ -705,6 +702,9 @@ class SentenceCoder {
     return -1;
   }
 
+  // Who an undertaking noun belongs to: an actor as its possessor, its
+  // compound or adjective modifier or its "by" phrase ("police attempt",
+  // "Russia's bid", "an effort by Brazil", "an Israeli airstrike").
   std::vector<int> UndertakingOwners(int noun) const {
     std::vector<int> out;
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
@@ -1029,10 +1029,8 @@ class SentenceCoder {
   std::string RequestCode(const std::string& act, bool demand) const {
     const std::string plain = demand ? "100" : "020";
     if (act.empty()) return plain;
-    const bool parallel = act.rfind("02", 0) == 0 || act.rfind("03", 0) == 0 || act.rfind("10", 0) == 0;
-    auto intent = parallel ? std::optional<std::string>(act) : res_.intents.Lookup(act);
-    if (!intent || intent->size() < 3 || (*intent)[2] == '0') return plain;
-    if (intent->rfind("02", 0) != 0 && intent->rfind("03", 0) != 0 && intent->rfind("10", 0) != 0) return plain;
+    auto intent = InFamily(act, {"02", "03", "10"}) ? std::optional<std::string>(act) : res_.intents.Lookup(act);
+    if (!intent || !InFamily(*intent, {"02", "03", "10"}) || intent->size() < 3 || (*intent)[2] == '0') return plain;
     std::string request = (demand ? "10" : "02") + intent->substr(2);
     return res_.ontology.Find(request) ? request : plain;
   }

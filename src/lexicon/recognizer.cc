@@ -160,7 +160,7 @@ class DocumentRecognizer {
       const bool proper = free_before && (toks[before].upos.empty()
                                               ? !res_.function_words.count(text::Lower(forms_[before]))
                                               : toks[before].upos == "PROPN");
-      if (surname && free_before && !shared && proper && Capitalized(forms_[before]) &&
+      if (surname && !shared && proper && Capitalized(forms_[before]) &&
           !IsHonorific(forms_[before]) && !GivenNameOf(e, forms_[before])) {
         if (!named_in_full_.count(&e)) namesakes_.insert(&e);
         continue;
@@ -737,7 +737,6 @@ class DocumentRecognizer {
     if (c && c->kind == EntryKind::kCountry) ++country_counts_[code];
   }
 
-  // "in Caracas", "in the Caribbean": the phrase is a place.
   // The country last named as such (a name or a capital, not a person's
   // country) before token `first` of sentence s, in it or the two before;
   // "" if none.
@@ -749,6 +748,7 @@ class DocumentRecognizer {
     return "";
   }
 
+  // "in Caracas", "in the Caribbean": the phrase is a place.
   bool Locative(int first) const {
     // "a London-based professor": where someone is based.
     int end = first;

@@ -161,7 +161,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(const PipelineOptions& option
     auto coder = coding::CoderResources::Load(data_dir);
     if (!coder.ok()) return coder.status();
     stages->coder = std::move(*coder);
-    stages->coder->future_is_intent = !options.petrarch_conventions;
+    stages->coder->conventions =
+        options.petrarch_conventions ? coding::Conventions::Petrarch() : coding::Conventions::Cameo();
     if (options.petrarch_conventions) verbs_version += "/petrarch-conventions";
     if (!options.verb_files.empty() || !options.bundled_verbs) {
       DYAD_RETURN_IF_ERROR(LoadVerbFiles(data_dir, options, &*stages->coder, &stages->load_notes, &verbs_version));

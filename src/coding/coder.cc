@@ -419,7 +419,7 @@ class SentenceCoder {
       code = *rejection;
       rule += " [negated]";
     }
-    bool intent = (c.modal || (c.future && res_.future_is_intent)) && (!c.negated || p->ForNegated());
+    bool intent = (c.modal || (c.future && res_.conventions.future_is_intent)) && (!c.negated || p->ForNegated());
     if (intent && code.rfind("03", 0) != 0 && code.rfind("13", 0) != 0) {
       auto as_intent = res_.intents.Lookup(code);
       // "will ask the court to ...": an announced act with no intent form is the act.
@@ -621,7 +621,10 @@ class SentenceCoder {
     int emitted = 0;
     if (among_sources) {
       for (size_t i = 0; i < sources.size(); ++i)
-        for (size_t j = i + 1; j < sources.size(); ++j) emitted += Emit(c, *p, code, rule, intent, sources[i], sources[j], when);
+        for (size_t j = i + 1; j < sources.size(); ++j) {
+          emitted += Emit(c, *p, code, rule, intent, sources[i], sources[j], when);
+          if (res_.conventions.mutual_both_ways) emitted += Emit(c, *p, code, rule, intent, sources[j], sources[i], when);
+        }
     } else {
       for (int sh : sources)
         for (int th : targets) emitted += Emit(c, *p, code, rule, intent, sh, th, when);

@@ -44,15 +44,28 @@
 
 namespace dyad::coding {
 
+// Where CAMEO's manual and PETRARCH's practice differ, which one to follow
+// (`--conventions cameo|petrarch`): PETRARCH's for side-by-side comparison
+// with it and its gold sets.
+struct Conventions {
+  // The future ("will meet") is an intent (CAMEO manual, 036: "the future
+  // tense used implies a future commitment"); PETRARCH codes it as the act.
+  bool future_is_intent = true;
+  // "A, B and C met": the manual's coders list a mutual act once per pair
+  // (either direction matches); PETRARCH emits it in both directions.
+  bool mutual_both_ways = false;
+
+  static Conventions Cameo() { return {}; }
+  static Conventions Petrarch() { return {false, true}; }
+};
+
 struct CoderResources {
   Ontology ontology;
   PatternSet patterns;
   CodeMap intents;    // act -> its intent (data/verbs/intent.tsv)
   CodeMap negations;  // negated act -> rejection (data/verbs/negation.tsv)
   TemporalResources temporal;
-  // The future ("will meet") is an intent (CAMEO manual, 036: "the future
-  // tense used implies a future commitment"); PETRARCH codes it as the act.
-  bool future_is_intent = true;
+  Conventions conventions;
 
   static Result<CoderResources> Load(const std::string& data_dir);
 };

@@ -178,34 +178,52 @@ TEST(PipelineResources, ImportedNullPatternCodesNothing) {
   EXPECT_TRUE(said);
 }
 
-// PETRARCH's conventions read a verb without its tense: "will meet" is a
-// meeting (040 family), where CAMEO's manual codes the commitment (036); the
-// version names the conventions, so a store re-codes under the other ones.
-TEST(PipelineResources, PetrarchConventionsReadTheFutureAsTheAct) {
-  auto code = [](bool petrarch, std::string* version) {
-    PipelineOptions o;
-    o.petrarch_conventions = petrarch;
-    auto p = Pipeline::Create(o);
-    EXPECT_TRUE(p.ok()) << p.status().ToString();
-    *version = (*p)->version();
-    Document doc;
-    doc.id = "t";
-    doc.raw = "Nicolás Maduro will meet Vladimir Putin in Moscow.";
-    doc.date = Date{2024, 8, 28};
-    EXPECT_TRUE((*p)->Process(&doc).ok());
-    std::string out;
-    for (const Event& e : doc.events) out += e.source + " " + e.cameo + " " + e.target + ";";
-    return out;
-  };
-  std::string cameo_version, petrarch_version;
-  std::string manual = code(false, &cameo_version);
-  if (manual.empty()) GTEST_SKIP() << "no parser model: nothing is coded";
-  EXPECT_EQ(manual, "VENGOV 036 RUSGOV;");
-  std::string petrarch = code(true, &petrarch_version);
-  EXPECT_EQ(petrarch.substr(0, 8), "VENGOV 0");
-  EXPECT_EQ(petrarch.find("036"), std::string::npos) << petrarch;
-  EXPECT_NE(cameo_version, petrarch_version);
+// Where CAMEO's manual and PETRARCH differ (`--conventions`): PETRARCH reads
+// a verb without its tense ("will meet" is a meeting, where the manual codes
+// the commitment, 036) and lists a mutual act among several subjects in both
+// directions (the manual's coders once per pair).
+struct ConventionCase {
+  const char* text;
+  const char* manual;
+  const char* petrarch;
+};
+
+class ConventionsTest : public ::testing::TestWithParam<ConventionCase> {};
+
+std::string CodeUnder(bool petrarch, const std::string& text, std::string* version) {
+  PipelineOptions o;
+  o.petrarch_conventions = petrarch;
+  auto p = Pipeline::Create(o);
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  if (!p.ok()) return "";
+  *version = (*p)->version();
+  Document doc;
+  doc.id = "t";
+  doc.raw = text;
+  doc.date = Date{2024, 8, 28};
+  EXPECT_TRUE((*p)->Process(&doc).ok());
+  std::string out;
+  for (const Event& e : doc.events) out += e.source + " " + e.cameo + " " + e.target + ";";
+  return out;
 }
+
+TEST_P(ConventionsTest, CodesUnderEachConvention) {
+  const ConventionCase& c = GetParam();
+  std::string cameo_version, petrarch_version;
+  std::string manual = CodeUnder(false, c.text, &cameo_version);
+  if (manual.empty()) GTEST_SKIP() << "no parser model: nothing is coded";
+  EXPECT_EQ(manual, c.manual);
+  EXPECT_EQ(CodeUnder(true, c.text, &petrarch_version), c.petrarch);
+  EXPECT_NE(cameo_version, petrarch_version) << "the version names the conventions, so a store re-codes";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rows, ConventionsTest,
+    ::testing::Values(ConventionCase{"Nicolás Maduro will meet Vladimir Putin in Moscow.", "VENGOV 036 RUSGOV;", "VENGOV 040 RUSGOV;"},
+                      ConventionCase{"Peru, Chile and Bolivia met in Lima.",
+                                     "PERGOV 040 CHLGOV;PERGOV 040 BOLGOV;CHLGOV 040 BOLGOV;",
+                                     "PERGOV 040 CHLGOV;CHLGOV 040 PERGOV;PERGOV 040 BOLGOV;BOLGOV 040 PERGOV;"
+                                     "CHLGOV 040 BOLGOV;BOLGOV 040 CHLGOV;"}));
 
 }  // namespace
 }  // namespace dyad::eval

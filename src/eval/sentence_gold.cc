@@ -25,6 +25,22 @@ std::optional<Date> ParseCompactDate(const std::string& s) {
 // PETRARCH writes "---" for an actor it could not code: no actor at all.
 std::string NoNullActor(std::string code) { return code == "---" ? "" : code; }
 
+// The sentence written out from a CoNLL-U parse: each word's form, a space
+// after it unless its MISC says SpaceAfter=No. Multiword-token ranges and
+// empty nodes are skipped (their words are listed on their own lines).
+std::string TextFromConllu(std::string_view conllu) {
+  std::string text;
+  for (std::string_view line : SplitLines(conllu)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> cols = Split(line, '\t');
+    if (cols.size() < 2 || cols[0].find_first_of("-.") != std::string_view::npos) continue;
+    text.append(cols[1]);
+    bool glued = cols.size() >= 10 && cols[9].find("SpaceAfter=No") != std::string_view::npos;
+    if (!glued) text += ' ';
+  }
+  return std::string(Trim(text));
+}
+
 // Calls fn(record, line) for each non-header JSON object line.
 template <typename Fn>
 Status ForEachRecord(std::string_view jsonl, const std::string& name, Fn fn) {
@@ -138,6 +154,15 @@ Result<SentenceGoldSet> ParsePetr2Validation(std::string_view jsonl, const std::
     r.line = line;
     DYAD_RETURN_IF_ERROR(ReadCommon(f, &r));
     DYAD_RETURN_IF_ERROR(f.OptString("category", &r.category));
+    // One record of the set carries its sentence only in its parse.
+    if (Trim(r.text).empty()) {
+      std::string parse;
+      DYAD_RETURN_IF_ERROR(f.OptString("parse", &parse));
+      r.text = TextFromConllu(parse);
+      if (!r.text.empty()) {
+        set.warnings.push_back(name + ":" + std::to_string(line) + ": " + r.id + ": empty \"text\"; the sentence is read from its \"parse\"");
+      }
+    }
     const json* events = f.Get("events");
     if (events && !events->is_array()) return f.Error("\"events\" must be a list");
     bool noevents = false;

@@ -32,6 +32,24 @@ TEST(SentenceGoldTest, ReadsPetr2Records) {
   EXPECT_EQ(set.records[3].events[0].source, "") << "PETRARCH's --- is no actor";
 }
 
+// A record whose "text" is empty is read from its CoNLL-U "parse".
+TEST(SentenceGoldTest, EmptyPetr2TextIsReadFromTheParse) {
+  const std::string parse =
+      "1\\tPeru\\tPeru\\tPROPN\\tNNP\\t_\\t2\\tnsubj\\t_\\t_\\n"
+      "2-3\\tthanked\\t_\\t_\\t_\\t_\\t_\\t_\\t_\\t_\\n"
+      "2\\tthanked\\tthank\\tVERB\\tVBD\\t_\\t0\\troot\\t_\\t_\\n"
+      "3\\tChile\\tChile\\tPROPN\\tNNP\\t_\\t2\\tobj\\t_\\tSpaceAfter=No\\n"
+      "4\\t.\\t.\\tPUNCT\\t.\\t_\\t2\\tpunct\\t_\\t_";
+  auto set = ParsePetr2Validation("{\"id\": \"x\", \"text\": \"\", \"parse\": \"" + parse + "\", \"events\": []}\n"
+                                  "{\"id\": \"y\", \"text\": \"\", \"events\": []}\n",
+                                  "p.jsonl");
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  EXPECT_EQ(set->records[0].text, "Peru thanked Chile.");
+  EXPECT_EQ(set->records[1].text, "") << "no parse: nothing to read";
+  ASSERT_EQ(set->warnings.size(), 1u);
+  EXPECT_NE(set->warnings[0].find("p.jsonl:1: x"), std::string::npos) << set->warnings[0];
+}
+
 TEST(SentenceGoldTest, ReadsPloverRecordsSplittingCompoundActors) {
   SentenceGoldSet set = Load("plover_tiny.jsonl", GoldFormat::kPlover);
   EXPECT_EQ(set.scheme, Scheme::kPlover);

@@ -113,6 +113,7 @@ class DocumentRecognizer {
     forms_.clear();
     for (const auto& t : toks) forms_.push_back(t.form);
     std::vector<NameMatch> matches = DropNamesakes(DropLowercaseNames(res_.matcher.Match(forms_)));
+    for (NameMatch& m : matches) PreferSittingHolders(&m);
     std::vector<bool> covered(toks.size(), false);
     size_t before = doc_.mentions.size();
     for (size_t k = 0; k < matches.size();) {
@@ -126,6 +127,22 @@ class DocumentRecognizer {
     Pronouns(s, covered);
     std::sort(doc_.mentions.begin() + static_cast<std::ptrdiff_t>(before), doc_.mentions.end(),
               [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+  }
+
+  // "President Bush" in 2008 is George W. Bush: of several people a name
+  // fits, the one whose code at the article's date comes from a dated
+  // period (a post held then) goes before those left with their undated
+  // default. BestReading keeps the first of equal readings.
+  void PreferSittingHolders(NameMatch* m) const {
+    if (!date_ || m->payloads.size() < 2) return;
+    auto sitting = [&](const MatchPayload* p) {
+      const ActorEntry& e = dict_.entries[p->entry];
+      if (p->kind != MatchKind::kName || e.kind != EntryKind::kPerson) return false;
+      for (const DatedCode& c : e.codes)
+        if (c.range.Contains(*date_)) return !c.range.Always();
+      return false;
+    };
+    std::stable_partition(m->payloads.begin(), m->payloads.end(), sitting);
   }
 
   // "Timothy Morrison" is not Scott Morrison: a person's surname alone,
@@ -344,6 +361,8 @@ class DocumentRecognizer {
       } else if (p->titles.empty()) {
         used += InstitutionOfPerson(ms, k + used, c, p);
       }
+    } else if (!p->country && of < static_cast<int>(forms_.size()) && text::Lower(forms_[of]) == "from") {
+      used += CountryFrom(ms, k + used, p);
     }
     if (p->role.empty()) return used;
     // "... in Moscow" after an ambassador or envoy.
@@ -382,6 +401,38 @@ class DocumentRecognizer {
       p->how = "title";
     }
     return used;
+  }
+
+  // "dissidents from Egypt", "lawmakers from military-ruled Myanmar": the
+  // country after "from" is a role word's own when the parse attaches it to
+  // the role word; in "withdrew troops from Syria" it is the verb's, a place.
+  // Without a parse nothing tells the two apart: no country is taken. Returns the matches it used (the country's, and any it skipped over).
+  size_t CountryFrom(const std::vector<NameMatch>& ms, size_t k, Phrase* p) {
+    const int from = p->last;
+    if (doc_.sentences[cur_sentence_].tokens[from].upos.empty()) return 0;
+    for (size_t j = k; j < ms.size() && ms[j].first <= from + 5; ++j) {
+      const MatchPayload* r = BestReading(ms[j], dict_);
+      if (!IsCountryish(*r, dict_)) continue;
+      for (int t = from + 1; t < ms[j].first; ++t) {
+        bool modifier = forms_[t] == "-" || (!forms_[t].empty() && std::islower(static_cast<unsigned char>(forms_[t][0])));
+        if (text::Lower(forms_[t]) != "the" && !modifier) return 0;
+      }
+      if (!AttachedTo(ms[j].first, ms[j].last, p->last - 1)) return 0;
+      p->country = &dict_.entries[r->entry];
+      p->last = ms[j].last;
+      return j - k + 1;
+    }
+    return 0;
+  }
+
+  // Whether the phrase [first, last) hangs from token `head` as its nominal modifier.
+  bool AttachedTo(int first, int last, int head) const {
+    const auto& tokens = doc_.sentences[cur_sentence_].tokens;
+    for (int t = first; t < last; ++t) {
+      if (tokens[t].head >= first && tokens[t].head < last) continue;
+      return tokens[t].head == head && tokens[t].deprel.rfind("nmod", 0) == 0;
+    }
+    return false;
   }
 
   // "the government of (President) Nicolás Maduro", "the regime of Ortega":
@@ -767,7 +818,7 @@ class DocumentRecognizer {
   bool Dateline(int s, const Phrase& p) const {
     // An all-caps name opening the article is a dateline only when a dateline
     // mark follows it ("MOSCOW, ...", "CARACAS -"), not "The US said ...".
-    if (s == 0 && p.first <= 1 && !HasLower(forms_[p.last - 1]) && p.last < static_cast<int>(forms_.size())) {
+    if (s == 0 && p.first <= 1 && AllCapsUpTo(p.last) && p.last < static_cast<int>(forms_.size())) {
       std::string_view mark = forms_[p.last];
       if (mark == "," || mark == ":" || mark == "-" || mark == "—" || mark == "–" || mark == "." || mark == "(")
         return true;
@@ -781,6 +832,14 @@ class DocumentRecognizer {
     for (int k = 2; k < 8 && k < static_cast<int>(forms_.size()); ++k)
       if (forms_[k] == "—" || forms_[k] == "–" || forms_[k] == "-" || forms_[k] == "--") return k;
     return -1;
+  }
+
+  // Whether the sentence's first `end` tokens have no lowercase letter: "The
+  // US," opens a sentence, "MOSCOW," or "THE HAGUE," a dateline.
+  bool AllCapsUpTo(int end) const {
+    for (int i = 0; i < end; ++i)
+      if (HasLower(forms_[i])) return false;
+    return true;
   }
 
   static bool HasLower(std::string_view w) {

@@ -123,6 +123,7 @@ INSTANTIATE_TEST_SUITE_P(
         // An all-caps name opening the article is a dateline only with a mark after it.
         Case{"CARACAS, Jan 27 - Chile protested.", "2019-01-27", "Chile=CHLGOV dictionary"},
         Case{"The US imposed sanctions.", "2019-01-27", "The US=USAGOV dictionary"},
+        Case{"The US, Peru and Chile met.", "2019-01-27", "The US=USAGOV dictionary; Peru=PERGOV dictionary; Chile=CHLGOV dictionary"},
         // "CCTV" alone is a camera, not the Chinese broadcaster.
         Case{"The prosecutor said CCTV captured the defendant. China's CCTV reported the visit.", "2024-08-05",
              "China's CCTV=CHNGOVMED dictionary"},
@@ -179,35 +180,61 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Alexander Lukashenko arrived. Crowds waited. Rain fell. The talks began. He smiled.", "2024-03-01",
              "Alexander Lukashenko=BLRGOV dictionary; He=BLRGOV pronoun(Alexander Lukashenko)"}));
 
-// "it" needs the parse (only a subject "it" is resolved), so this runs the
-// whole pipeline; skipped without the parser models.
-TEST(RecognizerWithParse, SubjectItResolvesToAnInstitutionInTheSameSentence) {
-  if (!std::filesystem::exists(ModelPath("en_ewt.parser"))) GTEST_SKIP() << "no parser model; skipping";
-  auto pipeline = Pipeline::Create({});
-  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
-  Document d;
-  d.raw = "The Colombian Foreign Ministry announced that it was ready for talks. It was late.";
-  d.date = Date::Parse("2025-12-11");
-  ASSERT_TRUE((*pipeline)->Process(&d).ok());
-  std::string out;
-  for (const Mention& m : d.mentions) out += (out.empty() ? "" : "; ") + m.text + "=" + m.code + " " + m.how;
-  EXPECT_EQ(out, "The Colombian Foreign Ministry=COLGOV dictionary; it=COLGOV pronoun");
+// Of two people one name fits, the one holding a dated post at the
+// article's date is meant, wherever the dictionary lists them.
+TEST(RecognizerTest, NameSharedByTwoPeopleIsTheSittingHoldersAtTheDate) {
+  auto dict = ParseActorDictionary(
+      "@person Ulysses Older\nalias: President Grant\ncode: PERELI\n\n"
+      "@person Ulysses Younger\nalias: President Grant\ncode: PERGOV 2001-01-01..2009-01-01\ncode: PERELI\n",
+      "two.actors");
+  ASSERT_TRUE(dict.ok()) << dict.status().ToString();
+  LexiconResources lex = LexiconResources::Build(std::move(*dict), Resources().text.abbreviations,
+                                                 Resources().text.clean.glue.function_words);
+  auto code_on = [&](const char* date) {
+    Document d;
+    d.raw = "President Grant spoke.";
+    d.date = Date::Parse(date);
+    EXPECT_TRUE(text::ProcessText(&d, Resources().text).ok());
+    RecognizeActors(&d, lex);
+    return d.mentions.empty() ? std::string() : d.mentions[0].code + " " + d.actors[d.mentions[0].actor].name;
+  };
+  EXPECT_EQ(code_on("2005-06-01"), "PERGOV Ulysses Younger");
+  EXPECT_EQ(code_on("2015-06-01"), "PERELI Ulysses Older") << "nobody sits: dictionary order";
 }
 
-// A pronoun in a phrase fronted before the subject refers forward to the
-// subject, not back to the last person named.
-TEST(RecognizerWithParse, FrontedPossessiveRefersToTheSubject) {
+// Cases that need the parse run the whole pipeline; skipped without the
+// parser models.
+class RecognizerWithParse : public testing::TestWithParam<Case> {};
+
+TEST_P(RecognizerWithParse, MentionsAndCodes) {
   if (!std::filesystem::exists(ModelPath("en_ewt.parser"))) GTEST_SKIP() << "no parser model; skipping";
-  auto pipeline = Pipeline::Create({});
-  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  static auto* pipeline = new Result<std::unique_ptr<Pipeline>>(Pipeline::Create({}));
+  ASSERT_TRUE(pipeline->ok()) << pipeline->status().ToString();
   Document d;
-  d.raw = "Daniel Ortega arrived first. In his address, Nicolás Maduro thanked the guests.";
-  d.date = Date::Parse("2024-08-28");
-  ASSERT_TRUE((*pipeline)->Process(&d).ok());
+  d.raw = GetParam().text;
+  d.date = Date::Parse(GetParam().date);
+  ASSERT_TRUE((**pipeline)->Process(&d).ok());
   std::string out;
   for (const Mention& m : d.mentions) out += (out.empty() ? "" : "; ") + m.text + "=" + m.code + " " + m.how;
-  EXPECT_EQ(out, "Daniel Ortega=NICGOV dictionary; his=VENGOV pronoun; Nicolás Maduro=VENGOV dictionary");
+  EXPECT_EQ(out, GetParam().mentions);
 }
+
+INSTANTIATE_TEST_SUITE_P(
+    Parsed, RecognizerWithParse,
+    testing::Values(
+        // Only a subject "it" is resolved, here to an institution in the same sentence.
+        Case{"The Colombian Foreign Ministry announced that it was ready for talks. It was late.", "2025-12-11",
+             "The Colombian Foreign Ministry=COLGOV dictionary; it=COLGOV pronoun"},
+        // A pronoun in a phrase fronted before the subject refers forward to
+        // the subject, not back to the last person named.
+        Case{"Daniel Ortega arrived first. In his address, Nicolás Maduro thanked the guests.", "2024-08-28",
+             "Daniel Ortega=NICGOV dictionary; his=VENGOV pronoun; Nicolás Maduro=VENGOV dictionary"},
+        // A country after "from" is a role word's own when the parse hangs it
+        // from the role word, a place when from the verb.
+        Case{"Lawmakers from Peru visited Chile.", "2015-01-01", "Lawmakers from Peru=PERLEG agent; Chile=CHLGOV dictionary"},
+        Case{"Chile met exiled dissidents from military-ruled Peru.", "2015-01-01",
+             "Chile=CHLGOV dictionary; dissidents from military-ruled Peru=PERREB agent"},
+        Case{"Chile withdrew troops from Peru.", "2015-01-01", "Chile=CHLGOV dictionary; Peru=PERGOV dictionary"}));
 
 }  // namespace
 }  // namespace dyad::lexicon

@@ -326,6 +326,10 @@ class DocumentRecognizer {
           p->last = person->last;
           return used + 1;
         }
+        if (const NameMatch* role = SharedRole(ms, k + used, *p, *r)) {
+          AddRole(*role, p);
+          return used;
+        }
         p->bare_country = r->kind == MatchKind::kName;
         return used;
       }
@@ -401,6 +405,45 @@ class DocumentRecognizer {
       p->how = "title";
     }
     return used;
+  }
+
+  // "US and British activists", "French, German and Italian troops": a
+  // demonym (or a country's acronym) joined by "and", "or" or commas to a
+  // demonym with a role word shares that role word. Returns the role
+  // word's match, or null; the phrase keeps its own tokens.
+  const NameMatch* SharedRole(const std::vector<NameMatch>& ms, size_t next, const Phrase& p,
+                              const MatchPayload& reading) const {
+    const bool acronym = reading.kind == MatchKind::kName && p.last == p.first + 1 && !HasLower(forms_[p.first]) &&
+                         forms_[p.first].size() <= 3;
+    if (reading.kind != MatchKind::kDemonym && !acronym) return nullptr;
+    int end = p.last;
+    for (size_t j = next; j < ms.size(); ++j) {
+      bool joined = ms[j].first > end;
+      for (int t = end; t < ms[j].first; ++t) {
+        std::string w = text::Lower(forms_[t]);
+        joined = joined && (w == "," || w == "and" || w == "or");
+      }
+      const MatchPayload* r = BestReading(ms[j], dict_);
+      if (!joined || !IsCountryish(*r, dict_)) return nullptr;
+      // PETRARCH's files list "BRITISH" as a name of the country, not as a demonym.
+      const int gap = r->kind == MatchKind::kDemonym ? 2 : 0;
+      if (j + 1 < ms.size() && IsRoleWord(*BestReading(ms[j + 1], dict_)) && ms[j + 1].first - ms[j].last <= gap &&
+          ModifiersOnly(ms[j].last, ms[j + 1].first))
+        return &ms[j + 1];
+      end = ms[j].last;
+    }
+    return nullptr;
+  }
+
+  // Whether tokens [from, to) are lowercase adjectives or nouns ("Palestinian
+  // chief negotiator").
+  bool ModifiersOnly(int from, int to) const {
+    for (int t = from; t < to; ++t) {
+      const std::string& upos = doc_.sentences[cur_sentence_].tokens[t].upos;
+      bool modifier = upos.empty() ? !res_.function_words.count(text::Lower(forms_[t])) : upos == "ADJ" || upos == "NOUN";
+      if (forms_[t].empty() || !std::islower(static_cast<unsigned char>(forms_[t][0])) || !modifier) return false;
+    }
+    return true;
   }
 
   // "dissidents from Egypt", "lawmakers from military-ruled Myanmar": the

@@ -123,6 +123,11 @@ INSTANTIATE_TEST_SUITE_P(
         // An all-caps name opening the article is a dateline only with a mark after it.
         Case{"CARACAS, Jan 27 - Chile protested.", "2019-01-27", "Chile=CHLGOV dictionary"},
         Case{"The US imposed sanctions.", "2019-01-27", "The US=USAGOV dictionary"},
+        // Demonyms (or a country's acronym) joined to a demonym with a role word share it.
+        Case{"US and Peruvian activists marched.", "2015-01-01", "US=USAOPP agent; Peruvian activists=PEROPP agent"},
+        Case{"Chilean, Bolivian and Peruvian troops left.", "2015-01-01",
+             "Chilean=CHLMIL agent; Bolivian=BOLMIL agent; Peruvian troops=PERMIL agent"},
+        Case{"Chile and Peruvian troops left.", "2015-01-01", "Chile=CHLGOV dictionary; Peruvian troops=PERMIL agent"},
         Case{"The US, Peru and Chile met.", "2019-01-27", "The US=USAGOV dictionary; Peru=PERGOV dictionary; Chile=CHLGOV dictionary"},
         // "CCTV" alone is a camera, not the Chinese broadcaster.
         Case{"The prosecutor said CCTV captured the defendant. China's CCTV reported the visit.", "2024-08-05",

@@ -56,6 +56,7 @@ Status LoadLexicon(const std::string& data_dir, const PipelineOptions& options, 
                      std::to_string(dict->CountAgentTerms()) + " agent terms");
   }
   *out = lexicon::LexiconResources::Build(std::move(*dict), text.abbreviations, text.clean.glue.function_words);
+  out->unknown_country_roles = options.petrarch_conventions;
   return Status::Ok();
 }
 

@@ -145,6 +145,24 @@ class SentenceCoder {
     return out;
   }
 
+  // What a request or pressure presses for: the predicate's open complement
+  // ("asked Obama to help"), a to-infinitive on its object noun ("faces
+  // pressure from Congress to help"), or the same parsed as a purpose clause
+  // of a passive or of a predicate with an object ("was pressured by
+  // Congress to help", "pressured Chile to help").
+  std::vector<int> PressedFor(const Clause& c) const {
+    std::vector<int> acts;
+    if (c.xcomp >= 0) acts.push_back(c.xcomp);
+    for (size_t k = 0; k < sent_.tokens.size(); ++k) {
+      const Token& t = sent_.tokens[k];
+      const bool on_object = std::find(c.objects.begin(), c.objects.end(), t.head) != c.objects.end();
+      const bool purpose = t.head == c.predicate && t.deprel == "advcl" && (c.passive || !c.objects.empty());
+      if ((purpose || (on_object && t.deprel == "acl")) && t.upos == "VERB" && Marker(static_cast<int>(k)) == "to")
+        acts.push_back(static_cast<int>(k));
+    }
+    return acts;
+  }
+
   // "warned that they could deploy troops": a that-clause whose subjects are
   // all the predicate's own actors is its open complement, as in "threatened
   // to deploy troops": same actor, same frame. Else the parse's xcomp.
@@ -631,9 +649,11 @@ class SentenceCoder {
     }
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
-    // "asked Obama to help Iran", "urged Russia to withdraw": what an appeal
-    // or demand asks for has not happened; it is part of the request.
-    if (emitted > 0 && c.xcomp >= 0 && InFamily(code, {"02", "10"})) consumed_.insert(c.xcomp);
+    // "asked Obama to help Iran", "urged Russia to withdraw", "faces
+    // pressure from Congress to help Iran", "was pressured to help": what an
+    // appeal, demand or coercion presses for has not happened; it is part of it.
+    if (emitted > 0 && InFamily(code, {"02", "10", "17"}))
+      for (int x : PressedFor(c)) consumed_.insert(x);
     // "accused the US of seeking to foment a coup": what a charge alleges is
     // the charge's content, not an event of its own.
     if (emitted > 0 && InFamily(code, {"11"}))
@@ -761,9 +781,14 @@ class SentenceCoder {
   }
 
   // Whether `code` is in one of the families (code prefixes).
+  // Whether the code, or either part of an imported pair "A:B" (A forward,
+  // B from the target back), is in one of the families.
   static bool InFamily(const std::string& code, std::initializer_list<const char*> families) {
+    const size_t colon = code.find(':');
+    if (colon != std::string::npos)
+      return InFamily(code.substr(0, colon), families) || InFamily(code.substr(colon + 1), families);
     for (const char* family : families)
-      if (code.rfind(family, 0) == 0) return true;
+      if (!code.empty() && code.rfind(family, 0) == 0) return true;
     return false;
   }
 

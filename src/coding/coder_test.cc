@@ -382,6 +382,9 @@ INSTANTIATE_TEST_SUITE_P(
         // also when the parse reads it as an indirect object.
         Case{"Peru urged Chile to withdraw its troops from the border.", "2012-01-10", "PERGOV 0256 CHLGOV"},
         Case{"Russia asked Cuba to send doctors to Venezuela.", "2012-01-10", "RUSGOV 021 CUBGOV"},
+        // Nor has what pressure presses for, also when the parse reads it as a purpose.
+        Case{"Peru pressured Chile to help Bolivia.", "2015-01-01", "PERGOV 100 CHLGOV"},
+        Case{"Chile was pressured by Peru to help Bolivia.", "2015-01-01", "PERGOV 100 CHLGOV"},
         // A consultation needs a partner.
         Case{"Vladimir Putin was more cautious when discussing Ukraine.", "2019-11-10", ""},
         // A statement inside a relative clause is an aside, no event of its own.

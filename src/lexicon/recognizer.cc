@@ -460,20 +460,30 @@ class DocumentRecognizer {
         bool modifier = forms_[t] == "-" || (!forms_[t].empty() && std::islower(static_cast<unsigned char>(forms_[t][0])));
         if (text::Lower(forms_[t]) != "the" && !modifier) return 0;
       }
-      if (!AttachedTo(ms[j].first, ms[j].last, p->last - 1)) return 0;
+      // "ministers from the Georgian government": people from an institution
+      // belong to it, wherever the parse hangs it.
+      const bool institution = j + 1 < ms.size() && ms[j + 1].first == ms[j].last &&
+                               IsRoleWord(*BestReading(ms[j + 1], dict_));
+      if (!institution && !AttachedTo(ms[j].first, ms[j].last, p->last - 1)) return 0;
       p->country = &dict_.entries[r->entry];
-      p->last = ms[j].last;
-      return j - k + 1;
+      p->last = institution ? ms[j + 1].last : ms[j].last;
+      return j - k + (institution ? 2 : 1);
     }
     return 0;
   }
 
-  // Whether the phrase [first, last) hangs from token `head` as its nominal modifier.
+  // Whether the phrase [first, last) hangs from token `head` as its nominal
+  // modifier, directly or as a modifier of that modifier's noun ("from the
+  // Georgian government", "from Egypt asylum").
   bool AttachedTo(int first, int last, int head) const {
     const auto& tokens = doc_.sentences[cur_sentence_].tokens;
+    auto nmod_of_head = [&](int t) { return tokens[t].head == head && tokens[t].deprel.rfind("nmod", 0) == 0; };
     for (int t = first; t < last; ++t) {
       if (tokens[t].head >= first && tokens[t].head < last) continue;
-      return tokens[t].head == head && tokens[t].deprel.rfind("nmod", 0) == 0;
+      if (nmod_of_head(t)) return true;
+      const int noun = tokens[t].head;
+      const std::string& rel = tokens[t].deprel;
+      return noun > t && (rel == "amod" || rel == "compound") && nmod_of_head(noun);
     }
     return false;
   }
@@ -711,6 +721,8 @@ class DocumentRecognizer {
       *how = "description";
       if (int a = Appositive(s, p); a >= 0) return a;
     }
+    // PETRARCH reads every role word as an actor, without inference.
+    if (country.empty() && res_.unknown_country_roles) return *how = "agent", ActorForRole("---", p.role, "---");
     // "declared himself interim president", "as president": a bare title
     // with neither article nor country is a predicate, not a reference.
     bool local = country.empty() && IsLocalTerm(p);

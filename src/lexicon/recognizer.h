@@ -38,6 +38,11 @@ struct LexiconResources {
   std::unordered_map<std::string, std::vector<const ActorEntry*>> office_holders;
   // Agent terms that name the article's own group without "the" (FoldName).
   std::unordered_set<std::string> local_terms;
+  // PETRARCH's convention (`--conventions petrarch`): a role word no country
+  // goes with ("insurgents", "the government") is the unknown country's,
+  // "---REB", "---GOV", where dyad otherwise reads the article's country
+  // into it or, without one, names no actor.
+  bool unknown_country_roles = false;
 
   // Builds the matcher and indexes over `dictionary`.
   static LexiconResources Build(ActorDictionary dictionary, const text::Abbreviations& abbrevs,

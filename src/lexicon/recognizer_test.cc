@@ -239,7 +239,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Lawmakers from Peru visited Chile.", "2015-01-01", "Lawmakers from Peru=PERLEG agent; Chile=CHLGOV dictionary"},
         Case{"Chile met exiled dissidents from military-ruled Peru.", "2015-01-01",
              "Chile=CHLGOV dictionary; dissidents from military-ruled Peru=PERREB agent"},
-        Case{"Chile withdrew troops from Peru.", "2015-01-01", "Chile=CHLGOV dictionary; Peru=PERGOV dictionary"}));
+        Case{"Chile withdrew troops from Peru.", "2015-01-01", "Chile=CHLGOV dictionary; Peru=PERGOV dictionary"},
+        // People from an institution belong to it, wherever the parse hangs it.
+        Case{"Chile received ministers from the Peruvian government.", "2015-01-01",
+             "Chile=CHLGOV dictionary; ministers from the Peruvian government=PERGOV agent"}));
 
 }  // namespace
 }  // namespace dyad::lexicon

@@ -394,46 +394,81 @@ class Importer {
 
   // One noun unit as written (a word, `&SYNSET`, a `{...}` phrase's words,
   // `+`) to its lemmas; "" or a skip reason.
-  std::string NounOf(const std::vector<std::string>& words, int line, Noun* noun) {
+  std::string NounOf(const std::vector<std::string>& words, Noun* noun) {
     if (words.size() == 1 && words[0] == "+") {
       noun->target = true;
       return "";
     }
     for (const std::string& w : words)
       if (w == "+") return "target marker + inside a noun phrase";
-    if (words.size() > 1) {
-      Approximate("noun phrase {...}: modifiers dropped, the head (last word) kept", line);
-      head_only_ = true;
-    }
-    std::string head = words.back();
-    if (head.find('_') != std::string::npos) {
-      // CONSECUTIVE_WORDS: dyad's object constraint sees the head's lemma.
-      head = head.substr(head.rfind('_') + 1);
-      Approximate("words joined by _: the last (head) word kept", line);
-      head_only_ = true;
-    }
-    if (!head.empty() && head[0] == '&') {
-      auto it = synsets_.find(SynsetKey(head));
-      if (it == synsets_.end()) return "undefined synset";
-      bool reduced = false;
-      for (const std::string& member : it->second) {
-        std::string_view m = member;
-        if (size_t sp = m.rfind(' '); sp != std::string_view::npos) {
-          m = m.substr(sp + 1);
-          reduced = true;
-        }
-        if (IsLemma(m)) AddLemmaVariants(std::string(m), &noun->lemmas);
+    // A phrase ("{MILITARY EXERCISES}", "CONSECUTIVE_WORDS", "{&WEAPON
+    // ATTACK}", a synset's "ARMED FORCES") is matched as one: the coder reads
+    // a dependent with the compound and adjective modifiers right before it.
+    // Each word or synset member may be several words; a synset stands for
+    // each of its members.
+    std::vector<std::string> prefixes = {""};
+    for (size_t i = 0; i < words.size(); ++i) {
+      std::vector<std::string> alternatives;
+      std::string error = Alternatives(words[i], &alternatives);
+      if (!error.empty()) return error;
+      if (i + 1 == words.size()) {
+        for (const std::string& prefix : prefixes)
+          for (const std::string& a : alternatives) AddPhraseVariants(prefix, a, &noun->lemmas);
+        break;
       }
-      if (reduced) Approximate("synset phrases of several words: the last (head) word kept", line);
-      if (noun->lemmas.empty()) return "synset without a usable member";
-      noun->text = Lower(SynsetKey(head));
+      std::vector<std::string> longer;
+      for (const std::string& prefix : prefixes)
+        for (const std::string& a : alternatives) longer.push_back(prefix + a + " ");
+      if (longer.size() > kMaxPhrases) return "a noun phrase of too many synset combinations";
+      prefixes = std::move(longer);
+    }
+    if (noun->lemmas.empty()) return "synset without a usable member";
+    std::string text;
+    for (const std::string& w : words) text += (text.empty() ? "" : " ") + (w[0] == '&' ? Lower(SynsetKey(w)) : Lower(Spaced(w)));
+    noun->text = text;  // the words as written stand for their variants
+    return "";
+  }
+
+  static constexpr size_t kMaxPhrases = 2000;
+
+  // The lower-case phrases one written word stands for: itself, or a
+  // synset's usable members. "" or a skip reason.
+  std::string Alternatives(const std::string& word, std::vector<std::string>* out) {
+    const std::string w = Spaced(word);
+    if (w.empty() || w[0] != '&') {
+      if (!IsPhraseWords(w)) return "not a plain word (punctuation, or a TABARI token)";
+      out->push_back(Lower(w));
       return "";
     }
-    std::string lemma = Lower(head);
-    if (!IsLemma(lemma)) return "not a plain word (punctuation, or a TABARI token)";
-    AddLemmaVariants(lemma, &noun->lemmas);
-    noun->text = lemma;  // the word as written stands for its variants
-    return "";
+    auto it = synsets_.find(SynsetKey(w));
+    if (it == synsets_.end()) return "undefined synset";
+    for (const std::string& member : it->second)
+      if (IsPhraseWords(Spaced(member))) out->push_back(Lower(Spaced(member)));
+    return out->empty() ? "synset without a usable member" : "";
+  }
+
+  // "CONSECUTIVE_WORDS" -> "CONSECUTIVE WORDS".
+  static std::string Spaced(std::string w) {
+    std::replace(w.begin(), w.end(), '_', ' ');
+    return w;
+  }
+
+  // Whether each space-separated word is a plain word.
+  static bool IsPhraseWords(std::string_view words) {
+    if (words.empty()) return false;
+    for (std::string_view w : Split(words, ' '))
+      if (!IsLemma(Lower(std::string(w)))) return false;
+    return true;
+  }
+
+  // The phrase `modifiers` + `words` with the variants of its last word.
+  static void AddPhraseVariants(const std::string& modifiers, const std::string& words,
+                                std::set<std::string, std::less<>>* out) {
+    const size_t sp = words.rfind(' ');
+    const std::string prefix = modifiers + (sp == std::string::npos ? "" : words.substr(0, sp + 1));
+    std::set<std::string, std::less<>> heads;
+    AddLemmaVariants(sp == std::string::npos ? words : words.substr(sp + 1), &heads);
+    for (const std::string& h : heads) out->insert(prefix + h);
   }
 
   // A prepositional phrase of a pattern: its preposition and noun units.
@@ -528,7 +563,7 @@ class Importer {
       if (IsAdverb(w)) return "an adverb before the verb (no frame slot for it)";
     }
     Noun n;
-    if (std::string why = NounOf(top[0], p.line, &n); !why.empty()) return why;
+    if (std::string why = NounOf(top[0], &n); !why.empty()) return why;
     Constraint c;
     c.kind = Constraint::Kind::kSubj;
     c.lemmas = std::move(n.lemmas);
@@ -553,7 +588,7 @@ class Importer {
     if (top.size() > 1) return "several words after the verb outside ( ) (a TABARI word sequence)";
     if (top.size() == 1) {
       Noun n;
-      if (std::string why = NounOf(top[0], p.line, &n); !why.empty()) return why;
+      if (std::string why = NounOf(top[0], &n); !why.empty()) return why;
       Constraint c;
       c.kind = Constraint::Kind::kObj;
       if (n.target) {
@@ -577,7 +612,7 @@ class Importer {
       c.text = "prep:" + pp.prep;
       if (pp.nouns.size() == 1) {
         Noun n;
-        if (std::string why = NounOf(pp.nouns[0], p.line, &n); !why.empty()) return why;
+        if (std::string why = NounOf(pp.nouns[0], &n); !why.empty()) return why;
         if (n.target) {
           if (!target.empty()) return "two target markers +";
           c.actor = true;
@@ -672,6 +707,7 @@ class Importer {
     p.predicate = predicate;
     p.particle = particle;
     p.frame = m.frame;
+    for (Constraint& c : p.frame) c.FinishLemmas();
     p.code = m.code;
     p.targets = m.targets;
     p.file = file_;
@@ -714,17 +750,12 @@ class Importer {
       ++report_.default_patterns;
       ++report_.patterns;
     }
-    // Map every line first: a line whose noun was cut down to its head word
-    // ("{FREE-TRADE &TREATY}" -> the treaty synset) goes after the lines
-    // that name that head alone ("&TREATY"), so that where both give the same
-    // frame the exact one is kept and the cut one dropped as a duplicate.
-    std::vector<std::pair<const PatternLine*, Mapped>> exact, reduced;
+    std::vector<std::pair<const PatternLine*, Mapped>> exact;
     for (const PatternLine& pl : b.patterns) {
       std::string reason;
       Mapped m;
       // The words before the verb constrain the subject (first in the
       // frame), those after it the object and the prepositional phrases.
-      head_only_ = false;
       if (std::string why = MapPre(pl, &m); !why.empty()) {
         Skip(why, pl.line);
         continue;
@@ -747,15 +778,14 @@ class Importer {
       if (m.code[0] == ':') Approximate("code [:B]: the event B from the target back to the source", pl.line);
       if (m.code.find(':') != std::string::npos && m.code[0] != ':')
         Approximate("code [A:B]: A, and B from the target back to the source", pl.line);
-      (head_only_ ? reduced : exact).emplace_back(&pl, std::move(m));
+      exact.emplace_back(&pl, std::move(m));
     }
     // The same pattern twice in a block ("- * &INVESTIGATION [091]", later
     // "- * &INVESTIGATION [1014]"): PETRARCH 2 stores a block's patterns in
     // a tree keyed by their words and assigns each line's code to its leaf,
     // so the last line wins; the earlier ones go. "The same" is the same
-    // words after the verb, as written (two noun phrases cut to one head are
-    // not the same pattern there; between them the first stays first).
-    for (auto* lines : {&exact, &reduced}) {
+    // words after the verb, as written.
+    {
       std::map<std::string, size_t> last;
       auto key = [](const PatternLine& pl) {
         std::string k;
@@ -769,52 +799,17 @@ class Importer {
         while (!k.empty() && k.back() == ' ') k.pop_back();
         return k;
       };
-      for (size_t i = 0; i < lines->size(); ++i) last[key(*(*lines)[i].first)] = i;
+      for (size_t i = 0; i < exact.size(); ++i) last[key(*exact[i].first)] = i;
       std::vector<std::pair<const PatternLine*, Mapped>> kept;
-      for (size_t i = 0; i < lines->size(); ++i) {
-        if (last[key(*(*lines)[i].first)] != i) {
-          Skip("the same pattern again later in the block (PETRARCH keeps the last)", (*lines)[i].first->line);
+      for (size_t i = 0; i < exact.size(); ++i) {
+        if (last[key(*exact[i].first)] != i) {
+          Skip("the same pattern again later in the block (PETRARCH keeps the last)", exact[i].first->line);
           continue;
         }
-        kept.push_back(std::move((*lines)[i]));
+        kept.push_back(std::move(exact[i]));
       }
-      *lines = std::move(kept);
+      exact = std::move(kept);
     }
-    // Noun phrases cut to one head with different codes ("{HUNGER STRIKE}
-    // [142]", "{AIR STRIKE} [195]": both obj=strike) cannot be told apart by
-    // a frame: rather than let the first of them code every such head, all
-    // of them are left out.
-    {
-      // Two frames overlap when each constraint of one has the same slot as
-      // the other's and they share a lemma ("EXERCISE" and "EXERCISES").
-      auto overlap = [](const Mapped& a, const Mapped& b) {
-        if (a.particle != b.particle || a.frame.size() != b.frame.size()) return false;
-        for (size_t i = 0; i < a.frame.size(); ++i) {
-          const Constraint &x = a.frame[i], &y = b.frame[i];
-          if (x.kind != y.kind || x.prep != y.prep || x.actor != y.actor || x.negated != y.negated) return false;
-          if (x.lemmas.empty() != y.lemmas.empty()) return false;
-          bool shared = x.lemmas.empty();
-          for (const std::string& l : x.lemmas) shared = shared || y.lemmas.count(l) > 0;
-          if (!shared) return false;
-        }
-        return true;
-      };
-      std::vector<bool> ambiguous(reduced.size(), false);
-      for (size_t i = 0; i < reduced.size(); ++i)
-        for (size_t j = i + 1; j < reduced.size(); ++j)
-          if (reduced[i].second.code != reduced[j].second.code && overlap(reduced[i].second, reduced[j].second))
-            ambiguous[i] = ambiguous[j] = true;
-      std::vector<std::pair<const PatternLine*, Mapped>> kept;
-      for (size_t i = 0; i < reduced.size(); ++i) {
-        if (ambiguous[i]) {
-          Skip("noun phrases cut to the same head with different codes (ambiguous)", reduced[i].first->line);
-          continue;
-        }
-        kept.push_back(std::move(reduced[i]));
-      }
-      reduced = std::move(kept);
-    }
-    for (auto& r : reduced) exact.push_back(std::move(r));
     for (const auto& [pl, m] : exact) {
       size_t made = 0;
       for (const Verb& v : b.verbs) {
@@ -846,7 +841,6 @@ class Importer {
   Synsets synsets_;
   std::string synset_;
   bool in_synset_ = false;
-  bool head_only_ = false;  // the line being mapped lost words of a noun
   std::vector<std::pair<int, std::string>> transforms_;  // `~` lines: line number, text
   std::map<std::string, std::string, std::less<>> verb_code_;  // verb lemma (no particle) -> its event code
   std::set<std::string, std::less<>> verb_lemmas_;             // every verb lemma (no particle)

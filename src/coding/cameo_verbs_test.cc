@@ -58,7 +58,9 @@ std::vector<std::string> With(std::vector<std::string> first) {
 TEST(CameoVerbsTest, PatternLines) {
   const std::vector<PatternCase> cases = {
       {"object word, plural read as lemma too", "- * CARGOES [070]", "obj=cargoes", "070", kGeneric, nullptr},
-      {"object noun phrase keeps its head", "- * {RELIEF CARGO} [073]", "obj=cargo", "073", kGeneric, nullptr},
+      {"object noun phrase kept whole", "- * {RELIEF CARGO} [073]", "obj=relief cargo", "073", kGeneric, nullptr},
+      {"words joined by _ kept whole", "- * RELIEF_CARGO [073]", "obj=relief cargo", "073", kGeneric, nullptr},
+      {"synset inside a noun phrase", "- * {CHEAP &GOODS} [0311]", "obj=cheap &goods", "0311", kGeneric, nullptr},
       {"synset as object", "- * &GOODS [071]", "obj=&goods", "071", kGeneric, nullptr},
       {"prepositional phrase with a noun", "- * (WITH HASTE) [073]", "prep:with=haste", "073",
        With({"obj", "iobj", "prep:with"}), nullptr},
@@ -79,7 +81,7 @@ TEST(CameoVerbsTest, PatternLines) {
       {"letters in a code", "- * ARMS [075A]", nullptr, nullptr, {}, "code not in the CAMEO ontology"},
       {"subject word", "- TROOPS * [154]", "subj=troops", "154", kGeneric, nullptr},
       {"subject synset", "- &GOODS * [---]", "subj=&goods", "---", kGeneric, nullptr},
-      {"subject noun phrase keeps its head", "- {CARGO VESSEL} * [073]", "subj=vessel", "073", kGeneric, nullptr},
+      {"subject noun phrase kept whole", "- {CARGO VESSEL} * [073]", "subj=cargo vessel", "073", kGeneric, nullptr},
       {"subject and object", "- COURIER * &GOODS [071]", "subj=courier obj=&goods", "071", kGeneric, nullptr},
       {"subject and a target in a prepositional phrase", "- &TIES * (WITH +) [030]", "subj=&ties prep:with=@actor",
        "030", {"prep:with"}, nullptr},
@@ -134,17 +136,23 @@ TEST(CameoVerbsTest, ConstraintsAcceptLemmas) {
   ASSERT_EQ(patterns->size(), 1u);
   const Pattern& p = (*patterns)[0];
   ASSERT_EQ(p.frame.size(), 2u);
-  // Synset members, their multiword members by their head word.
+  // Synset members, their multiword members whole, with the plural or
+  // singular of their last word.
   EXPECT_TRUE(p.frame[0].Accepts("grain"));
   EXPECT_TRUE(p.frame[0].Accepts("medicines"));
-  EXPECT_TRUE(p.frame[0].Accepts("part"));
+  EXPECT_FALSE(p.frame[0].Accepts("part"));
+  EXPECT_TRUE(p.frame[0].Accepts("spare part"));
+  EXPECT_TRUE(p.frame[0].Accepts("spare parts"));
   EXPECT_FALSE(p.frame[0].Accepts("weapon"));
+  EXPECT_TRUE(p.frame[0].has_phrases);
   EXPECT_EQ(p.frame[1].kind, Constraint::Kind::kPrep);
   EXPECT_EQ(p.frame[1].prep, "with");
-  EXPECT_TRUE(p.frame[1].Accepts("escort"));
-  EXPECT_FALSE(p.frame[1].Accepts("small"));
-  // Specific frames outrank a verb's `-` frame.
-  EXPECT_EQ(p.Specificity(), 4);
+  EXPECT_TRUE(p.frame[1].Accepts("small escort"));
+  EXPECT_TRUE(p.frame[1].Accepts("small escorts"));
+  EXPECT_FALSE(p.frame[1].Accepts("escort"));
+  // Specific frames outrank a verb's `-` frame; a frame of phrases only
+  // outranks one of words.
+  EXPECT_EQ(p.Specificity(), 5);
 }
 
 // Verb lines: lemma, particle, own code; block default codes.
@@ -219,43 +227,27 @@ TEST(CameoVerbsTest, PatternParticleAndSeveralBlocks) {
   EXPECT_EQ(set->For("hold back").size(), 1u);
 }
 
-// A noun phrase cut down to its head yields to a line naming the head alone,
-// wherever the two are written in the block.
-TEST(CameoVerbsTest, ExactNounBeatsCutNounPhrase) {
+// A noun phrase is matched whole, so phrases of one head with different
+// codes ("{HUNGER STRIKE}", "{AIR STRIKE}") and the head alone all stay, the
+// phrases first.
+TEST(CameoVerbsTest, NounPhrasesOfOneHeadStayApartAndGoFirst) {
   auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n",
-                                           "- * {CHEAP &GOODS} [0311]\n"
-                                           "- * &GOODS [057]\n"
-                                           "- * {SMALL CARGO} [073]"),
+                                           "- * CONVOY [070]\n"
+                                           "- * {NIGHT CONVOY} [073]\n"
+                                           "- * {ARMED CONVOYS} [150]\n"
+                                           "- * (WITH {NAVAL ESCORT}) [150]\n"
+                                           "- * (WITH {PRIVATE ESCORT}) [071]"),
                                   "t.verbs", BundledOntology());
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
   size_t dropped = 0;
   auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, BundledOntology(), std::move(*patterns), &dropped);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
-  EXPECT_EQ(dropped, 1u);
+  EXPECT_EQ(dropped, 0u);
   std::vector<std::string> got;
   for (const Pattern* p : set->For("ship")) got.push_back(p->FrameText() + " " + p->code);
-  EXPECT_EQ(got, (std::vector<std::string>{"obj=&goods 057", "obj=cargo 073"}));
-}
-
-// Noun phrases cut to one head with different codes cannot be told apart
-// by a frame: all of them are left out; a line naming the head alone, and
-// cut phrases of other heads, stay.
-TEST(CameoVerbsTest, CutNounPhrasesWithOneHeadAndDifferentCodesAreLeftOut) {
-  CameoVerbReport report;
-  auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n",
-                                           "- * {NIGHT CONVOY} [073]\n"
-                                           "- * {ARMED CONVOYS} [150]\n"
-                                           "- * {RELIEF CARGO} [073]\n"
-                                           "- * (WITH {NAVAL ESCORT}) [150]\n"
-                                           "- * (WITH {PRIVATE ESCORT}) [071]\n"
-                                           "- * (TO {PRIVATE ESCORT}) [071]\n"
-                                           "- * CONVOY [070]"),
-                                  "t.verbs", BundledOntology(), &report);
-  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
-  std::vector<std::string> got;
-  for (const Pattern& p : *patterns) got.push_back(p.FrameText() + " " + p.code);
-  EXPECT_EQ(got, (std::vector<std::string>{"obj=convoy 070", "obj=cargo 073", "prep:to=escort 071"}));
-  EXPECT_EQ(report.skipped["noun phrases cut to the same head with different codes (ambiguous)"], 4u);
+  EXPECT_EQ(got, (std::vector<std::string>{"obj=night convoy 073", "obj=armed convoys 150",
+                                           "prep:with=naval escort 150", "prep:with=private escort 071",
+                                           "obj=convoy 070"}));
 }
 
 // `~` transformations: the inner verb (any verb of its code family) as the
@@ -400,18 +392,20 @@ TEST(CameoVerbsTest, SubjectConstraintAcceptsLemmas) {
   EXPECT_EQ(goods.frame[0].kind, Constraint::Kind::kSubj);
   EXPECT_TRUE(goods.frame[0].Accepts("grain"));
   EXPECT_TRUE(goods.frame[0].Accepts("medicine"));
-  EXPECT_TRUE(goods.frame[0].Accepts("part"));  // "SPARE_PARTS" by its head
+  EXPECT_TRUE(goods.frame[0].Accepts("spare part"));  // "SPARE_PARTS" whole
+  EXPECT_FALSE(goods.frame[0].Accepts("part"));
   EXPECT_FALSE(goods.frame[0].Accepts("ferry"));
   EXPECT_FALSE(goods.frame[0].actor);
   EXPECT_EQ(goods.Specificity(), 4);
   const Pattern& ferry = (*patterns)[1];
   ASSERT_EQ(ferry.frame.size(), 1u);
   EXPECT_EQ(ferry.frame[0].kind, Constraint::Kind::kSubj);
-  EXPECT_TRUE(ferry.frame[0].Accepts("ferry"));
-  EXPECT_TRUE(ferry.frame[0].Accepts("ferries"));
+  EXPECT_TRUE(ferry.frame[0].Accepts("night ferry"));
+  EXPECT_TRUE(ferry.frame[0].Accepts("night ferries"));
+  EXPECT_FALSE(ferry.frame[0].Accepts("ferry"));
   EXPECT_FALSE(ferry.frame[0].Accepts("night"));
   // A subject frame outranks the verb's `-` frame.
-  EXPECT_EQ(ferry.Specificity(), 2);
+  EXPECT_EQ(ferry.Specificity(), 3);
 }
 
 // The same words after the verb with different words before it are two
@@ -514,8 +508,7 @@ namespace dyad::coding {
 namespace {
 
 // PETRARCH 2 keeps the last of two lines with the same words after the verb
-// in a block; lines that only share a head noun once cut are different
-// patterns there.
+// in a block; lines that only share a head noun are different patterns.
 TEST(CameoVerbsTest, TheLastOfTwoSamePatternsInABlockWins) {
   CameoVerbReport report;
   auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n",
@@ -535,10 +528,8 @@ TEST(CameoVerbsTest, TheLastOfTwoSamePatternsInABlockWins) {
   EXPECT_EQ(code_of["obj=link"], "057");
   EXPECT_EQ(std::count(frames.begin(), frames.end(), "obj=link"), 1);
   EXPECT_EQ(code_of["obj=&goods"], "071");
-  // Both cut phrases (with the same code) are kept by the importer, in file
-  // order (the pattern set then keeps the first of the two equal frames).
-  EXPECT_EQ(std::count(frames.begin(), frames.end(), "obj=cargo"), 2);
-  EXPECT_EQ(code_of["obj=cargo"], "073");
+  EXPECT_EQ(code_of["obj=fast cargo"], "073");
+  EXPECT_EQ(code_of["obj=slow cargo"], "073");
   EXPECT_EQ(report.skipped.count("the same pattern again later in the block (PETRARCH keeps the last)"), 1u);
   EXPECT_EQ(report.skipped["the same pattern again later in the block (PETRARCH keeps the last)"], 1u);
 }

@@ -133,9 +133,28 @@ class SentenceCoder {
 
   // Whether one dependent among `heads` satisfies `k`.
   bool AnyAccepts(const Constraint& k, const std::vector<int>& heads) const {
-    for (int h : heads)
+    for (int h : heads) {
       if (k.Accepts(Lemma(sent_.tokens[h]), IsActor(h))) return true;
+      if (k.has_phrases)
+        for (const std::string& phrase : PhraseKeys(h))
+          if (k.lemmas.count(phrase)) return true;
+    }
     return false;
+  }
+
+  // "tear gas", "joint military exercise": the head's lemma with the
+  // compound and adjective modifiers right before it (as written,
+  // lowercased), shortest first; up to three.
+  std::vector<std::string> PhraseKeys(int h) const {
+    std::vector<std::string> keys;
+    std::string key = Lemma(sent_.tokens[h]);
+    for (int t = h - 1; t >= 0 && keys.size() < 3; --t) {
+      const Token& tok = sent_.tokens[t];
+      if (tok.head != h || (tok.deprel != "compound" && tok.deprel != "amod" && tok.deprel != "flat")) break;
+      key = text::Lower(tok.form) + " " + key;
+      keys.push_back(key);
+    }
+    return keys;
   }
 
   std::vector<int> PrepHeads(const std::vector<Oblique>& obliques, const std::string& prep) const {

@@ -380,6 +380,8 @@ INSTANTIATE_TEST_SUITE_P(
              "PAKGOV 1313 COGGOV; PAKGOV 1313 CRIGOV"},
         // What an appeal asks for has not happened; the one asked is its target
         // also when the parse reads it as an indirect object.
+        // A phrase in a frame ("tear gas") is read with the modifiers before the head.
+        Case{"Peruvian police fired tear gas at protesters.", "2020-01-01", "PERCOP 175 PEROPP"},
         Case{"Peru urged Chile to withdraw its troops from the border.", "2012-01-10", "PERGOV 0256 CHLGOV"},
         Case{"Russia asked Cuba to send doctors to Venezuela.", "2012-01-10", "RUSGOV 021 CUBGOV"},
         // Nor has what pressure presses for, also when the parse reads it as a purpose.

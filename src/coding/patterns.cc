@@ -267,7 +267,15 @@ bool Constraint::Accepts(std::string_view lemma, bool is_actor) const {
 
 int Constraint::Weight() const {
   if (kind == Kind::kPassive || kind == Kind::kNot || negated) return 1;
-  return (lemmas.empty() && !actor) ? 1 : 2;
+  if (lemmas.empty() && !actor) return 1;
+  const bool all_phrases = !actor && std::all_of(lemmas.begin(), lemmas.end(), [](const std::string& l) {
+    return l.find(' ') != std::string::npos;
+  });
+  return all_phrases ? 3 : 2;
+}
+
+void Constraint::FinishLemmas() {
+  has_phrases = std::any_of(lemmas.begin(), lemmas.end(), [](const std::string& l) { return l.find(' ') != std::string::npos; });
 }
 
 int Pattern::Specificity() const {
@@ -320,6 +328,8 @@ Result<PatternSet> PatternSet::Parse(const NamedText& classes, const std::vector
     }
     set.patterns_.push_back(std::move(p));
   }
+  for (Pattern& p : set.patterns_)
+    for (Constraint& c : p.frame) c.FinishLemmas();
   for (const Pattern& p : set.patterns_) (p.noun ? set.nouns_ : set.verbs_)[p.Key()].push_back(&p);
   for (auto* index : {&set.verbs_, &set.nouns_}) {
     for (auto& [key, list] : *index) {

@@ -52,6 +52,9 @@ struct Constraint {
   std::set<std::string, std::less<>> lemmas;
   std::vector<std::string> classes;  // class names as written ("@military")
   bool actor = false;            // "@actor": the dependent is an actor mention
+  // Some lemma is a phrase ("tear gas"): the coder also tries the dependent's
+  // lemma with its modifiers before it. Set by FinishLemmas.
+  bool has_phrases = false;
   std::string text;              // the constraint as written
 
   // True when a dependent with this lemma satisfies the value part (lemma set
@@ -59,8 +62,11 @@ struct Constraint {
   // whether the dependent is an actor mention.
   bool Accepts(std::string_view lemma, bool is_actor = false) const;
   // 1 for `passive`, `not` and for a presence-only or negated constraint, 2 for one
-  // with a value (a lemma list, a class, @actor, or noun:V).
+  // with a value (a lemma list, a class, @actor, or noun:V), 3 when every
+  // lemma is a phrase ("military exercise" before "exercise").
   int Weight() const;
+  // Sets has_phrases from the lemmas; call after filling them.
+  void FinishLemmas();
 };
 
 // The code of an imported `[---]` pattern: the clause matched, no event.

@@ -70,9 +70,18 @@ class SentenceCoder {
     // Then verbs, so that a noun clause ("grant asylum") only codes when its
     // light verb did not; a complement a pattern used ("offered to send") is
     // part of that event, not one of its own.
+    // "refused permission to Russia to help Israel", "signed a deal to
+    // supply arms": what an act is for has not happened, coded or not.
+    for (const Clause& c : clauses_)
+      if (!c.noun)
+        for (int x : ActsFor(c)) consumed_.insert(x);
     for (int pass = 0; pass < 2; ++pass) {
       for (const Clause& c : clauses_) {
-        if (c.adjunct || c.noun != (pass == 1) || consumed_.count(c.predicate)) continue;
+        if (c.adjunct || c.noun != (pass == 1)) continue;
+        if (consumed_.count(c.predicate)) {
+          Trace(c, "no event: part of another clause's event, or what an act is for (not done)");
+          continue;
+        }
         if (c.noun && coded_verbs_.count(c.governor)) continue;
         if (Code(c, previous_date)) coded_verbs_.insert(c.predicate);
       }
@@ -164,20 +173,18 @@ class SentenceCoder {
     return out;
   }
 
-  // What a request or pressure presses for: the predicate's open complement
-  // ("asked Obama to help"), a to-infinitive on its object noun ("faces
-  // pressure from Congress to help"), or the same parsed as a purpose clause
-  // of a passive or of a predicate with an object ("was pressured by
-  // Congress to help", "pressured Chile to help").
-  std::vector<int> PressedFor(const Clause& c) const {
+  // What the predicate's act is for, which has not happened: a
+  // to-infinitive on its object noun ("gave permission to help", "faces
+  // pressure from Congress to help"), or its purpose clause when it has an
+  // object or is passive ("pressured Chile to help", "was pressured by
+  // Congress to help", as the parse may read them).
+  std::vector<int> ActsFor(const Clause& c) const {
     std::vector<int> acts;
-    if (c.xcomp >= 0) acts.push_back(c.xcomp);
     for (size_t k = 0; k < sent_.tokens.size(); ++k) {
       const Token& t = sent_.tokens[k];
-      const bool on_object = std::find(c.objects.begin(), c.objects.end(), t.head) != c.objects.end();
-      const bool purpose = t.head == c.predicate && t.deprel == "advcl" && (c.passive || !c.objects.empty());
-      if ((purpose || (on_object && t.deprel == "acl")) && t.upos == "VERB" && Marker(static_cast<int>(k)) == "to")
-        acts.push_back(static_cast<int>(k));
+      const bool on_object = t.deprel == "acl" && std::find(c.objects.begin(), c.objects.end(), t.head) != c.objects.end();
+      const bool purpose = t.deprel == "advcl" && t.head == c.predicate && (c.passive || !c.objects.empty());
+      if ((on_object || purpose) && t.upos == "VERB" && Marker(static_cast<int>(k)) == "to") acts.push_back(static_cast<int>(k));
     }
     return acts;
   }
@@ -668,11 +675,9 @@ class SentenceCoder {
     }
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
-    // "asked Obama to help Iran", "urged Russia to withdraw", "faces
-    // pressure from Congress to help Iran", "was pressured to help": what an
-    // appeal, demand or coercion presses for has not happened; it is part of it.
-    if (emitted > 0 && InFamily(code, {"02", "10", "17"}))
-      for (int x : PressedFor(c)) consumed_.insert(x);
+    // "asked Obama to help Iran", "urged Russia to withdraw": what an
+    // appeal, demand or coercion presses for is part of it.
+    if (emitted > 0 && c.xcomp >= 0 && InFamily(code, {"02", "10", "17"})) consumed_.insert(c.xcomp);
     // "accused the US of seeking to foment a coup": what a charge alleges is
     // the charge's content, not an event of its own.
     if (emitted > 0 && InFamily(code, {"11"}))

@@ -387,6 +387,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Nor has what pressure presses for, also when the parse reads it as a purpose.
         Case{"Peru pressured Chile to help Bolivia.", "2015-01-01", "PERGOV 100 CHLGOV"},
         Case{"Chile was pressured by Peru to help Bolivia.", "2015-01-01", "PERGOV 100 CHLGOV"},
+        // What an act is for has not happened, whether the act codes or not.
+        Case{"Peru would not give permission to Chile to help Bolivia.", "2015-01-01", ""},
         // A consultation needs a partner.
         Case{"Vladimir Putin was more cautious when discussing Ukraine.", "2019-11-10", ""},
         // A statement inside a relative clause is an aside, no event of its own.

@@ -376,6 +376,10 @@ class Analyzer {
     // participle passive, and its subject the patient.
     bool agent_passive = s_.tokens[i].xpos == "VBN" && !Children(i, "obl:agent").empty() && Children(i, "aux").empty();
     if (agent_passive) Append(&passive_subjects, Children(i, "nsubj"));
+    // "The civilians imprisoned for ... were released": the participle the
+    // parse made the main verb modifies its "subject", its patient.
+    const bool garden_path = GardenPathParticiple(i);
+    if (garden_path) Append(&passive_subjects, Children(i, "nsubj"));
     // "Peskov, when asked ..., said": a bare participle after "when", "if",
     // "once" is passive, its "subject" (or its head's) the one asked.
     const bool adverbial_passive = AdverbialParticiple(i);
@@ -383,7 +387,8 @@ class Analyzer {
       Append(&passive_subjects, Children(i, "nsubj"));
       if (passive_subjects.empty() && Head(i) >= 0) Append(&passive_subjects, Subjects(Head(i)));
     }
-    c.passive = !passive_subjects.empty() || !Children(i, "aux:pass").empty() || reduced_passive || adverbial_passive;
+    c.passive = !passive_subjects.empty() || !Children(i, "aux:pass").empty() || reduced_passive || adverbial_passive ||
+                garden_path;
     if (c.passive) {
       for (int a : Children(i, "obl:agent")) Append(&c.subjects, WithConjuncts(s_, a));
       for (int o : passive_subjects) Append(&c.objects, WithConjuncts(s_, o));
@@ -393,6 +398,8 @@ class Analyzer {
       // "... while the official results are being welcomed by": a parse that
       // hung the passive subject elsewhere; the noun right before the
       // auxiliaries.
+      if (c.objects.empty())
+        if (int n = GardenPathSubject(i); n >= 0) Append(&c.objects, WithConjuncts(s_, n));
       if (c.objects.empty())
         if (int n = NounBeforeAuxiliaries(i); n >= 0) c.objects.push_back(n);
     } else {
@@ -440,9 +447,38 @@ class Analyzer {
     c.modal = Modal(i) || (c.parent >= 0 && ModalChain(c.parent));
     c.future = Future(i) || (c.parent >= 0 && FutureChain(c.parent));
     c.speculative = Speculative(i);
-    c.conditional = Conditional(i) || (Rel(i) == "advcl" && Conditional(i));
+    c.conditional = Conditional(i);
     c.reported = Rel(i) == "ccomp";
     return c;
+  }
+
+  // "The civilians imprisoned for protesting were released by X": a garden
+  // path. The parse made the bare participle "imprisoned" the main verb with
+  // "civilians" its subject, and hung the real main verb, a finite passive
+  // with no subject, on it as an adverbial clause. That verb's subject is
+  // the participle's "subject"; -1 when the shape is not this one.
+  int GardenPathSubject(int verb) const {
+    const int head = Head(verb);
+    if (head < 0 || head > verb || Rel(verb) != "advcl" || !Children(verb, "mark").empty()) return -1;
+    if (!Children(verb, "nsubj").empty() || !Children(verb, "nsubj:pass").empty()) return -1;
+    bool finite = false;
+    for (int a : children_[verb])
+      finite = finite || ((Rel(a) == "aux" || Rel(a) == "aux:pass") && IsFiniteAuxTag(s_.tokens[a].xpos));
+    if (!finite || !Children(head, "aux").empty() || !Children(head, "aux:pass").empty()) return -1;
+    if (s_.tokens[head].xpos != "VBN" && s_.tokens[head].xpos != "VBD") return -1;
+    std::vector<int> subjects = Children(head, "nsubj");
+    return subjects.size() == 1 && subjects[0] < head ? subjects[0] : -1;
+  }
+
+  static bool IsFiniteAuxTag(const std::string& xpos) {
+    return xpos == "VBD" || xpos == "VBZ" || xpos == "VBP" || xpos == "MD";
+  }
+
+  // Whether a participle is the garden path of a later clause (above).
+  bool GardenPathParticiple(int verb) const {
+    for (int c : children_[verb])
+      if (c > verb && GardenPathSubject(c) >= 0) return true;
+    return false;
   }
 
   int NounBeforeAuxiliaries(int verb) const {

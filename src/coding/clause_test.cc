@@ -172,6 +172,28 @@ TEST(ClauseRepairTest, ConjunctBorrowsAnAgreeingSubject) {
   EXPECT_NE(all.find("support subj=China obj=tariffs"), std::string::npos) << all;
 }
 
+// "The activists jailed for protesting were freed by Bolivia", read with
+// "jailed" as the main verb and "were freed" (no subject of its own) as its
+// adverbial clause: the participle modifies its "subject", the patient of
+// both.
+TEST(ClauseRepairTest, GardenPathParticiple) {
+  Sentence s = Tree({{"activists", "activist", "NOUN", 1, "nsubj"},
+                     {"jailed", "jail", "VERB", -1, "root"},
+                     {"for", "for", "SCONJ", 3, "mark"},
+                     {"protesting", "protest", "VERB", 1, "advcl"},
+                     {"were", "be", "AUX", 5, "aux:pass"},
+                     {"freed", "free", "VERB", 1, "advcl"},
+                     {"by", "by", "ADP", 7, "case"},
+                     {"Bolivia", "Bolivia", "PROPN", 5, "obl:agent"}});
+  s.tokens[1].xpos = "VBN", s.tokens[3].xpos = "VBG", s.tokens[4].xpos = "VBD", s.tokens[5].xpos = "VBN";
+  std::string all = DumpAll(s);
+  EXPECT_NE(all.find("jail obj=activists"), std::string::npos) << all;
+  EXPECT_NE(all.find("free subj=Bolivia obj=activists"), std::string::npos) << all;
+  s.tokens[4].xpos = "VBG";  // "being freed": no finite auxiliary, no garden path
+  all = DumpAll(s);
+  EXPECT_NE(all.find("jail subj=activists"), std::string::npos) << all;
+}
+
 // "threats should China not accede to his terms": an auxiliary right before
 // the subject, outside a question, is an inverted condition.
 TEST(ClauseRepairTest, InvertedCondition) {

@@ -74,12 +74,16 @@ class SentenceCoder {
     // supply arms": what an act is for has not happened, coded or not.
     for (const Clause& c : clauses_)
       if (!c.noun)
-        for (int x : ActsFor(c)) consumed_.insert(x);
+        for (int x : ActsFor(c)) unrealized_.insert(x);
     for (int pass = 0; pass < 2; ++pass) {
       for (const Clause& c : clauses_) {
         if (c.adjunct || c.noun != (pass == 1)) continue;
         if (consumed_.count(c.predicate)) {
-          Trace(c, "no event: part of another clause's event, or what an act is for (not done)");
+          Trace(c, "no event: part of another clause's event");
+          continue;
+        }
+        if (unrealized_.count(c.predicate)) {
+          Trace(c, "no event: what another act is for, not done");
           continue;
         }
         if (c.noun && coded_verbs_.count(c.governor)) continue;
@@ -1636,6 +1640,7 @@ class SentenceCoder {
   std::vector<Clause> clauses_;
   std::vector<TimeExpression> times_;
   std::set<int> coded_verbs_, consumed_;
+  std::set<int> unrealized_;  // what another clause's act is for (ActsFor)
   std::set<int> coded_circumstance_;  // verbs whose circumstance noun was coded
   std::map<int, std::vector<int>> sources_of_;  // predicate -> its source tokens, once computed
   std::vector<const Clause*> statements_;

@@ -298,6 +298,13 @@ class Analyzer {
     // controlled by the adjective's subject.
     if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "ADJ" && OnlyMarkIs(i, "to"))
       return Subjects(Head(i));
+    // "met with Assad to discuss ...": a purpose infinitive is controlled by
+    // the subject of its verb (with an object or a passive, the parse may
+    // have misread an object-controlled complement: left alone).
+    if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "VERB" && OnlyMarkIs(i, "to") &&
+        Children(Head(i), "obj").empty() && Children(Head(i), "aux:pass").empty() &&
+        Children(Head(i), "nsubj:pass").empty())
+      return Subjects(Head(i));
     if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[i].xpos == "VBG") {
       bool marked = false;
       for (int c : children_[i]) marked |= Rel(c) == "mark";

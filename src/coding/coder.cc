@@ -179,18 +179,43 @@ class SentenceCoder {
 
   // What the predicate's act is for, which has not happened: a
   // to-infinitive on its object noun ("gave permission to help", "faces
-  // pressure from Congress to help"), or its purpose clause when it has an
-  // object or is passive ("pressured Chile to help", "was pressured by
-  // Congress to help", as the parse may read them).
+  // pressure from Congress to help").
   std::vector<int> ActsFor(const Clause& c) const {
     std::vector<int> acts;
     for (size_t k = 0; k < sent_.tokens.size(); ++k) {
       const Token& t = sent_.tokens[k];
       const bool on_object = t.deprel == "acl" && std::find(c.objects.begin(), c.objects.end(), t.head) != c.objects.end();
-      const bool purpose = t.deprel == "advcl" && t.head == c.predicate && (c.passive || !c.objects.empty());
-      if ((on_object || purpose) && t.upos == "VERB" && Marker(static_cast<int>(k)) == "to") acts.push_back(static_cast<int>(k));
+      if (on_object && t.upos == "VERB" && Marker(static_cast<int>(k)) == "to") acts.push_back(static_cast<int>(k));
     }
     return acts;
+  }
+
+  // The predicate a to-infinitive purpose clause serves; -1 if c is none.
+  int PurposeOf(const Clause& c) const {
+    const Token& t = sent_.tokens[c.predicate];
+    return !c.noun && t.deprel == "advcl" && t.head >= 0 && Marker(c.predicate) == "to" ? t.head : -1;
+  }
+
+  // Whether a purpose clause coded `code` toward `targets` is no event of
+  // its own: what a negated act was for ("would not give permission to
+  // Russia to help Israel", as the parse may read it); what an appeal,
+  // demand or coercion presses for ("pressured Chile to help Bolivia");
+  // or the act it serves itself, the same root among the same actors ("met
+  // with Assad to discuss ..."). "travelled to Chile to meet Bolivia" is
+  // two events.
+  bool PartOfServedAct(const Clause& c, const std::string& code, const std::vector<int>& targets) const {
+    const int served = PurposeOf(c);
+    if (served < 0) return false;
+    if (const Clause* main = ClauseAt(served); main && main->negated) return true;
+    auto it = coded_.find(served);
+    if (it == coded_.end()) return false;
+    const std::string& main = it->second.code;
+    if (InFamily(main, {"02", "10", "17"})) return true;
+    const std::string root = main.substr(main[0] == ':' ? 1 : 0, 2);
+    if (!InFamily(code, {root.c_str()})) return false;
+    for (int t : targets)
+      if (t >= 0 && !it->second.actors.count(ActorOf(t).first)) return false;
+    return true;
   }
 
   // "warned that they could deploy troops": a that-clause whose subjects are
@@ -666,6 +691,7 @@ class SentenceCoder {
     if (targets.empty()) targets.push_back(-1);
     EventDate when = PickEventDate(sent_, times_, c.predicate, doc_.date);
     if (when.resolved()) *previous_date = when.date;
+    if (PartOfServedAct(c, code, targets)) return Trace(c, "no event: part of the act it is the purpose of (" + rule + ")"), false;
     int emitted = 0;
     if (among_sources) {
       for (size_t i = 0; i < sources.size(); ++i)
@@ -679,6 +705,12 @@ class SentenceCoder {
     }
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
+    if (emitted > 0) {
+      CodedAct& act = coded_[c.predicate];
+      act.code = code;
+      for (const Event& e : doc_.events)
+        if (e.sentence == s_ && e.predicate == c.predicate) act.actors.insert({e.source_actor, e.target_actor});
+    }
     // "asked Obama to help Iran", "urged Russia to withdraw": what an
     // appeal, demand or coercion presses for is part of it.
     if (emitted > 0 && c.xcomp >= 0 && InFamily(code, {"02", "10", "17"})) consumed_.insert(c.xcomp);
@@ -1641,6 +1673,11 @@ class SentenceCoder {
   std::vector<TimeExpression> times_;
   std::set<int> coded_verbs_, consumed_;
   std::set<int> unrealized_;  // what another clause's act is for (ActsFor)
+  struct CodedAct {
+    std::string code;      // the code it was coded with
+    std::set<int> actors;  // its events' sources and targets
+  };
+  std::map<int, CodedAct> coded_;  // by predicate
   std::set<int> coded_circumstance_;  // verbs whose circumstance noun was coded
   std::map<int, std::vector<int>> sources_of_;  // predicate -> its source tokens, once computed
   std::vector<const Clause*> statements_;

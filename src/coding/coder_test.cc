@@ -389,6 +389,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Chile was pressured by Peru to help Bolivia.", "2015-01-01", "PERGOV 100 CHLGOV"},
         // What an act is for has not happened, whether the act codes or not.
         Case{"Peru would not give permission to Chile to help Bolivia.", "2015-01-01", ""},
+        // A purpose infinitive is controlled by its verb's subject; of the same root
+        // among the same actors it is that act, else an event of its own.
+        Case{"Peru visited Chile to meet its president.", "2015-01-01", "PERGOV 042 CHLGOV"},
+        Case{"Peru travelled to Chile to meet Bolivia.", "2015-01-01", "PERGOV 042 CHLGOV; PERGOV 040 BOLGOV"},
         // A consultation needs a partner.
         Case{"Vladimir Putin was more cautious when discussing Ukraine.", "2019-11-10", ""},
         // A statement inside a relative clause is an aside, no event of its own.

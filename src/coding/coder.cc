@@ -190,6 +190,16 @@ class SentenceCoder {
     return acts;
   }
 
+  // What a request asks for: its open complement, else a to-infinitive the
+  // parse read as its purpose ("called on Chile to lift ..."); -1 if none.
+  int AskedFor(const Clause& c) const {
+    if (c.xcomp >= 0) return c.xcomp;
+    for (size_t k = 0; k < sent_.tokens.size(); ++k)
+      if (sent_.tokens[k].head == c.predicate && sent_.tokens[k].deprel == "advcl" && Marker(static_cast<int>(k)) == "to")
+        return static_cast<int>(k);
+    return -1;
+  }
+
   // The predicate a to-infinitive purpose clause serves; -1 if c is none.
   int PurposeOf(const Clause& c) const {
     const Token& t = sent_.tokens[c.predicate];
@@ -486,6 +496,16 @@ class SentenceCoder {
     // have been, not what was.
     if (c.speculative) return Trace(c, "no event: a speculation about the past (" + rule + ")"), false;
     std::string code = p->code;
+    // "asked Obama to help Iran" by a plain appeal or demand pattern (020,
+    // 100): the request takes its subcode from the act asked for (023).
+    if (code == "020" || code == "100")
+      if (const Clause* asked = ClauseAt(AskedFor(c)))
+        if (const Pattern* act = Match(*asked); act && !act->NoEvent() && act->code.find(':') == std::string::npos) {
+          if (std::string refined = RequestCode(act->code, code == "100"); refined != code) {
+            code = refined;
+            rule += " [subcode from the act asked for]";
+          }
+        }
     if (c.negated && !p->ForNegated()) {
       auto rejection = res_.negations.Lookup(code);
       if (!rejection) return Trace(c, "no event: negated (" + rule + ")"), false;

@@ -384,9 +384,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Peruvian police fired tear gas at protesters.", "2020-01-01", "PERCOP 175 PEROPP"},
         Case{"Peru urged Chile to withdraw its troops from the border.", "2012-01-10", "PERGOV 0256 CHLGOV"},
         Case{"Russia asked Cuba to send doctors to Venezuela.", "2012-01-10", "RUSGOV 021 CUBGOV"},
-        // Nor has what pressure presses for, also when the parse reads it as a purpose.
-        Case{"Peru pressured Chile to help Bolivia.", "2015-01-01", "PERGOV 100 CHLGOV"},
-        Case{"Chile was pressured by Peru to help Bolivia.", "2015-01-01", "PERGOV 100 CHLGOV"},
+        // A plain appeal takes its subcode from the act asked for, also one the parse read as a purpose.
+        Case{"Peru called on Chile to lift sanctions on Bolivia.", "2015-01-01", "PERGOV 0254 CHLGOV"},
+        // Nor has what pressure presses for, also when the parse reads it as a purpose;
+        // the demand takes the subcode of the act (103: aid).
+        Case{"Peru pressured Chile to help Bolivia.", "2015-01-01", "PERGOV 103 CHLGOV"},
+        Case{"Chile was pressured by Peru to help Bolivia.", "2015-01-01", "PERGOV 103 CHLGOV"},
         // What an act is for has not happened, whether the act codes or not.
         Case{"Peru would not give permission to Chile to help Bolivia.", "2015-01-01", ""},
         // A purpose infinitive is controlled by its verb's subject; of the same root

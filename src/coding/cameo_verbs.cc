@@ -662,21 +662,25 @@ class Importer {
       return Skip("transformation line (~): a shape without a frame", number);
     const bool same_subject = l[1] == "_" && l[2] == "b";  // "a wants to attack b"
     const bool object_subject = l[1] == "b" && l[2] == ".";  // "a wants b to attack"
-    if (!same_subject && !object_subject) return Skip("transformation line (~): a shape without a frame", number);
+    const bool own_act = l[1] == "a" && l[2] == "b";         // "a says a attacked b"
+    if (!same_subject && !object_subject && !own_act)
+      return Skip("transformation line (~): a shape without a frame", number);
     const std::string inner = Lower(l[3]), outer = Lower(l[4]);
     auto outer_it = verb_code_.find(outer);
     auto inner_it = verb_code_.find(inner);
     if (verb_lemmas_.count(outer) == 0) return Skip("transformation line (~): the outer verb is not in the dictionary", number);
     if (inner_it == verb_code_.end())
       return Skip("transformation line (~): the inner verb has no event code of its own", number);
-    if (outer_it != verb_code_.end() && outer_it->second.rfind("01", 0) == 0)
-      return Skip("transformation line (~): over what is said (a reported clause has no frame)", number);
     std::string reason;
     std::string code = EventCode(r[2], "", number, &reason);
     if (code.empty() || code == kNullCode) return Skip("transformation line (~): " + reason, number);
     // The inner code's family: its digits without trailing zeros (190: 19x).
     std::string family = inner_it->second.substr(0, inner_it->second.find(':'));
     while (family.size() > 2 && family.back() == '0') family.pop_back();
+    // Over what is said ("a says a attacked b", "a says b attacked"): a
+    // pattern the coder applies to the reported clause's event.
+    const bool says = outer_it != verb_code_.end() && outer_it->second.rfind("01", 0) == 0;
+    if (own_act || says) return AddSpeechTransform(outer, inner, family, code, own_act, line, number);
     Constraint xcomp;
     xcomp.kind = Constraint::Kind::kXcomp;
     for (const auto& [lemma, c] : verb_code_)
@@ -699,6 +703,25 @@ class Importer {
     out_.push_back(Make(outer, "", m, number, "CAMEO transformation: " + line));
     ++report_.patterns;
     Approximate("transformation line (~): the inner verb as the outer one's complement (xcomp)", number);
+    // "~ a (b . ATTACK) CLAIM": also over a reported clause ("claimed that B attacked").
+    if (object_subject) AddSpeechTransform(outer, inner, family, code, false, line, number);
+  }
+
+  // `~ a (a b ATTACK) SAY = a b 015`, `~ a (b . ATTACK) SAY = a b 112`: a
+  // said= pattern of the outer verb (patterns.h, Constraint::Kind::kSaid).
+  void AddSpeechTransform(const std::string& outer, const std::string& inner, const std::string& family,
+                          const std::string& code, bool own_act, const std::string& line, int number) {
+    Constraint said;
+    said.kind = Constraint::Kind::kSaid;
+    said.lemmas = {family};
+    said.text = std::string(own_act ? "said:own" : "said:other") + "=~" + inner;
+    Mapped m;
+    m.code = code;
+    m.frame.push_back(std::move(said));
+    m.targets = {own_act ? "said:target" : "said:source"};
+    out_.push_back(Make(outer, "", m, number, "CAMEO transformation: " + line));
+    ++report_.patterns;
+    Approximate("transformation line (~): over what is said, applied to the reported clause's event", number);
   }
 
   Pattern Make(const std::string& predicate, const std::string& particle, const Mapped& m, int line,

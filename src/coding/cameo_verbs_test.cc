@@ -207,7 +207,7 @@ TEST(CameoVerbsTest, PatternParticleAndSeveralBlocks) {
                            "\n"
                            "--- SHIP [070] ---\n"
                            "SHIP\n"
-                           "~ a (a b SHIP) SAY = a b 010\n";
+                           "~ a (b c SHIP) SHIP = a b 010\n";
   CameoVerbReport report;
   auto patterns = ParseCameoVerbs(text, "t.verbs", BundledOntology(), &report);
   ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
@@ -276,7 +276,7 @@ TEST(CameoVerbsTest, TransformationsBecomeComplementFrames) {
   std::vector<const Pattern*> crave;
   for (const Pattern& p : *patterns)
     if (p.Key() == "crave" && !p.frame.empty()) crave.push_back(&p);
-  ASSERT_EQ(crave.size(), 2u) << report.Summary("t.verbs");
+  ASSERT_EQ(crave.size(), 3u) << report.Summary("t.verbs");
   EXPECT_EQ(crave[0]->FrameText(), "xcomp=~assail");
   EXPECT_EQ(crave[0]->code, "138");
   EXPECT_EQ(crave[0]->targets[0], "xobj");
@@ -288,17 +288,25 @@ TEST(CameoVerbsTest, TransformationsBecomeComplementFrames) {
   EXPECT_EQ(crave[1]->FrameText(), "obj=@actor xcomp=~assail");
   EXPECT_EQ(crave[1]->code, "021");
   EXPECT_EQ(crave[1]->targets, (std::vector<std::string>{"obj"}));
+  // "a (b . V)" also over a reported clause ("X claimed that B attacked").
+  EXPECT_EQ(crave[2]->FrameText(), "said:other=~assail");
+  EXPECT_EQ(crave[2]->code, "021");
+  EXPECT_EQ(crave[2]->targets, (std::vector<std::string>{"said:source"}));
   EXPECT_EQ(report.approximated["transformation line (~): the inner verb as the outer one's complement (xcomp)"], 2u);
-  EXPECT_EQ(report.skipped["transformation line (~): over what is said (a reported clause has no frame)"], 1u);
-  EXPECT_EQ(report.skipped["transformation line (~): a shape without a frame"], 1u);
+  // Over what a statement verb says: a said= pattern only.
+  std::vector<std::string> utter;
+  for (const Pattern& p : *patterns)
+    if (p.Key() == "utter" && !p.frame.empty()) utter.push_back(p.FrameText() + " " + p.code + " " + p.targets[0]);
+  EXPECT_EQ(utter, (std::vector<std::string>{"said:other=~assail 112 said:source", "said:own=~assail 015 said:target"}));
+  EXPECT_EQ(report.approximated["transformation line (~): over what is said, applied to the reported clause's event"], 3u);
   EXPECT_EQ(report.skipped["transformation line (~): the outer verb is not in the dictionary"], 1u);
   EXPECT_EQ(report.skipped["transformation line (~): the inner verb has no event code of its own"], 1u);
   // The pattern set takes them (xcomp frames outrank the verb's `-` frame).
   auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, BundledOntology(), std::move(*patterns), nullptr);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
-  ASSERT_EQ(set->For("crave").size(), 3u);
+  ASSERT_EQ(set->For("crave").size(), 4u);
   EXPECT_EQ(set->For("crave")[0]->code, "021");
-  EXPECT_EQ(set->For("crave")[2]->FrameText(), "-");
+  EXPECT_EQ(set->For("crave")[3]->FrameText(), "-");
 }
 
 TEST(CameoVerbsTest, MalformedLinesAreDataErrors) {

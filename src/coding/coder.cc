@@ -92,6 +92,8 @@ class SentenceCoder {
     }
     // Statements last: they need to know whether what was said was coded.
     for (const Clause* c : statements_) CodeStatement(*c, previous_date);
+    for (const Clause& c : clauses_)
+      if (!c.noun) ApplySpeechTransforms(c);
   }
 
  private:
@@ -190,6 +192,71 @@ class SentenceCoder {
     return acts;
   }
 
+  // Imported `~` lines over what is said (patterns.h, Constraint::Kind::kSaid):
+  // "The US claimed that ISIL had attacked Iraq" is USA 112 ISIL, "... that
+  // it had attacked Iraq" USA 015 IRQ. The reported event of the family
+  // gives way to the speaker's event, and so does the speaking verb's own.
+  void ApplySpeechTransforms(const Clause& c) {
+    std::vector<const Pattern*> transforms;
+    for (const Pattern* p : res_.patterns.For(c.lemma))
+      if (p->frame.size() == 1 && p->frame[0].kind == Constraint::Kind::kSaid) transforms.push_back(p);
+    if (transforms.empty()) return;
+    int speaker = -1;
+    for (int h : c.subjects)
+      for (int a : ActorTokens(h)) speaker = speaker < 0 ? a : speaker;
+    if (speaker < 0) return;
+    const auto [speaker_actor, speaker_code] = ActorOf(speaker);
+    std::vector<Event> made;
+    std::set<size_t> replaced;
+    for (size_t i = 0; i < doc_.events.size(); ++i) {
+      const Event& e = doc_.events[i];
+      if (e.sentence != s_ || e.predicate == c.predicate || !Reports(c.predicate, e.predicate)) continue;
+      const bool own = e.source_actor == speaker_actor || e.source.compare(0, 3, speaker_code, 0, 3) == 0;
+      for (const Pattern* p : transforms) {
+        if (!InFamily(e.cameo, {p->frame[0].lemmas.begin()->c_str()})) continue;
+        if (own != (p->targets[0] == "said:target")) continue;
+        Event t = e;
+        t.source_actor = speaker_actor, t.source = speaker_code;
+        if (!own) t.target_actor = e.source_actor, t.target = e.source;
+        SetCode(p->code, &t);
+        t.rule = p->file.substr(p->file.rfind('/') + 1) + ":" + std::to_string(p->line) + " " + p->Key() + " " +
+                 p->FrameText() + " [over what " + std::string(sent_.tokens[c.predicate].form) + " reports]";
+        replaced.insert(i);
+        if (std::none_of(made.begin(), made.end(), [&](const Event& m) { return m.target == t.target && m.cameo == t.cameo; }))
+          made.push_back(std::move(t));
+        break;
+      }
+    }
+    if (made.empty()) return;
+    std::vector<Event> kept;
+    for (size_t i = 0; i < doc_.events.size(); ++i) {
+      const Event& e = doc_.events[i];
+      if (replaced.count(i) || (e.sentence == s_ && e.predicate == c.predicate)) continue;
+      kept.push_back(std::move(doc_.events[i]));
+    }
+    for (Event& t : made) kept.push_back(std::move(t));
+    doc_.events = std::move(kept);
+    Trace(c, std::to_string(made.size()) + " event(s) over what is reported, in place of it");
+  }
+
+  // Whether `token` is inside what the verb reports: under its clausal
+  // complement (or a parenthetical "X said" around it).
+  bool Reports(int verb, int token) const {
+    for (int t = token, steps = 0; t >= 0 && steps < 256; t = sent_.tokens[t].head, ++steps)
+      if (sent_.tokens[t].head == verb) return sent_.tokens[t].deprel == "ccomp" || sent_.tokens[t].deprel == "parataxis";
+    return false;
+  }
+
+  void SetCode(const std::string& code, Event* e) const {
+    e->cameo = code;
+    if (const CameoCode* cc = res_.ontology.Find(code)) {
+      e->root = cc->root();
+      e->quad_class = cc->quad;
+      e->goldstein = cc->goldstein;
+    }
+    e->plover = res_.ontology.PloverType(code).value_or("");
+  }
+
   // What a request asks for: its open complement, else a to-infinitive the
   // parse read as its purpose ("called on Chile to lift ..."); -1 if none.
   int AskedFor(const Clause& c) const {
@@ -260,6 +327,7 @@ class SentenceCoder {
       case Constraint::Kind::kPassive: return c.passive;
       case Constraint::Kind::kNot: return c.negated;
       case Constraint::Kind::kNounVerb: return c.noun && k.Accepts(c.governor_lemma);
+      case Constraint::Kind::kSaid: return false;  // ApplySpeechTransforms
       case Constraint::Kind::kSubj: heads = c.subjects; break;
       case Constraint::Kind::kObj: heads = c.objects; break;
       case Constraint::Kind::kIobj: if (c.iobj >= 0) heads = {c.iobj}; break;
@@ -588,9 +656,23 @@ class SentenceCoder {
     const bool against_aggression =
         InFamily(code, {"13"}) && !c.subjects.empty() &&
         std::all_of(c.subjects.begin(), c.subjects.end(), [&](int h) { return InClass("@aggression", Lemma(sent_.tokens[h])); });
-    if (sources.empty() && (c.subjects.empty() || c.passive || OnlyPronouns(c.subjects) || against_aggression)) {
-      // "Lukashenko told the envoy Maduro was welcome": a reported clause
-      // with no agent of its own is the reporter's.
+    // Force with no agent: "killed in an air strike by government forces",
+    // "... in a Saudi airstrike": the attack's owner; "a mortar bomb was
+    // fired at it from the Gaza Strip": where it was launched from.
+    const bool agentless_force = sources.empty() && c.passive && InFamily(code, {"18", "19", "20"});
+    if (agentless_force)
+      for (int h : PrepHeads(c.obliques, "in"))
+        if (InClass("@undertaking", Lemma(sent_.tokens[h])))
+          for (int o : UndertakingOwners(h))
+            if (sources.empty()) sources.push_back(o), rule += " [source: the attack's owner]";
+    if (agentless_force && sources.empty())
+      for (int h : PrepHeads(c.obliques, "from"))
+        if (int a = ActorToken(h); a >= 0 && sources.empty()) sources.push_back(a), rule += " [source: where it came from]";
+    // "Lukashenko told the envoy Maduro was welcome": a reported clause with
+    // no agent of its own is the reporter's; not force done to others ("medics
+    // said four people were killed": the medics killed no one).
+    if (sources.empty() && !agentless_force &&
+        (c.subjects.empty() || c.passive || OnlyPronouns(c.subjects) || against_aggression)) {
       if (int h = ReporterSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [source: the reporter]";
     }
     sources_of_[c.predicate] = sources;

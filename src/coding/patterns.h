@@ -44,6 +44,12 @@ struct Constraint {
     kPassive,   // passive    the predicate is passive
     kNot,       // not        the predicate is negated; the code is the negated reading
     kNounVerb,  // noun:V     (noun predicates) the governing verb
+    // said:own=~F, said:other=~F (imported `~` lines over what is said:
+    //            "a says a attacked b", "a says b attacked") a reported clause coded
+    //            an event of code family F (lemmas hold F: "19"). Never part
+    //            of an ordinary match: the coder applies such a pattern after
+    //            the sentence is coded (coder.h, SpeechTransform targets).
+    kSaid,
   };
   Kind kind = Kind::kObj;
   std::string prep;              // kPrep: the preposition, "for", "on", "out of"
@@ -79,7 +85,10 @@ struct Pattern {
   bool noun = false;                    // a `noun:` predicate
   std::vector<Constraint> frame;        // all must hold; empty for `-`
   std::string code;                     // a code of the Ontology
-  std::vector<std::string> targets;     // "obj", "iobj", "poss", "xobj", "prep:to", "xprep:to"; or {"none"}
+  // "obj", "iobj", "poss", "xobj", "prep:to", "xprep:to"; or {"none"}. A
+  // said= pattern: "said:source" (the reported event's source: "a says b
+  // attacked") or "said:target" (its target: "a says a attacked b").
+  std::vector<std::string> targets;
   std::string note;
   std::string file;
   int line = 0;

@@ -178,6 +178,31 @@ TEST(PipelineResources, ImportedNullPatternCodesNothing) {
   EXPECT_TRUE(said);
 }
 
+// PETRARCH's `~` transformations over what is said: saying that oneself
+// attacked is a claim of responsibility, saying that another attacked an
+// accusation of it; either takes the reported attack's place.
+TEST(PipelineResources, ImportedSpeechTransformsReplaceTheReportedAttack) {
+  PipelineOptions o;
+  o.verb_files = {kTestdata + "petrarch/speech.verbs.txt"};
+  o.bundled_verbs = false;
+  auto p = Pipeline::Create(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  auto code = [&](const std::string& text) {
+    Document doc;
+    doc.id = "t";
+    doc.raw = text;
+    doc.date = Date{2020, 1, 1};
+    EXPECT_TRUE((*p)->Process(&doc).ok());
+    std::string out;
+    for (const Event& e : doc.events) out += e.source + " " + e.cameo + " " + e.target + ";";
+    return out;
+  };
+  if (code("Venezuela attacked Colombia.").empty()) GTEST_SKIP() << "no parser model: nothing is coded";
+  EXPECT_EQ(code("Venezuela attacked Colombia."), "VENGOV 190 COLGOV;");
+  EXPECT_EQ(code("Venezuela said that it had attacked Colombia."), "VENGOV 015 COLGOV;");
+  EXPECT_EQ(code("Venezuela said that Colombia had attacked Peru."), "VENGOV 112 COLGOV;");
+}
+
 // Where CAMEO's manual and PETRARCH differ (`--conventions`): PETRARCH reads
 // a verb without its tense ("will meet" is a meeting, where the manual codes
 // the commitment, 036), lists a mutual act among several subjects in both

@@ -1239,6 +1239,16 @@ class SentenceCoder {
     if (sent_.tokens[c.predicate].deprel == "acl:relcl" && deontic_.verb < 0)
       return Trace(c, "no event: a statement inside a relative clause");
     if (!embedded_coded && deontic_.verb < 0) stances_ = TypeStatement(c);
+    // PETRARCH codes what is said only through its patterns: no plain
+    // statement, and of typed ones only the charge of an act of force (its
+    // `~ a (b . ATTACK) SAY` transformation, any target or none).
+    if (!res_.conventions.statements && deontic_.verb < 0) {
+      std::erase_if(stances_, [](const Stance& st) { return st.why.rfind("what was said charges an act of force", 0) != 0; });
+      if (stances_.empty()) {
+        deontic_ = {};
+        return Trace(c, "no event: a statement (PETRARCH's conventions code none)");
+      }
+    }
     statement_pass_ = true;
     Code(c, previous_date);
     statement_pass_ = false;

@@ -54,9 +54,13 @@ struct Conventions {
   // "A, B and C met": the manual's coders list a mutual act once per pair
   // (either direction matches); PETRARCH emits it in both directions.
   bool mutual_both_ways = false;
+  // "X said ..." with nothing coded in what was said: a statement (010, or
+  // typed by what it says: 112, 111, 051) aimed at an actor in it, as the
+  // manual's coders do; PETRARCH codes no statement of its own.
+  bool statements = true;
 
   static Conventions Cameo() { return {}; }
-  static Conventions Petrarch() { return {false, true}; }
+  static Conventions Petrarch() { return {false, true, false}; }
 };
 
 struct CoderResources {

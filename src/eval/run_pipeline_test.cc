@@ -208,7 +208,8 @@ TEST(PipelineResources, ImportedSpeechTransformsReplaceTheReportedAttack) {
 // the commitment, 036), lists a mutual act among several subjects in both
 // directions (the manual's coders once per pair), and reads a role word with
 // no country as the unknown country's ("---REB"), where dyad reads the
-// article's country into it, or without one names no actor.
+// article's country into it, or without one names no actor; and it codes no
+// statement of its own beyond charging an act of force.
 struct ConventionCase {
   const char* text;
   const char* manual;
@@ -253,7 +254,11 @@ INSTANTIATE_TEST_SUITE_P(
                                      "PERGOV 040 CHLGOV;CHLGOV 040 PERGOV;PERGOV 040 BOLGOV;BOLGOV 040 PERGOV;"
                                      "CHLGOV 040 BOLGOV;BOLGOV 040 CHLGOV;"},
                       ConventionCase{"Peru condemned the insurgents.", "PERGOV 111 PERREB;", "PERGOV 111 ---REB;"},
-                      ConventionCase{"Insurgents attacked Peru.", "", "---REB 190 PERGOV;"}));
+                      ConventionCase{"Insurgents attacked Peru.", "", "---REB 190 PERGOV;"},
+                      // PETRARCH codes no statement of its own, but the charge of an act of force.
+                      ConventionCase{"Peru said that Chile has evidence against Bolivia.", "PERGOV 010 CHLGOV;", ""},
+                      ConventionCase{"Peru said that Chilean troops had been mobilized.", "PERGOV 112 CHLMIL;",
+                                     "PERGOV 112 CHLMIL;"}));
 
 }  // namespace
 }  // namespace dyad::eval

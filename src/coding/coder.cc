@@ -257,6 +257,44 @@ class SentenceCoder {
     e->plover = res_.ontology.PloverType(code).value_or("");
   }
 
+  // PETRARCH 2's verb interaction (`--conventions petrarch`): an intent verb
+  // coded by its own `-` frame ("prepared to ...", "seeking to ...") and an
+  // open complement that codes combine. A complement of a category above
+  // intent (consult, investigate, demand, disapprove, threaten, protest,
+  // show of force, coerce) stands alone ("prepared to attend": 042; *code
+  // becomes "", the upper verb yields); one below it becomes its intent form
+  // ("seeking to deepen a partnership": 060 -> 031). Returns whether the
+  // verbs combined; *why says how.
+  struct Combined {
+    const Clause* clause = nullptr;    // the complement folded into the upper verb's event
+    const Pattern* pattern = nullptr;  // and its pattern, whose targets the event takes
+  };
+
+  bool CombineWithComplement(const Clause& c, const Pattern& p, std::string* code, std::string* why,
+                             Combined* combined) {
+    if (!InFamily(*code, {"03"}) || code->find(':') != std::string::npos) return false;
+    for (const Constraint& k : p.frame)
+      if (k.kind == Constraint::Kind::kXcomp || k.kind == Constraint::Kind::kXobj) return false;
+    const Clause* x = ClauseAt(OpenComplement(c));
+    const Pattern* lower = x ? Match(*x) : nullptr;
+    if (!lower || lower->NoEvent()) return false;
+    const std::string act = lower->code.substr(0, lower->code.find(':'));
+    if (InFamily(act, {"04", "09", "10", "11", "13", "14", "15", "17"})) {
+      lower_only_.insert(x->predicate);
+      *code = "";
+      *why = "its complement's act stands alone";
+      return true;
+    }
+    if (!InFamily(act, {"05", "06", "07", "08", "16", "18", "19", "20"})) return false;
+    auto intent = res_.intents.Lookup(act);
+    if (!intent) return false;
+    *code = *intent;
+    consumed_.insert(x->predicate);
+    *combined = {x, lower};
+    *why = "the intent of its complement's act";
+    return true;
+  }
+
   // What a request asks for: its open complement, else a to-infinitive the
   // parse read as its purpose ("called on Chile to lift ..."); -1 if none.
   int AskedFor(const Clause& c) const {
@@ -574,6 +612,14 @@ class SentenceCoder {
             rule += " [subcode from the act asked for]";
           }
         }
+    Combined combined;
+    if (res_.conventions.combine_verbs) {
+      if (lower_only_.count(c.predicate)) code = code.substr(0, code.find(':'));  // combined: no way back
+      if (std::string why; CombineWithComplement(c, *p, &code, &why, &combined)) {
+        if (code.empty()) return Trace(c, "no event: " + why + " (" + rule + ")"), false;
+        rule += " [" + why + "]";
+      }
+    }
     if (c.negated && !p->ForNegated()) {
       auto rejection = res_.negations.Lookup(code);
       if (!rejection) return Trace(c, "no event: negated (" + rule + ")"), false;
@@ -683,6 +729,7 @@ class SentenceCoder {
       return false;
     }
     std::vector<int> targets = needs_target && !among_partners ? TargetHeads(*p, c) : std::vector<int>{};
+    if (targets.empty() && combined.clause && !among_partners) targets = TargetHeads(*combined.pattern, *combined.clause);
     // "A and B keep troops in their border regions": where a show of force
     // stands, a possessive or reflexive pronoun that stands for a source is
     // the sources' own ground, not a target.
@@ -1785,6 +1832,7 @@ class SentenceCoder {
   std::vector<TimeExpression> times_;
   std::set<int> coded_verbs_, consumed_;
   std::set<int> unrealized_;  // what another clause's act is for (ActsFor)
+  std::set<int> lower_only_;  // complements coded alone, their way back dropped (CombineWithComplement)
   struct CodedAct {
     std::string code;      // the code it was coded with
     std::set<int> actors;  // its events' sources and targets

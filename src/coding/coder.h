@@ -58,9 +58,13 @@ struct Conventions {
   // typed by what it says: 112, 111, 051) aimed at an actor in it, as the
   // manual's coders do; PETRARCH codes no statement of its own.
   bool statements = true;
+  // PETRARCH 2 combines an intent verb with the act of its complement
+  // ("seeking to deepen a partnership": 031; "prepared to attend": 042 alone);
+  // dyad codes each by its own patterns.
+  bool combine_verbs = false;
 
   static Conventions Cameo() { return {}; }
-  static Conventions Petrarch() { return {false, true, false}; }
+  static Conventions Petrarch() { return {false, true, false, true}; }
 };
 
 struct CoderResources {

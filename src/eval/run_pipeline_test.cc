@@ -203,6 +203,35 @@ TEST(PipelineResources, ImportedSpeechTransformsReplaceTheReportedAttack) {
   EXPECT_EQ(code("Venezuela said that Colombia had attacked Peru."), "VENGOV 112 COLGOV;");
 }
 
+// PETRARCH 2's verb interaction, under its conventions only: an intent verb
+// and a complement of a category above intent give the complement's act
+// alone (without its way back); one below it, the intent of that act.
+TEST(PipelineResources, PetrarchConventionsCombineAnIntentVerbWithItsComplement) {
+  auto code = [](bool petrarch, const std::string& text) {
+    PipelineOptions o;
+    o.verb_files = {kTestdata + "petrarch/interaction.verbs.txt"};
+    o.bundled_verbs = false;
+    o.petrarch_conventions = petrarch;
+    auto p = Pipeline::Create(o);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    Document doc;
+    doc.id = "t";
+    doc.raw = text;
+    doc.date = Date{2020, 1, 1};
+    EXPECT_TRUE((*p)->Process(&doc).ok());
+    std::string out;
+    for (const Event& e : doc.events) out += e.source + " " + e.cameo + " " + e.target + ";";
+    return out;
+  };
+  const std::string attend = "Venezuela sought to attend the summit of Colombia.";
+  const std::string deepen = "Venezuela is seeking to deepen ties with Colombia.";
+  if (code(false, attend).empty()) GTEST_SKIP() << "no parser model";
+  EXPECT_EQ(code(false, attend), "VENGOV 042 COLGOV;COLGOV 043 VENGOV;");
+  EXPECT_EQ(code(true, attend), "VENGOV 042 COLGOV;");
+  EXPECT_EQ(code(false, deepen), "VENGOV 060 COLGOV;");
+  EXPECT_EQ(code(true, deepen), "VENGOV 031 COLGOV;");
+}
+
 // Where CAMEO's manual and PETRARCH differ (`--conventions`): PETRARCH reads
 // a verb without its tense ("will meet" is a meeting, where the manual codes
 // the commitment, 036), lists a mutual act among several subjects in both

@@ -5,39 +5,52 @@
 #include "text/utf8.h"
 
 namespace dyad::coding {
+
+using namespace std::string_view_literals;  // "x"sv: comparing a std::string with it checks the size first
 namespace {
 
 // Grammar, not lexicon: the closed classes the clause analysis needs.
-constexpr const char* kModals[] = {"could", "would", "might", "may", "should", "can", "ca", "must", "shall"};  // "ca" of "ca|n't"
+constexpr std::string_view kModals[] = {"could", "would", "might", "may", "should", "can", "ca", "must", "shall"};  // "ca" of "ca|n't"
 // The future: an announced act is an intent when the act has an intent form.
-constexpr const char* kFuture[] = {"will", "wo", "'ll", "\u2019ll"};  // "wo" of "wo|n't"
+constexpr std::string_view kFuture[] = {"will", "wo", "'ll", "\u2019ll"};  // "wo" of "wo|n't"
 // "when asked", "if elected", "once approved": a bare participle after
 // these is passive.
-constexpr const char* kParticipleMarks[] = {"when", "if", "once", "unless", "until", "as", "though", "although"};
-constexpr const char* kInvertedConditions[] = {"should", "had", "were"};
-constexpr const char* kNegators[] = {"not", "n't", "n\u2019t", "never", "no"};
-constexpr const char* kConditionMarks[] = {"if", "unless"};
+constexpr std::string_view kParticipleMarks[] = {"when", "if", "once", "unless", "until", "as", "though", "although"};
+constexpr std::string_view kInvertedConditions[] = {"should", "had", "were"};
+constexpr std::string_view kNegators[] = {"not", "n't", "n\u2019t", "never", "no"};
+constexpr std::string_view kConditionMarks[] = {"if", "unless"};
 // An embedded question is no claim that anything happened: "asked whether
 // Belarus would provide shelter".
-constexpr const char* kQuestionMarks[] = {"whether"};
+constexpr std::string_view kQuestionMarks[] = {"whether"};
 // Adjectives of readiness that turn their complement into an intent.
-constexpr const char* kReadiness[] = {"willing", "ready", "prepared", "eager", "determined", "available"};
-constexpr const char* kRelatives[] = {"who", "which", "that", "whom"};
-constexpr const char* kParticles[] = {"out", "up", "down", "off", "back", "over", "away"};
+constexpr std::string_view kReadiness[] = {"willing", "ready", "prepared", "eager", "determined", "available"};
+constexpr std::string_view kRelatives[] = {"who", "which", "that", "whom"};
+constexpr std::string_view kParticles[] = {"out", "up", "down", "off", "back", "over", "away"};
 // Prepositions of a circumstance in which an event noun happened: "told Trump
 // *in* a phone call", "said so *during* talks with", "*at* a meeting with".
-constexpr const char* kCircumstance[] = {"in", "during", "at", "after", "following"};
+constexpr std::string_view kCircumstance[] = {"in", "during", "at", "after", "following"};
 
 template <size_t N>
-bool In(std::string_view w, const char* const (&list)[N]) {
-  for (const char* x : list)
+bool In(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view x : list)
     if (w == x) return true;
   return false;
 }
 
-std::string LowerLemma(const Token& t) { return text::Lower(t.lemma.empty() ? t.form : t.lemma); }
+// In(text::Lower(w), list), without lowering an ASCII word (text::LowerEquals).
+template <size_t N>
+bool InLower(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view x : list)
+    if (text::LowerEquals(w, x)) return true;
+  return false;
+}
 
-bool StartsWith(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+const std::string& LemmaOrForm(const Token& t) { return t.lemma.empty() ? t.form : t.lemma; }
+std::string LowerLemma(const Token& t) { return text::Lower(LemmaOrForm(t)); }
+// LowerLemma(t) == word, without building it for ASCII lemmas.
+bool LowerLemmaIs(const Token& t, std::string_view word) { return text::LowerEquals(LemmaOrForm(t), word); }
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.starts_with(p); }
 
 class Analyzer {
  public:
@@ -51,30 +64,30 @@ class Analyzer {
     bool parsed = false;
     for (const Token& t : s_.tokens) parsed |= !t.deprel.empty();
     if (!parsed) return out;
-    bool question = !s_.tokens.empty() && s_.tokens.back().form == "?";
+    bool question = !s_.tokens.empty() && s_.tokens.back().form == "?"sv;
     for (int i = 0; i < n_; ++i) {
       const Token& t = s_.tokens[i];
-      bool verb = t.upos == "VERB";
-      bool governed = t.upos == "NOUN" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "VERB";
+      bool verb = t.upos == "VERB"sv;
+      bool governed = t.upos == "NOUN"sv && Head(i) >= 0 && s_.tokens[Head(i)].upos == "VERB"sv;
       // "entered *into* dialogue with": the noun carries the event as an object would.
-      bool noun = governed && (t.deprel == "obj" || t.deprel == "nsubj:pass" ||
-                               (t.deprel == "obl" && Preposition(i) == "into"));
-      bool adjunct = governed && t.deprel == "obl" && In(Preposition(i), kCircumstance);
+      bool noun = governed && (t.deprel == "obj"sv || t.deprel == "nsubj:pass"sv ||
+                               (t.deprel == "obl"sv && Preposition(i) == "into"sv));
+      bool adjunct = governed && t.deprel == "obl"sv && In(Preposition(i), kCircumstance);
       int governor = Head(i);
       // "announced the deal during a meeting", read with the meeting under the deal.
-      if (!verb && !noun && !adjunct && t.upos == "NOUN" && t.deprel == "nmod" && Preposition(i) == "during" &&
-          Head(i) >= 0 && Rel(Head(i)) == "obj" && Head(Head(i)) >= 0 && s_.tokens[Head(Head(i))].upos == "VERB") {
+      if (!verb && !noun && !adjunct && t.upos == "NOUN"sv && t.deprel == "nmod"sv && Preposition(i) == "during"sv &&
+          Head(i) >= 0 && Rel(Head(i)) == "obj"sv && Head(Head(i)) >= 0 && s_.tokens[Head(Head(i))].upos == "VERB"sv) {
         adjunct = true;
         governor = Head(Head(i));
       }
       // "Russia could be of great help to X", "Y is a threat to Z": a
       // copular noun is its own light verb.
-      bool copular = !verb && !noun && !adjunct && t.upos == "NOUN" && !Children(i, "cop").empty() &&
-                     !Children(i, "nsubj").empty();
+      bool copular = !verb && !noun && !adjunct && t.upos == "NOUN"sv && HasChild(i, "cop") &&
+                     HasChild(i, "nsubj");
       if (copular) governor = i;
       // "is willing to leave", "remains available to mediate": an adjective
       // of readiness with an infinitive is a predicate of its own.
-      bool ready = t.upos == "ADJ" && Readiness(i) && ReadyInfinitive(i) >= 0;
+      bool ready = t.upos == "ADJ"sv && Readiness(i) && ReadyInfinitive(i) >= 0;
       if (!verb && !noun && !adjunct && !copular && !ready) continue;
       if (verb && CompoundModifierOf(i) >= 0) continue;
       Clause c = verb || ready ? Verb(i) : Noun(i, governor);
@@ -91,7 +104,14 @@ class Analyzer {
   int Head(int i) const { return s_.tokens[i].head; }
   const std::string& Rel(int i) const { return s_.tokens[i].deprel; }
 
-  std::vector<int> Children(int i, const char* rel_prefix) const {
+  // Whether Children(i, rel_prefix) is not empty, without building it.
+  bool HasChild(int i, std::string_view rel_prefix) const {
+    for (int c : children_[i])
+      if (StartsWith(Rel(c), rel_prefix)) return true;
+    return false;
+  }
+
+  std::vector<int> Children(int i, std::string_view rel_prefix) const {
     std::vector<int> out;
     for (int c : children_[i])
       if (StartsWith(Rel(c), rel_prefix)) out.push_back(c);
@@ -103,24 +123,22 @@ class Analyzer {
   std::string Preposition(int head) const {
     std::string prep;
     for (int c : children_[head])
-      if (Rel(c) == "case") prep += (prep.empty() ? "" : " ") + LowerLemma(s_.tokens[c]);
+      if (Rel(c) == "case"sv) prep += (prep.empty() ? "" : " ") + LowerLemma(s_.tokens[c]);
     if (!prep.empty()) return prep;
     for (int part : children_[head])
-      if ((Rel(part) == "compound" || Rel(part) == "flat") && part < head)
+      if ((Rel(part) == "compound"sv || Rel(part) == "flat"sv) && part < head)
         for (int c : children_[part])
-          if (Rel(c) == "case") prep += (prep.empty() ? "" : " ") + LowerLemma(s_.tokens[c]);
+          if (Rel(c) == "case"sv) prep += (prep.empty() ? "" : " ") + LowerLemma(s_.tokens[c]);
     return prep;
   }
 
   bool Negated(int i) const {
-    for (int c : children_[i]) {
-      std::string w = text::Lower(s_.tokens[c].form);
-      if ((Rel(c) == "advmod" || Rel(c) == "det") && In(w, kNegators)) return true;
-    }
+    for (int c : children_[i])
+      if ((Rel(c) == "advmod"sv || Rel(c) == "det"sv) && InLower(s_.tokens[c].form, kNegators)) return true;
     // "has no plans to": a negated object.
     for (int o : Children(i, "obj"))
       for (int c : children_[o])
-        if (Rel(c) == "det" && text::Lower(s_.tokens[c].form) == "no") return true;
+        if (Rel(c) == "det"sv && text::LowerEquals(s_.tokens[c].form, "no")) return true;
     return false;
   }
 
@@ -131,22 +149,22 @@ class Analyzer {
   bool Speculative(int i) const { return ModalAux(i) && PerfectAux(i); }
   bool ModalAux(int i) const {
     for (int c : children_[i])
-      if (StartsWith(Rel(c), "aux") && In(text::Lower(s_.tokens[c].form), kModals)) return true;
+      if (StartsWith(Rel(c), "aux") && InLower(s_.tokens[c].form, kModals)) return true;
     return false;
   }
   bool PerfectAux(int i) const {
     for (int c : children_[i])
-      if (StartsWith(Rel(c), "aux") && LowerLemma(s_.tokens[c]) == "have") return true;
+      if (StartsWith(Rel(c), "aux") && LowerLemmaIs(s_.tokens[c], "have")) return true;
     return false;
   }
 
   bool EmbeddedQuestion(int i) const {
     for (int t = i, steps = 0; t >= 0 && steps < 64; t = Head(t), ++steps) {
       for (int c : children_[t])
-        if (Rel(c) == "mark" && In(text::Lower(s_.tokens[c].form), kQuestionMarks)) return true;
+        if (Rel(c) == "mark"sv && InLower(s_.tokens[c].form, kQuestionMarks)) return true;
       // Climb only through complements sharing the clause and purpose
       // clauses ("whether X withheld aid to pressure Y": neither is asserted).
-      if (Rel(t) != "xcomp" && Rel(t) != "conj" && !(Rel(t) == "advcl" && OnlyMarkIs(t, "to"))) break;
+      if (Rel(t) != "xcomp"sv && Rel(t) != "conj"sv && !(Rel(t) == "advcl"sv && OnlyMarkIs(t, "to"))) break;
     }
     return false;
   }
@@ -156,12 +174,12 @@ class Analyzer {
   // those auxiliaries right before the verb's subject.
   bool Conditional(int i) const {
     for (int c : children_[i])
-      if (Rel(c) == "mark" && In(text::Lower(s_.tokens[c].form), kConditionMarks)) return true;
-    if (!s_.tokens.empty() && s_.tokens.back().form == "?") return false;
+      if (Rel(c) == "mark"sv && InLower(s_.tokens[c].form, kConditionMarks)) return true;
+    if (!s_.tokens.empty() && s_.tokens.back().form == "?"sv) return false;
     for (int c : children_[i]) {
-      if (!StartsWith(Rel(c), "aux") || !In(text::Lower(s_.tokens[c].form), kInvertedConditions)) continue;
+      if (!StartsWith(Rel(c), "aux") || !InLower(s_.tokens[c].form, kInvertedConditions)) continue;
       for (int k : Children(i, "nsubj"))
-        if (k == c + 1 || (k > c && k <= c + 3 && s_.tokens[c + 1].upos == "DET")) return true;
+        if (k == c + 1 || (k > c && k <= c + 3 && s_.tokens[c + 1].upos == "DET"sv)) return true;
     }
     return false;
   }
@@ -177,17 +195,17 @@ class Analyzer {
 
   LostObject ObjectLostToSubject(int later) const {
     const std::string& xpos = s_.tokens[later].xpos;
-    if (xpos != "VBD" && xpos != "VBZ" && xpos != "VBP") return {};
+    if (xpos != "VBD"sv && xpos != "VBZ"sv && xpos != "VBP"sv) return {};
     for (int a : Children(later, "nsubj")) {
       std::vector<int> conjuncts = WithConjuncts(s_, a);
       if (conjuncts.size() != 2 || conjuncts[1] + 1 != later) continue;
       for (int t = conjuncts[0]; t < later; ++t)
-        if (s_.tokens[t].upos == "PUNCT") return {};
+        if (s_.tokens[t].upos == "PUNCT"sv) return {};
       int v = a - 1;
-      if (v >= 0 && s_.tokens[v].upos == "DET") --v;
-      if (v < 0 || s_.tokens[v].upos != "VERB" || s_.tokens[v].xpos == "VBN") return {};
+      if (v >= 0 && s_.tokens[v].upos == "DET"sv) --v;
+      if (v < 0 || s_.tokens[v].upos != "VERB"sv || s_.tokens[v].xpos == "VBN"sv) return {};
       for (int c : children_[v])
-        if (Rel(c) == "obj" || Rel(c) == "iobj" || Rel(c) == "ccomp" || Rel(c) == "xcomp") return {};
+        if (Rel(c) == "obj"sv || Rel(c) == "iobj"sv || Rel(c) == "ccomp"sv || Rel(c) == "xcomp"sv) return {};
       return {v, a, conjuncts[1]};
     }
     return {};
@@ -199,16 +217,16 @@ class Analyzer {
     const std::string& xpos = s_.tokens[i].xpos;
     // (or the complement of a verb after it, or the root, misread: "X, when
     // asked ..., said").
-    const bool adverbial = Rel(i) == "advcl" || (Rel(i) == "ccomp" && Head(i) > i) || Rel(i) == "root";
-    if (!adverbial || (xpos != "VBN" && xpos != "VBD") || !Children(i, "aux").empty() ||
-        !Children(i, "aux:pass").empty())
+    const bool adverbial = Rel(i) == "advcl"sv || (Rel(i) == "ccomp"sv && Head(i) > i) || Rel(i) == "root"sv;
+    if (!adverbial || (xpos != "VBN"sv && xpos != "VBD"sv) || HasChild(i, "aux") ||
+        HasChild(i, "aux:pass"))
       return false;
     for (int c : children_[i]) {
-      if (c > i || (Rel(c) != "mark" && Rel(c) != "advmod") || !In(text::Lower(s_.tokens[c].form), kParticipleMarks))
+      if (c > i || (Rel(c) != "mark"sv && Rel(c) != "advmod"sv) || !InLower(s_.tokens[c].form, kParticipleMarks))
         continue;
       std::vector<int> subjects = Children(i, "nsubj");
       if (!std::all_of(subjects.begin(), subjects.end(), [&](int k) { return k < c; })) continue;
-      if (Rel(i) != "root" || (c > 0 && s_.tokens[c - 1].form == "," && !subjects.empty())) return true;
+      if (Rel(i) != "root"sv || (c > 0 && s_.tokens[c - 1].form == ","sv && !subjects.empty())) return true;
     }
     return false;
   }
@@ -224,7 +242,7 @@ class Analyzer {
   // which the parse may read as a verb with that noun as its object. The
   // noun, or -1.
   int CompoundModifierOf(int i) const {
-    if (i < 2 || s_.tokens[i].xpos != "VBG" || s_.tokens[i - 1].form != "-") return -1;
+    if (i < 2 || s_.tokens[i].xpos != "VBG"sv || s_.tokens[i - 1].form != "-"sv) return -1;
     for (int o : Children(i, "obj"))
       if (o > i) return o;
     return -1;
@@ -234,8 +252,8 @@ class Analyzer {
   // after "for", with no subject of its own, under a verb with no object,
   // is that verb's open complement, sharing its subject.
   bool ForGerund(int i) const {
-    return Rel(i) == "advcl" && s_.tokens[i].xpos == "VBG" && OnlyMarkIs(i, "for") && Children(i, "nsubj").empty() &&
-           Head(i) >= 0 && Children(Head(i), "obj").empty();
+    return Rel(i) == "advcl"sv && s_.tokens[i].xpos == "VBG"sv && OnlyMarkIs(i, "for") && !HasChild(i, "nsubj") &&
+           Head(i) >= 0 && !HasChild(Head(i), "obj");
   }
 
   // Whether the present tenses of verbs a and b (an auxiliary's, when it
@@ -245,13 +263,13 @@ class Analyzer {
   bool Agrees(int a, int b) const {
     auto finite = [&](int v) {
       for (int c : children_[v])
-        if (StartsWith(Rel(c), "aux") || (Rel(c) == "mark" && LowerLemma(s_.tokens[c]) == "to"))
-          return s_.tokens[c].xpos == "TO" ? std::string("TO") : s_.tokens[c].xpos;
+        if (StartsWith(Rel(c), "aux") || (Rel(c) == "mark"sv && LowerLemmaIs(s_.tokens[c], "to")))
+          return s_.tokens[c].xpos == "TO"sv ? std::string("TO") : s_.tokens[c].xpos;
       return s_.tokens[v].xpos;
     };
     std::string x = finite(a), y = finite(b);
-    if (x == "VB" && (y == "VBZ" || y == "VBP")) x = "VBP";
-    return !((x == "VBZ" && y == "VBP") || (x == "VBP" && y == "VBZ"));
+    if (x == "VB"sv && (y == "VBZ"sv || y == "VBP"sv)) x = "VBP";
+    return !((x == "VBZ"sv && y == "VBP"sv) || (x == "VBP"sv && y == "VBZ"sv));
   }
 
   // Subjects of a predicate, climbing through open complements ("offered to
@@ -259,7 +277,7 @@ class Analyzer {
   // agreed").
   std::vector<int> Subjects(int i) const {
     if (LostObject lost = ObjectLostToSubject(i); lost.verb >= 0) return {lost.subject};
-    if (Children(i, "nsubj").empty())
+    if (!HasChild(i, "nsubj"))
       for (int c : children_[i]) {
         if (int noun = CompoundModifierOf(c); noun >= 0 && c < i) return WithConjuncts(s_, noun);
         // "Peskov, when asked ..., said" with Peskov hung on "asked".
@@ -269,45 +287,44 @@ class Analyzer {
     // All of them: a misparse may split "its neighbor Colombia" into two.
     std::vector<int> subjects;
     for (int c : children_[i])
-      if (Rel(c) == "nsubj" || Rel(c) == "nsubj:outer") Append(&subjects, WithConjuncts(s_, c));
+      if (Rel(c) == "nsubj"sv || Rel(c) == "nsubj:outer"sv) Append(&subjects, WithConjuncts(s_, c));
     // "Russia, which sent troops": a relative pronoun stands for the noun
     // the clause modifies.
     for (int& subject : subjects)
       if (IsRelativePronoun(s_.tokens[subject])) subject = RelativeAntecedent(i, subject);
     if (!subjects.empty()) return subjects;
-    if ((Rel(i) == "xcomp" || Rel(i) == "conj" || ForGerund(i)) && Head(i) >= 0) {
+    if ((Rel(i) == "xcomp"sv || Rel(i) == "conj"sv || ForGerund(i)) && Head(i) >= 0) {
       int h = Head(i);
       // "businesses agree that China has ... and support X" with "support"
       // hung on "has taken": a present tense takes its subject from the
       // nearest verb above it that agrees in number.
-      if (Rel(i) == "conj")
+      if (Rel(i) == "conj"sv)
         for (int a = h, steps = 0; a >= 0 && steps < 3 && !Agrees(i, a); a = Head(a), ++steps)
-          if (Head(a) >= 0 && Agrees(i, Head(a)) && !Children(Head(a), "nsubj").empty()) return Subjects(Head(a));
+          if (Head(a) >= 0 && Agrees(i, Head(a)) && HasChild(Head(a), "nsubj")) return Subjects(Head(a));
       // "Obama is scheduled to attend", "Iran was asked to leave": a passive
       // controls its complement through its passive subject.
-      if (Rel(i) == "xcomp")
+      if (Rel(i) == "xcomp"sv)
         for (int c : children_[h])
-          if (Rel(c) == "nsubj:pass") return WithConjuncts(s_, c);
+          if (Rel(c) == "nsubj:pass"sv) return WithConjuncts(s_, c);
       // "is willing to leave": the complement of an adjective takes the adjective's subject.
       return Subjects(h);
     }
-    if (Rel(i) == "acl" && Head(i) >= 0) return WithConjuncts(s_, Head(i));  // "a plan announced by..."
+    if (Rel(i) == "acl"sv && Head(i) >= 0) return WithConjuncts(s_, Head(i));  // "a plan announced by..."
     // "opened an investigation, accusing him of ...": a participle clause
     // with no subject and no connective shares the main clause's subject.
     // "remains available to mediate": an infinitive under an adjective is
     // controlled by the adjective's subject.
-    if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "ADJ" && OnlyMarkIs(i, "to"))
+    if (Rel(i) == "advcl"sv && Head(i) >= 0 && s_.tokens[Head(i)].upos == "ADJ"sv && OnlyMarkIs(i, "to"))
       return Subjects(Head(i));
     // "met with Assad to discuss ...": a purpose infinitive is controlled by
     // the subject of its verb (with an object or a passive, the parse may
     // have misread an object-controlled complement: left alone).
-    if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "VERB" && OnlyMarkIs(i, "to") &&
-        Children(Head(i), "obj").empty() && Children(Head(i), "aux:pass").empty() &&
-        Children(Head(i), "nsubj:pass").empty())
+    if (Rel(i) == "advcl"sv && Head(i) >= 0 && s_.tokens[Head(i)].upos == "VERB"sv && OnlyMarkIs(i, "to") &&
+        !HasChild(Head(i), "obj") && !HasChild(Head(i), "aux:pass") && !HasChild(Head(i), "nsubj:pass"))
       return Subjects(Head(i));
-    if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[i].xpos == "VBG") {
+    if (Rel(i) == "advcl"sv && Head(i) >= 0 && s_.tokens[i].xpos == "VBG"sv) {
       bool marked = false;
-      for (int c : children_[i]) marked |= Rel(c) == "mark";
+      for (int c : children_[i]) marked |= Rel(c) == "mark"sv;
       if (!marked) return Subjects(Head(i));
     }
     return {};
@@ -317,9 +334,9 @@ class Analyzer {
   // (a relative clause misread as parataxis) the noun right before ", which".
   int RelativeAntecedent(int verb, int pronoun) const {
     if (StartsWith(Rel(verb), "acl") && Head(verb) >= 0) return Head(verb);
-    if (pronoun >= 2 && s_.tokens[pronoun - 1].form == ",") {
+    if (pronoun >= 2 && s_.tokens[pronoun - 1].form == ","sv) {
       const std::string& upos = s_.tokens[pronoun - 2].upos;
-      if (upos == "PROPN" || upos == "NOUN") return pronoun - 2;
+      if (upos == "PROPN"sv || upos == "NOUN"sv) return pronoun - 2;
     }
     return pronoun;
   }
@@ -330,24 +347,24 @@ class Analyzer {
   // criticized is X's stance") that noun names what the copula equates it
   // with. -1 when there is no such gap.
   int ObjectGap(int verb) const {
-    if (Rel(verb) != "acl:relcl" || Head(verb) < 0 || Subjects(verb).empty() || !Children(verb, "obj").empty())
+    if (Rel(verb) != "acl:relcl"sv || Head(verb) < 0 || Subjects(verb).empty() || HasChild(verb, "obj"))
       return -1;
     for (int c : children_[verb])
-      if (IsRelativePronoun(s_.tokens[c]) || Rel(c) == "ccomp" || Rel(c) == "xcomp" ||
-          (Rel(c) == "advmod" && s_.tokens[c].xpos == "WRB"))
+      if (IsRelativePronoun(s_.tokens[c]) || Rel(c) == "ccomp"sv || Rel(c) == "xcomp"sv ||
+          (Rel(c) == "advmod"sv && s_.tokens[c].xpos == "WRB"sv))
         return -1;
     int noun = Head(verb);
-    if (StartsWith(Rel(noun), "nsubj") && Head(noun) >= 0 && !Children(Head(noun), "cop").empty() &&
-        (s_.tokens[Head(noun)].upos == "NOUN" || s_.tokens[Head(noun)].upos == "PROPN"))
+    if (StartsWith(Rel(noun), "nsubj") && Head(noun) >= 0 && HasChild(Head(noun), "cop") &&
+        (s_.tokens[Head(noun)].upos == "NOUN"sv || s_.tokens[Head(noun)].upos == "PROPN"sv))
       return Head(noun);
     return noun;
   }
 
   bool QuotativeInversion(int verb) const {
     const std::string& xpos = s_.tokens[verb].xpos;
-    if (verb == 0 || (xpos != "VBD" && xpos != "VBZ")) return false;
+    if (verb == 0 || (xpos != "VBD"sv && xpos != "VBZ"sv)) return false;
     const std::string& before = s_.tokens[verb - 1].form;
-    if (before != "\u201d" && before != "\"" && before != "''") return false;
+    if (before != "\u201d"sv && before != "\""sv && before != "''"sv) return false;
     std::vector<int> objects = Children(verb, "obj");
     return !objects.empty() && std::all_of(objects.begin(), objects.end(), [&](int o) { return o > verb; });
   }
@@ -355,8 +372,8 @@ class Analyzer {
   bool OnlyMarkIs(int i, std::string_view word) const {
     bool found = false;
     for (int c : children_[i])
-      if (Rel(c) == "mark") {
-        if (text::Lower(s_.tokens[c].form) != word) return false;
+      if (Rel(c) == "mark"sv) {
+        if (!text::LowerEquals(s_.tokens[c].form, word)) return false;
         found = true;
       }
     return found;
@@ -369,19 +386,19 @@ class Analyzer {
     for (int p : Children(i, "compound:prt")) c.particle = text::Lower(s_.tokens[p].form);
     // A particle the parser read as an adverb ("reached *out* to"); the coder
     // uses it only when the verb has patterns with it.
-    if (c.particle.empty() && i + 1 < n_ && Head(i + 1) == i && Rel(i + 1) == "advmod" &&
-        In(text::Lower(s_.tokens[i + 1].form), kParticles))
+    if (c.particle.empty() && i + 1 < n_ && Head(i + 1) == i && Rel(i + 1) == "advmod"sv &&
+        InLower(s_.tokens[i + 1].form, kParticles))
       c.particle = text::Lower(s_.tokens[i + 1].form);
     std::vector<int> passive_subjects = Children(i, "nsubj:pass");
     // "soldiers killed by rebels", "sanctions imposed on Caracas": a past
     // participle modifying a noun is passive, the noun its patient (one with
     // an object of its own is a main verb the parse hung on the subject).
-    bool reduced_passive = Rel(i) == "acl" && s_.tokens[i].xpos == "VBN" && Head(i) >= 0 &&
-                           Children(i, "nsubj").empty() && Children(i, "obj").empty() &&
-                           Children(i, "aux").empty() && !HasCompoundModifier(i);
+    bool reduced_passive = Rel(i) == "acl"sv && s_.tokens[i].xpos == "VBN"sv && Head(i) >= 0 &&
+                           !HasChild(i, "nsubj") && !HasChild(i, "obj") &&
+                           !HasChild(i, "aux") && !HasCompoundModifier(i);
     // "soldiers killed by rebels" read as a clause: an agent makes a
     // participle passive, and its subject the patient.
-    bool agent_passive = s_.tokens[i].xpos == "VBN" && !Children(i, "obl:agent").empty() && Children(i, "aux").empty();
+    bool agent_passive = s_.tokens[i].xpos == "VBN"sv && HasChild(i, "obl:agent") && !HasChild(i, "aux");
     if (agent_passive) Append(&passive_subjects, Children(i, "nsubj"));
     // "The civilians imprisoned for ... were released": the participle the
     // parse made the main verb modifies its "subject", its patient.
@@ -394,14 +411,14 @@ class Analyzer {
       Append(&passive_subjects, Children(i, "nsubj"));
       if (passive_subjects.empty() && Head(i) >= 0) Append(&passive_subjects, Subjects(Head(i)));
     }
-    c.passive = !passive_subjects.empty() || !Children(i, "aux:pass").empty() || reduced_passive || adverbial_passive ||
+    c.passive = !passive_subjects.empty() || HasChild(i, "aux:pass") || reduced_passive || adverbial_passive ||
                 garden_path;
     if (c.passive) {
       for (int a : Children(i, "obl:agent")) Append(&c.subjects, WithConjuncts(s_, a));
       for (int o : passive_subjects) Append(&c.objects, WithConjuncts(s_, o));
       if (reduced_passive) Append(&c.objects, WithConjuncts(s_, Head(i)));
       // "X continues to be considered legitimate": the controller is the patient.
-      if (passive_subjects.empty() && Rel(i) == "xcomp" && Head(i) >= 0) Append(&c.objects, Subjects(Head(i)));
+      if (passive_subjects.empty() && Rel(i) == "xcomp"sv && Head(i) >= 0) Append(&c.objects, Subjects(Head(i)));
       // "... while the official results are being welcomed by": a parse that
       // hung the passive subject elsewhere; the noun right before the
       // auxiliaries.
@@ -433,7 +450,7 @@ class Analyzer {
     for (int g : children_[i])
       if (c.xcomp < 0 && ForGerund(g)) c.xcomp = g;
     for (int o : children_[i]) {
-      if ((Rel(o) == "obl" || Rel(o) == "obl:unmarked" || Rel(o) == "obl:agent") && !Preposition(o).empty()) {
+      if ((Rel(o) == "obl"sv || Rel(o) == "obl:unmarked"sv || Rel(o) == "obl:agent"sv) && !Preposition(o).empty()) {
         for (int h : WithConjuncts(s_, o)) c.obliques.push_back({h, Preposition(o)});
       }
     }
@@ -446,16 +463,16 @@ class Analyzer {
           for (int h : WithConjuncts(s_, m)) c.obliques.push_back({h, Preposition(m)});
     for (int a : Children(i, "obl:agent"))
       for (int m : Children(a, "nmod"))
-        if (!Preposition(m).empty() && Preposition(m) != "of")
+        if (!Preposition(m).empty() && Preposition(m) != "of"sv)
           for (int h : WithConjuncts(s_, m)) c.obliques.push_back({h, Preposition(m)});
-    if ((Rel(i) == "xcomp" || ForGerund(i)) && Head(i) >= 0) c.parent = Head(i);
-    if (Rel(i) == "advcl" && Head(i) >= 0 && s_.tokens[Head(i)].upos == "ADJ" && OnlyMarkIs(i, "to")) c.parent = Head(i);
+    if ((Rel(i) == "xcomp"sv || ForGerund(i)) && Head(i) >= 0) c.parent = Head(i);
+    if (Rel(i) == "advcl"sv && Head(i) >= 0 && s_.tokens[Head(i)].upos == "ADJ"sv && OnlyMarkIs(i, "to")) c.parent = Head(i);
     c.negated = NegatedChain(i);
     c.modal = Modal(i) || (c.parent >= 0 && ModalChain(c.parent));
     c.future = Future(i) || (c.parent >= 0 && FutureChain(c.parent));
     c.speculative = Speculative(i);
     c.conditional = Conditional(i);
-    c.reported = Rel(i) == "ccomp";
+    c.reported = Rel(i) == "ccomp"sv;
     return c;
   }
 
@@ -491,10 +508,10 @@ class Analyzer {
   int NounBeforeAuxiliaries(int verb) const {
     int first = verb;
     for (int c : children_[verb])
-      if ((Rel(c) == "aux" || Rel(c) == "aux:pass") && c < first) first = c;
+      if ((Rel(c) == "aux"sv || Rel(c) == "aux:pass"sv) && c < first) first = c;
     if (first == verb || first == 0) return -1;
     const Token& t = s_.tokens[first - 1];
-    bool nominal = t.upos == "NOUN" || t.upos == "PROPN" || (t.upos == "PRON" && !IsRelativePronoun(t));
+    bool nominal = t.upos == "NOUN"sv || t.upos == "PROPN"sv || (t.upos == "PRON"sv && !IsRelativePronoun(t));
     return nominal ? first - 1 : -1;
   }
 
@@ -502,23 +519,23 @@ class Analyzer {
   // parse read as adverbial; -1 if none.
   int ReadyInfinitive(int adjective) const {
     for (int c : children_[adjective])
-      if (Rel(c) == "xcomp" || (Rel(c) == "advcl" && OnlyMarkIs(c, "to"))) return c;
+      if (Rel(c) == "xcomp"sv || (Rel(c) == "advcl"sv && OnlyMarkIs(c, "to"))) return c;
     return -1;
   }
 
-  bool Readiness(int i) const { return In(LowerLemma(s_.tokens[i]), kReadiness); }
+  bool Readiness(int i) const { return InLower(LemmaOrForm(s_.tokens[i]), kReadiness); }
 
   // Negation and modality reach down open complements: "does not plan to have
   // contact", "could agree to send".
-  bool NegatedChain(int i) const { return Negated(i) || (Rel(i) == "xcomp" && Head(i) >= 0 && NegatedChain(Head(i))); }
+  bool NegatedChain(int i) const { return Negated(i) || (Rel(i) == "xcomp"sv && Head(i) >= 0 && NegatedChain(Head(i))); }
   bool Future(int i) const {
     for (int c : children_[i])
-      if (Rel(c) == "aux" && In(text::Lower(s_.tokens[c].form), kFuture)) return true;
+      if (Rel(c) == "aux"sv && InLower(s_.tokens[c].form, kFuture)) return true;
     return false;
   }
-  bool FutureChain(int i) const { return Future(i) || (Rel(i) == "xcomp" && Head(i) >= 0 && FutureChain(Head(i))); }
+  bool FutureChain(int i) const { return Future(i) || (Rel(i) == "xcomp"sv && Head(i) >= 0 && FutureChain(Head(i))); }
   bool ModalChain(int i) const {
-    return Modal(i) || Readiness(i) || (Rel(i) == "xcomp" && Head(i) >= 0 && ModalChain(Head(i)));
+    return Modal(i) || Readiness(i) || (Rel(i) == "xcomp"sv && Head(i) >= 0 && ModalChain(Head(i)));
   }
 
   // "held talks with", "imposed sanctions on": the noun is the predicate, its
@@ -563,15 +580,15 @@ std::vector<int> WithConjuncts(const Sentence& sentence, int head) {
   std::vector<int> out = {head};
   for (size_t k = 0; k < out.size(); ++k)
     for (int i = 0; i < static_cast<int>(sentence.tokens.size()); ++i)
-      if (sentence.tokens[i].head == out[k] && sentence.tokens[i].deprel == "conj" &&
+      if (sentence.tokens[i].head == out[k] && sentence.tokens[i].deprel == "conj"sv &&
           std::find(out.begin(), out.end(), i) == out.end())
         out.push_back(i);
   return out;
 }
 
-bool IsRelativePronoun(const Token& token) { return In(text::Lower(token.form), kRelatives); }
+bool IsRelativePronoun(const Token& token) { return InLower(token.form, kRelatives); }
 
-bool IsNegator(const Token& token) { return In(text::Lower(token.form), kNegators); }
+bool IsNegator(const Token& token) { return InLower(token.form, kNegators); }
 
 std::vector<Clause> AnalyzeClauses(const Sentence& sentence) { return Analyzer(sentence).Run(); }
 

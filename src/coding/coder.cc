@@ -10,6 +10,8 @@
 
 namespace dyad::coding {
 
+using namespace std::string_view_literals;  // "x"sv: comparing a std::string with it checks the size first
+
 Result<CoderResources> CoderResources::Load(const std::string& data_dir) {
   CoderResources res;
   auto ontology = Ontology::Load(data_dir);
@@ -34,6 +36,15 @@ namespace {
 
 std::string Lemma(const Token& t) { return text::Lower(t.lemma.empty() ? t.form : t.lemma); }
 
+// "we", "I", "us", "me", "our", "my", in any case. An ASCII word keeps its
+// length when lowered, so one of over three bytes is none of them and is
+// not lowered (this runs for every token of every sentence).
+bool IsFirstPerson(std::string_view form) {
+  if (form.size() > 3 && std::all_of(form.begin(), form.end(), [](unsigned char c) { return c < 0x80; })) return false;
+  const std::string w = text::Lower(form);
+  return w == "we"sv || w == "i"sv || w == "us"sv || w == "me"sv || w == "our"sv || w == "my"sv;
+}
+
 class SentenceCoder {
  public:
   SentenceCoder(Document* doc, int s, const CoderResources& res, std::vector<std::string>* trace)
@@ -41,8 +52,7 @@ class SentenceCoder {
     covering_.assign(sent_.tokens.size(), -1);
     speaker_.assign(sent_.tokens.size(), -1);
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
-      std::string w = text::Lower(sent_.tokens[t].form);
-      if (w != "we" && w != "i" && w != "us" && w != "me" && w != "our" && w != "my") continue;
+      if (!IsFirstPerson(sent_.tokens[t].form)) continue;
       for (size_t q = 0; q < doc_.quotes.size(); ++q) {
         const Quote& quote = doc_.quotes[q];
         if (quote.speaker_actor >= 0 && !quote.speaker.empty() && quote.raw.begin <= sent_.tokens[t].raw.begin &&
@@ -125,7 +135,7 @@ class SentenceCoder {
     if (IsActor(head)) return head;
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
       const Token& tok = sent_.tokens[t];
-      if (tok.head == head && (tok.deprel == "appos" || tok.deprel == "flat") && IsActor(static_cast<int>(t)))
+      if (tok.head == head && (tok.deprel == "appos"sv || tok.deprel == "flat"sv) && IsActor(static_cast<int>(t)))
         return static_cast<int>(t);
     }
     return -1;
@@ -344,7 +354,7 @@ class SentenceCoder {
     if (own.empty()) return -1;
     for (const Clause& k : clauses_) {
       if (k.noun || k.passive || k.subjects.empty() || sent_.tokens[k.predicate].head != c.predicate ||
-          sent_.tokens[k.predicate].deprel != "ccomp")
+          sent_.tokens[k.predicate].deprel != "ccomp"sv)
         continue;
       bool all_own = true;
       for (int h : k.subjects) {
@@ -386,7 +396,7 @@ class SentenceCoder {
     std::string key = c.lemma;
     for (int t = c.predicate - 1; t >= 0; --t) {
       const Token& tok = sent_.tokens[t];
-      if (tok.head != c.predicate || tok.deprel != "compound") break;
+      if (tok.head != c.predicate || tok.deprel != "compound"sv) break;
       key = Lemma(tok) + " " + key;
       keys.insert(keys.begin(), key);
     }
@@ -400,7 +410,7 @@ class SentenceCoder {
   const std::vector<const Pattern*>& VerbPatterns(int token, const std::string& lemma) const {
     const std::vector<const Pattern*>& own = res_.patterns.For(lemma);
     const Token& t = sent_.tokens[token];
-    if (!own.empty() || t.upos != "VERB") return own;
+    if (!own.empty() || t.upos != "VERB"sv) return own;
     const std::string form = text::Lower(t.form);
     auto ends = [&](std::string_view s) { return form.size() > s.size() + 2 && form.ends_with(s); };
     auto cut = [&](size_t n) { return form.substr(0, form.size() - n); };
@@ -443,14 +453,14 @@ class SentenceCoder {
   std::vector<int> ChargedSubjects(int predicate) const {
     std::vector<int> out;
     for (size_t v = 0; v < sent_.tokens.size(); ++v) {
-      if (sent_.tokens[v].head != predicate || sent_.tokens[v].deprel != "advcl") continue;
+      if (sent_.tokens[v].head != predicate || sent_.tokens[v].deprel != "advcl"sv) continue;
       bool charged = false;
       for (const Token& k : sent_.tokens)
-        if (k.head == static_cast<int>(v) && k.deprel == "mark")
-          charged = charged || text::Lower(k.form) == "of" || text::Lower(k.form) == "for";
+        if (k.head == static_cast<int>(v) && k.deprel == "mark"sv)
+          charged = charged || text::LowerEquals(k.form, "of") || text::LowerEquals(k.form, "for");
       if (!charged) continue;
       for (size_t k = 0; k < sent_.tokens.size(); ++k)
-        if (sent_.tokens[k].head == static_cast<int>(v) && sent_.tokens[k].deprel == "nsubj")
+        if (sent_.tokens[k].head == static_cast<int>(v) && sent_.tokens[k].deprel == "nsubj"sv)
           out.push_back(static_cast<int>(k));
     }
     return out;
@@ -462,12 +472,12 @@ class SentenceCoder {
     const Clause* x = xcomp >= 0 ? ClauseAt(xcomp) : nullptr;
     for (const std::string& slot : p.targets) {
       std::vector<int> heads;
-      if (slot == "obj") heads = ObjectHeads(c);
-      else if (slot == "iobj" && c.iobj >= 0) heads = {c.iobj};
-      else if (slot == "xobj" && x) heads = x->objects;
+      if (slot == "obj"sv) heads = ObjectHeads(c);
+      else if (slot == "iobj"sv && c.iobj >= 0) heads = {c.iobj};
+      else if (slot == "xobj"sv && x) heads = x->objects;
       else if (slot.rfind("prep:", 0) == 0) heads = PrepHeads(c.obliques, slot.substr(5));
       else if (slot.rfind("xprep:", 0) == 0 && x) heads = PrepHeads(x->obliques, slot.substr(6));
-      else if (slot == "poss") heads = Owners(c.objects);
+      else if (slot == "poss"sv) heads = Owners(c.objects);
       for (int& h : heads) h = TargetToken(h, 2);
       std::erase_if(heads, [](int h) { return h < 0; });
       if (heads.empty() && slot.rfind("prep:", 0) == 0) heads = PrepBySurface(c, slot.substr(5));
@@ -495,9 +505,9 @@ class SentenceCoder {
       for (size_t t = 0; t < sent_.tokens.size(); ++t) {
         const Token& k = sent_.tokens[t];
         if (k.head != noun) continue;
-        std::string marker = k.deprel == "nmod" ? Marker(static_cast<int>(t)) : "";
-        bool owner = k.deprel == "nmod:poss" || marker == "by" || marker == "from" ||
-                     (k.deprel == "compound" && k.upos == "PROPN" && IsActor(static_cast<int>(t)));
+        std::string marker = k.deprel == "nmod"sv ? Marker(static_cast<int>(t)) : "";
+        bool owner = k.deprel == "nmod:poss"sv || marker == "by"sv || marker == "from"sv ||
+                     (k.deprel == "compound"sv && k.upos == "PROPN"sv && IsActor(static_cast<int>(t)));
         if (owner) out.push_back(static_cast<int>(t));
       }
     return out;
@@ -509,12 +519,12 @@ class SentenceCoder {
     std::vector<int> out;
     for (const Oblique& o : c.obliques) {
       const std::string head = Lemma(sent_.tokens[o.head]);
-      const bool cause = (o.prep == "as" && head == "result") || (o.prep == "in" && head == "response") ||
-                         o.prep == "because" || o.prep == "due";
+      const bool cause = (o.prep == "as"sv && head == "result"sv) || (o.prep == "in"sv && head == "response"sv) ||
+                         o.prep == "because"sv || o.prep == "due"sv;
       if (!cause) continue;
       for (size_t t = 0; t < sent_.tokens.size(); ++t) {
         const int a = static_cast<int>(t);
-        if (!IsActor(a) || IsPlace(a) || !Governs(o.head, a) || sent_.tokens[a].upos == "PRON") continue;
+        if (!IsActor(a) || IsPlace(a) || !Governs(o.head, a) || sent_.tokens[a].upos == "PRON"sv) continue;
         if (covering_[a] >= 0 && doc_.mentions[covering_[a]].first_token != a) continue;
         bool own = false;
         for (int s : sources) own = own || SameState(ActorOf(s).second, ActorOf(a).second);
@@ -546,7 +556,7 @@ class SentenceCoder {
     for (int t : targets) {
       if (t >= kListed) continue;
       for (size_t k = 0; k < sent_.tokens.size(); ++k)
-        if (sent_.tokens[k].head == t && sent_.tokens[k].deprel == "nmod:poss" && IsActor(static_cast<int>(k)) &&
+        if (sent_.tokens[k].head == t && sent_.tokens[k].deprel == "nmod:poss"sv && IsActor(static_cast<int>(k)) &&
             !TheSourcesOnly({static_cast<int>(k)}, sources))
           out.push_back(static_cast<int>(k));
     }
@@ -564,7 +574,7 @@ class SentenceCoder {
     for (int skipped = 0; t < n && skipped < 4; ++t, ++skipped) {
       const Token& tok = sent_.tokens[t];
       if (text::Lower(tok.form) == prep) break;
-      if (tok.upos == "VERB" || tok.upos == "AUX" || tok.upos == "PUNCT" || tok.upos == "SCONJ" || IsActor(t)) return {};
+      if (tok.upos == "VERB"sv || tok.upos == "AUX"sv || tok.upos == "PUNCT"sv || tok.upos == "SCONJ"sv || IsActor(t)) return {};
     }
     if (t >= n || text::Lower(sent_.tokens[t].form) != prep) return {};
     for (int k = t + 1, words = 0; k < n && words < 4; ++k, ++words) {
@@ -572,7 +582,7 @@ class SentenceCoder {
       const std::string& upos = sent_.tokens[k].upos;
       // A participle before the name may be tagged as any verb form ("to
       // embattled leader X" read as an infinitive).
-      bool in_phrase = upos == "DET" || upos == "ADJ" || upos == "NOUN" || upos == "NUM" || upos == "VERB";
+      bool in_phrase = upos == "DET"sv || upos == "ADJ"sv || upos == "NOUN"sv || upos == "NUM"sv || upos == "VERB"sv;
       if (!in_phrase) return {};
     }
     return {};
@@ -660,7 +670,7 @@ class SentenceCoder {
       for (int h : c.subjects)
         if (!InClass("@weapon", Lemma(sent_.tokens[h])) && !InClass("@military", Lemma(sent_.tokens[h])))
           for (int o : UndertakingOwners(h))
-            if (sent_.tokens[o].deprel == "amod" || sent_.tokens[o].deprel == "compound") sources.push_back(o);
+            if (sent_.tokens[o].deprel == "amod"sv || sent_.tokens[o].deprel == "compound"sv) sources.push_back(o);
     // No subject, or none that is an actor ("after Russia sent ..." read with
     // a subject far away): an actor right before the verb.
     // "a disagreement between A and B": with no actor subject, the partners
@@ -688,10 +698,10 @@ class SentenceCoder {
     const bool subjects_after = !c.subjects.empty() && std::all_of(c.subjects.begin(), c.subjects.end(),
                                                                     [&](int h) { return h > c.predicate; });
     if (sources.empty() && (SubjectTokens(c.predicate).empty() || subjects_after) && !c.noun &&
-        sent_.tokens[c.predicate].deprel == "conj") {
+        sent_.tokens[c.predicate].deprel == "conj"sv) {
       // "offered ... and warned that ...": the source of the nearest earlier
       // conjunct that had one, however found.
-      for (int t = c.predicate, steps = 0; sources.empty() && steps < 4 && sent_.tokens[t].deprel == "conj"; ++steps) {
+      for (int t = c.predicate, steps = 0; sources.empty() && steps < 4 && sent_.tokens[t].deprel == "conj"sv; ++steps) {
         t = sent_.tokens[t].head;
         if (t < 0) break;
         if (auto it = sources_of_.find(t); it != sources_of_.end()) sources = it->second;
@@ -723,7 +733,7 @@ class SentenceCoder {
     }
     sources_of_[c.predicate] = sources;
     if (sources.empty()) return Trace(c, "no event: no source actor (" + rule + ")"), false;
-    bool needs_target = !(p->targets.size() == 1 && p->targets[0] == "none");
+    bool needs_target = !(p->targets.size() == 1 && p->targets[0] == "none"sv);
     if (!needs_target && code.rfind("01", 0) == 0 && !statement_pass_) {
       statements_.push_back(&c);
       return false;
@@ -734,9 +744,9 @@ class SentenceCoder {
     // stands, a possessive or reflexive pronoun that stands for a source is
     // the sources' own ground, not a target.
     std::erase_if(targets, [&](int t) {
-      if (t >= kListed || sent_.tokens[t].upos != "PRON" || !InFamily(code, {"15"})) return false;
+      if (t >= kListed || sent_.tokens[t].upos != "PRON"sv || !InFamily(code, {"15"})) return false;
       const std::string form = text::Lower(sent_.tokens[t].form);
-      if (sent_.tokens[t].deprel != "nmod:poss" && !form.ends_with("self") && !form.ends_with("selves")) return false;
+      if (sent_.tokens[t].deprel != "nmod:poss"sv && !form.ends_with("self") && !form.ends_with("selves")) return false;
       for (int s : sources)
         if (ActorOf(s).second == ActorOf(t).second) return true;
       return false;
@@ -768,13 +778,13 @@ class SentenceCoder {
         for (const Event& e : doc_.events)
           if (content.empty() && e.sentence == s_ && InPredicate(deontic_.verb, e.predicate)) content = e.cameo;
         std::erase_if(doc_.events, [&](const Event& e) { return e.sentence == s_ && InPredicate(deontic_.verb, e.predicate); });
-        code = RequestCode(content, deontic_.word == "must" && !deontic_.impersonal);
+        code = RequestCode(content, deontic_.word == "must"sv && !deontic_.impersonal);
         rule += " [\"" + deontic_.word + "\" in what was said]";
       }
     }
     // "X said Y's troops were mobilized", "... called it a farce", "... is the
     // legitimate president": a plain statement takes the type of what it says.
-    if (statement_pass_ && code == "010") {
+    if (statement_pass_ && code == "010"sv) {
       for (const Stance& stance : stances_) {
         targets = OthersOnly(stance.about, sources);
         if (targets.empty()) continue;
@@ -870,7 +880,7 @@ class SentenceCoder {
         const int t = static_cast<int>(k);
         const int head = sent_.tokens[t].head;
         const bool on_charge = head == c.predicate || std::find(c.objects.begin(), c.objects.end(), head) != c.objects.end();
-        if (!on_charge || sent_.tokens[t].upos != "VERB" || (Marker(t) != "of" && Marker(t) != "for")) continue;
+        if (!on_charge || sent_.tokens[t].upos != "VERB"sv || (Marker(t) != "of"sv && Marker(t) != "for"sv)) continue;
         for (int x = t, steps = 0; x >= 0 && steps < 4; ++steps) {
           consumed_.insert(x);
           const Clause* k_clause = ClauseAt(x);
@@ -927,7 +937,7 @@ class SentenceCoder {
   int LedBy(int noun) const {
     for (size_t k = 1; k < sent_.tokens.size(); ++k) {
       const Token& led = sent_.tokens[k];
-      if (led.head != noun || Lemma(led) != "lead" || sent_.tokens[k - 1].form != "-") continue;
+      if (led.head != noun || Lemma(led) != "lead"sv || sent_.tokens[k - 1].form != "-"sv) continue;
       for (size_t a = 0; a < k; ++a)
         if (sent_.tokens[a].head == static_cast<int>(k) && IsActor(static_cast<int>(a))) return static_cast<int>(a);
     }
@@ -942,8 +952,8 @@ class SentenceCoder {
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
       const Token& k = sent_.tokens[t];
       if (k.head != noun || !IsActor(static_cast<int>(t))) continue;
-      if (k.deprel == "compound" || k.deprel == "nmod:poss" || k.deprel == "amod" ||
-          (k.deprel == "nmod" && Marker(static_cast<int>(t)) == "by"))
+      if (k.deprel == "compound"sv || k.deprel == "nmod:poss"sv || k.deprel == "amod"sv ||
+          (k.deprel == "nmod"sv && Marker(static_cast<int>(t)) == "by"sv))
         out.push_back(static_cast<int>(t));
     }
     return out;
@@ -954,7 +964,7 @@ class SentenceCoder {
   bool InNounPhrase(int noun, int token) const {
     for (int t = token, steps = 0; t >= 0 && steps < 64; t = sent_.tokens[t].head, ++steps) {
       if (t == noun) return true;
-      if (sent_.tokens[t].upos == "VERB" || sent_.tokens[t].upos == "AUX") return false;
+      if (sent_.tokens[t].upos == "VERB"sv || sent_.tokens[t].upos == "AUX"sv) return false;
     }
     return false;
   }
@@ -1012,7 +1022,7 @@ class SentenceCoder {
   bool IsPlace(int token) const {
     if (token < 0 || token >= kListed || covering_[token] < 0) return false;
     const Mention& m = doc_.mentions[covering_[token]];
-    return m.how == "place" && m.code.size() == 3;
+    return m.how == "place"sv && m.code.size() == 3;
   }
 
   // A country named as a place ("in Caracas", "in Venezuela") inside the
@@ -1022,7 +1032,7 @@ class SentenceCoder {
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
       if (!IsPlace(static_cast<int>(t))) continue;
       int h = sent_.tokens[t].head;
-      while (h >= 0 && h != c.predicate && sent_.tokens[h].upos != "VERB") h = sent_.tokens[h].head;
+      while (h >= 0 && h != c.predicate && sent_.tokens[h].upos != "VERB"sv) h = sent_.tokens[h].head;
       if (h != c.predicate) continue;
       bool in_subject = false;
       for (int s : c.subjects) in_subject = in_subject || Governs(s, static_cast<int>(t));
@@ -1036,7 +1046,7 @@ class SentenceCoder {
   bool OnlyPronouns(const std::vector<int>& heads) const {
     for (int h : heads) {
       const Token& t = sent_.tokens[h];
-      if (t.upos != "PRON" || IsRelativePronoun(t) || IsActor(h)) return false;  // a relative's noun is the subject
+      if (t.upos != "PRON"sv || IsRelativePronoun(t) || IsActor(h)) return false;  // a relative's noun is the subject
     }
     return !heads.empty();
   }
@@ -1067,13 +1077,13 @@ class SentenceCoder {
     int t = predicate;
     for (int steps = 0; steps < 8 && t >= 0; ++steps) {
       const Token& tok = sent_.tokens[t];
-      if (tok.deprel != "ccomp" && tok.deprel != "xcomp" && tok.deprel != "conj" && tok.deprel != "parataxis") return -1;
+      if (tok.deprel != "ccomp"sv && tok.deprel != "xcomp"sv && tok.deprel != "conj"sv && tok.deprel != "parataxis"sv) return -1;
       t = tok.head;
       if (t < 0) return -1;
-      if (tok.deprel != "ccomp" && tok.deprel != "parataxis") continue;
+      if (tok.deprel != "ccomp"sv && tok.deprel != "parataxis"sv) continue;
       // "they found him ..., the court was told": a clause beside another
       // reports it only when the other is a statement verb.
-      if (tok.deprel == "parataxis" && !IsStatementVerb(t)) return -1;
+      if (tok.deprel == "parataxis"sv && !IsStatementVerb(t)) return -1;
       for (int k : SubjectTokens(t))
         if (int a = ActorToken(k); a >= 0) return a;
     }
@@ -1085,7 +1095,7 @@ class SentenceCoder {
   // object, or its object when the clause is a separate complement.
   std::vector<int> ReporterAddressees(int predicate) const {
     const Token& tok = sent_.tokens[predicate];
-    if (tok.deprel != "ccomp" || tok.head < 0) return {};
+    if (tok.deprel != "ccomp"sv || tok.head < 0) return {};
     const Clause* v = ClauseAt(tok.head);
     if (!v || !IsStatementVerb(tok.head)) return {};
     std::vector<int> heads = v->objects;
@@ -1118,7 +1128,7 @@ class SentenceCoder {
     int t = predicate - 1;
     while (t >= 0 && covering_[t] < 0) {
       const std::string& upos = sent_.tokens[t].upos;
-      if (upos != "ADV" && upos != "AUX" && upos != "PART") return -1;
+      if (upos != "ADV"sv && upos != "AUX"sv && upos != "PART"sv) return -1;
       --t;
     }
     // "his allies in Colombia will help": a place is where, not who.
@@ -1129,8 +1139,8 @@ class SentenceCoder {
     for (int k : SubjectTokens(predicate)) {
       if (k == t || !InSubjectPhrase(k, t)) continue;
       const Token& tok = sent_.tokens[t];
-      bool owner = tok.head == k && (tok.deprel == "nmod:poss" || tok.deprel == "compound" || tok.deprel == "amod" ||
-                                     (tok.deprel == "nmod" && (Marker(t) == "of" || Marker(t) == "by")));
+      bool owner = tok.head == k && (tok.deprel == "nmod:poss"sv || tok.deprel == "compound"sv || tok.deprel == "amod"sv ||
+                                     (tok.deprel == "nmod"sv && (Marker(t) == "of"sv || Marker(t) == "by"sv)));
       if (!owner) return -1;
     }
     return t;
@@ -1144,7 +1154,7 @@ class SentenceCoder {
     for (int t = token, steps = 0; t >= 0 && steps < 64; t = sent_.tokens[t].head, ++steps) {
       if (t == subject) return true;
       const Token& k = sent_.tokens[t];
-      if ((k.upos == "VERB" || k.upos == "AUX") && k.deprel != "acl:relcl" && k.deprel != "xcomp") return false;
+      if ((k.upos == "VERB"sv || k.upos == "AUX"sv) && k.deprel != "acl:relcl"sv && k.deprel != "xcomp"sv) return false;
     }
     return false;
   }
@@ -1181,23 +1191,23 @@ class SentenceCoder {
     std::string word;
     for (int steps = 0; word.empty() && steps < 3; ++steps) {
       for (const Token& k : sent_.tokens) {
-        if (k.head != v || k.deprel != "aux") continue;
+        if (k.head != v || k.deprel != "aux"sv) continue;
         std::string w = text::Lower(k.form);
-        if (w == "must" || w == "should") word = w;
+        if (w == "must"sv || w == "should"sv) word = w;
       }
-      if (sent_.tokens[v].deprel != "conj" || sent_.tokens[v].head < 0) break;
+      if (sent_.tokens[v].deprel != "conj"sv || sent_.tokens[v].head < 0) break;
       v = sent_.tokens[v].head;
     }
     const Token& pred = sent_.tokens[v];
     for (int t = v, steps = 0; t >= 0 && steps < 4; t = sent_.tokens[t].head, ++steps)
-      if (sent_.tokens[t].deprel.rfind("acl", 0) == 0 || sent_.tokens[t].deprel == "advcl") return "";
-    if (word.empty() && pred.deprel == "xcomp" && pred.head >= 0) {
+      if (sent_.tokens[t].deprel.rfind("acl", 0) == 0 || sent_.tokens[t].deprel == "advcl"sv) return "";
+    if (word.empty() && pred.deprel == "xcomp"sv && pred.head >= 0) {
       std::string governor = Lemma(sent_.tokens[pred.head]);
-      if (governor == "have" || governor == "need") word = governor + " to";
+      if (governor == "have"sv || governor == "need"sv) word = governor + " to";
     }
     for (int h : c.subjects) {
       std::string w = text::Lower(sent_.tokens[h].form);
-      if (w == "we" || w == "i" || w == "us") return "";
+      if (w == "we"sv || w == "i"sv || w == "us"sv) return "";
     }
     return word;
   }
@@ -1249,7 +1259,7 @@ class SentenceCoder {
              false;
     EventDate when = PickEventDate(sent_, times_, c.predicate, doc_.date);
     if (when.resolved()) *previous_date = when.date;
-    std::string code = RequestCode(p.code, word == "must");
+    std::string code = RequestCode(p.code, word == "must"sv);
     std::string why = rule + " [\"" + word + "\": " + (code.rfind("02", 0) == 0 ? "an appeal" : "a demand") +
                       " by whoever states it]";
     int emitted = 0;
@@ -1283,7 +1293,7 @@ class SentenceCoder {
     if (embedded_coded && deontic_.verb < 0) return Trace(c, "statement: what was said is coded as its own event");
     // "the airbase from which he said it was launched": an attribution
     // inside a relative clause is an aside, not a statement of its own.
-    if (sent_.tokens[c.predicate].deprel == "acl:relcl" && deontic_.verb < 0)
+    if (sent_.tokens[c.predicate].deprel == "acl:relcl"sv && deontic_.verb < 0)
       return Trace(c, "no event: a statement inside a relative clause");
     if (!embedded_coded && deontic_.verb < 0) stances_ = TypeStatement(c);
     // PETRARCH codes what is said only through its patterns: no plain
@@ -1397,7 +1407,7 @@ class SentenceCoder {
     std::vector<int> heads = k.subjects;
     if (heads.empty() && k.passive && InFamily(code, {"15"})) heads = k.objects;
     for (const Oblique& o : k.obliques)
-      if (o.prep == "with") heads.push_back(o.head);
+      if (o.prep == "with"sv) heads.push_back(o.head);
     std::vector<int> out;
     for (int h : heads) {
       std::vector<int> actors = ActorTokens(h);
@@ -1414,7 +1424,7 @@ class SentenceCoder {
   // "Maduro is the legitimate president", "the people deserve respect").
   std::vector<int> AboutWhom(int word) const {
     int noun = word;
-    const bool qualifier = sent_.tokens[word].deprel == "amod" && sent_.tokens[word].head >= 0;
+    const bool qualifier = sent_.tokens[word].deprel == "amod"sv && sent_.tokens[word].head >= 0;
     if (qualifier) noun = sent_.tokens[word].head;
     // "the illegitimate regime": the actor the qualified noun names.
     if (int a = ActorToken(noun); qualifier && a >= 0) return {a};
@@ -1423,10 +1433,10 @@ class SentenceCoder {
       if (int a = ActorToken(h); a >= 0) out.push_back(a);
     // "the illegitimate regime of X": whose it is.
     for (size_t t = 0; qualifier && t < sent_.tokens.size(); ++t)
-      if (sent_.tokens[t].head == noun && sent_.tokens[t].deprel == "nmod" && Marker(static_cast<int>(t)) == "of")
+      if (sent_.tokens[t].head == noun && sent_.tokens[t].deprel == "nmod"sv && Marker(static_cast<int>(t)) == "of"sv)
         if (int a = ActorToken(static_cast<int>(t)); a >= 0) out.push_back(a);
     for (size_t t = 0; t < sent_.tokens.size(); ++t)
-      if (sent_.tokens[t].head == noun && sent_.tokens[t].deprel == "amod" && IsActor(static_cast<int>(t)))
+      if (sent_.tokens[t].head == noun && sent_.tokens[t].deprel == "amod"sv && IsActor(static_cast<int>(t)))
         out.push_back(static_cast<int>(t));
     if (!out.empty()) return out;
     // Up to the clause: the first ancestor (or the word) with a subject.
@@ -1437,7 +1447,7 @@ class SentenceCoder {
         if (int holder = VoteHolderOf(k); out.empty() && holder >= 0) out.push_back(holder);
       }
       const std::string& r = sent_.tokens[t].deprel;
-      if (!out.empty() || r == "ccomp" || r == "advcl" || r == "parataxis" || r == "root" || r.rfind("acl", 0) == 0)
+      if (!out.empty() || r == "ccomp"sv || r == "advcl"sv || r == "parataxis"sv || r == "root"sv || r.rfind("acl", 0) == 0)
         break;
     }
     return out;
@@ -1459,10 +1469,10 @@ class SentenceCoder {
         // "no" only as the word's own determiner, close before it: a parse
         // may hang a distant "no" on the wrong noun.
         bool near = static_cast<int>(k) < token && token - static_cast<int>(k) <= 3;
-        if (IsNegator(sent_.tokens[k]) && (near || text::Lower(sent_.tokens[k].form) != "no")) return true;
+        if (IsNegator(sent_.tokens[k]) && (near || !text::LowerEquals(sent_.tokens[k].form, "no"))) return true;
       }
       const std::string& r = sent_.tokens[t].deprel;
-      if (r == "ccomp" || r == "advcl" || r == "xcomp" || r == "parataxis" || r == "root" || r.rfind("acl", 0) == 0 ||
+      if (r == "ccomp"sv || r == "advcl"sv || r == "xcomp"sv || r == "parataxis"sv || r == "root"sv || r.rfind("acl", 0) == 0 ||
           IsSubjectRelation(r))
         break;
     }
@@ -1501,7 +1511,7 @@ class SentenceCoder {
       ExampleActors(head, 0, &out);
       // "Latin American countries, including A and B": a plural group's
       // examples are its acting members; "the EU, including France": both act.
-      bool plural = sent_.tokens[head].xpos == "NNS" || sent_.tokens[head].xpos == "NNPS";
+      bool plural = sent_.tokens[head].xpos == "NNS"sv || sent_.tokens[head].xpos == "NNPS"sv;
       if (out.empty() || !plural) out.insert(out.begin(), a);
       return out;
     }
@@ -1517,18 +1527,18 @@ class SentenceCoder {
   void ListedNext(int head, std::vector<int>* out) const {
     // "a number of countries": the quantity's noun.
     for (const Token& k : sent_.tokens)
-      if (sent_.tokens[head].xpos != "NNS" && k.head == head && k.deprel == "nmod" && k.xpos == "NNS")
+      if (sent_.tokens[head].xpos != "NNS"sv && k.head == head && k.deprel == "nmod"sv && k.xpos == "NNS"sv)
         head = static_cast<int>(&k - sent_.tokens.data());
-    if (sent_.tokens[head].xpos != "NNS" || s_ + 1 >= static_cast<int>(doc_.sentences.size())) return;
+    if (sent_.tokens[head].xpos != "NNS"sv || s_ + 1 >= static_cast<int>(doc_.sentences.size())) return;
     const auto& next = doc_.sentences[s_ + 1].tokens;
     if (next.size() < 3) return;
     std::string w0 = text::Lower(next[0].form), w1 = text::Lower(next[1].form);
-    bool among = w0 == "among" && (w1 == "them" || w1 == "those" || w1 == "these");
-    bool include = (w0 == "they" || w0 == "these" || w0 == "those") && text::Lower(next[1].lemma) == "include";
+    bool among = w0 == "among"sv && (w1 == "them"sv || w1 == "those"sv || w1 == "these"sv);
+    bool include = (w0 == "they"sv || w0 == "these"sv || w0 == "those"sv) && text::LowerEquals(next[1].lemma, "include");
     if (!among && !include) return;
     for (size_t m = 0; m < doc_.mentions.size(); ++m) {
       const Mention& mention = doc_.mentions[m];
-      if (mention.sentence == s_ + 1 && mention.actor >= 0 && mention.how != "pronoun" && mention.how != "place")
+      if (mention.sentence == s_ + 1 && mention.actor >= 0 && mention.how != "pronoun"sv && mention.how != "place"sv)
         out->push_back(kListed + static_cast<int>(m));
     }
   }
@@ -1543,19 +1553,19 @@ class SentenceCoder {
     for (; k < n; ++k) {
       const Token& t = sent_.tokens[k];
       std::string w = text::Lower(t.form);
-      if (w == "including" || w == "like" || (w == "such" && k + 1 < n && text::Lower(sent_.tokens[k + 1].form) == "as"))
+      if (w == "including"sv || w == "like"sv || (w == "such"sv && k + 1 < n && text::LowerEquals(sent_.tokens[k + 1].form, "as")))
         break;
-      bool in_phrase = t.upos == "ADP" || t.upos == "DET" || t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "ADJ" ||
-                       t.upos == "NUM" || w == ",";
+      bool in_phrase = t.upos == "ADP"sv || t.upos == "DET"sv || t.upos == "NOUN"sv || t.upos == "PROPN"sv || t.upos == "ADJ"sv ||
+                       t.upos == "NUM"sv || w == ","sv;
       if (!in_phrase || IsActor(k)) return;
     }
     for (++k; k < n; ++k) {
       const Token& t = sent_.tokens[k];
-      if (t.upos == "VERB" || t.upos == "AUX" || t.upos == "SCONJ" || t.form == ";" || t.form == "." || t.form == ":")
+      if (t.upos == "VERB"sv || t.upos == "AUX"sv || t.upos == "SCONJ"sv || t.form == ";"sv || t.form == "."sv || t.form == ":"sv)
         break;
       int m = covering_[k];
-      if (m >= 0 && doc_.mentions[m].last_token == k + 1 && doc_.mentions[m].how != "pronoun" &&
-          doc_.mentions[m].how != "place")
+      if (m >= 0 && doc_.mentions[m].last_token == k + 1 && doc_.mentions[m].how != "pronoun"sv &&
+          doc_.mentions[m].how != "place"sv)
         out->push_back(k);
     }
   }
@@ -1563,33 +1573,33 @@ class SentenceCoder {
   void ExampleActors(int head, int depth, std::vector<int>* out) const {
     for (size_t t = 0; t < sent_.tokens.size(); ++t) {
       const Token& tok = sent_.tokens[t];
-      if (tok.head != head || (tok.deprel != "nmod" && tok.deprel != "acl")) continue;
+      if (tok.head != head || (tok.deprel != "nmod"sv && tok.deprel != "acl"sv)) continue;
       std::vector<int> members;
       if (IsExampleMarker(Marker(static_cast<int>(t)))) members = WithConjuncts(sent_, static_cast<int>(t));
       // "countries, including Argentina and Brazil" read as a participle with the list as its object.
-      if (tok.deprel == "acl" && text::Lower(tok.lemma) == "include")
+      if (tok.deprel == "acl"sv && text::LowerEquals(tok.lemma, "include"))
         for (const Token& k : sent_.tokens)
-          if (k.head == static_cast<int>(t) && k.deprel == "obj")
+          if (k.head == static_cast<int>(t) && k.deprel == "obj"sv)
             members = WithConjuncts(sent_, static_cast<int>(&k - sent_.tokens.data()));
       for (int m : members) {
         if (int a = ActorToken(m); a >= 0) out->push_back(a);
         else if (depth > 0) ExampleActors(m, depth - 1, out);  // "its puppets like Colombia"
       }
       // "donors across Europe, such as ...": the list may hang one modifier down.
-      if (members.empty() && depth > 0 && tok.deprel == "nmod") ExampleActors(static_cast<int>(t), depth - 1, out);
+      if (members.empty() && depth > 0 && tok.deprel == "nmod"sv) ExampleActors(static_cast<int>(t), depth - 1, out);
     }
   }
 
   std::string Marker(int t) const {
     std::string marker;
     for (const Token& k : sent_.tokens)
-      if (k.head == t && (k.deprel == "case" || k.deprel == "mark" || k.deprel == "fixed"))
+      if (k.head == t && (k.deprel == "case"sv || k.deprel == "mark"sv || k.deprel == "fixed"sv))
         marker += (marker.empty() ? "" : " ") + text::Lower(k.form);
     return marker;
   }
 
   static bool IsExampleMarker(const std::string& m) {
-    return m == "including" || m == "like" || m == "such as" || m == "such" || m == "among";
+    return m == "including"sv || m == "like"sv || m == "such as"sv || m == "such"sv || m == "among"sv;
   }
 
   // A target may stand inside the object's phrase: "condemned the sanctions
@@ -1601,13 +1611,13 @@ class SentenceCoder {
       const Token& tok = sent_.tokens[t];
       if (tok.head != head) continue;
       const std::string& r = tok.deprel;
-      bool modifier = r == "nmod" || r == "nmod:poss" || r == "acl" || r == "obl:agent" || r == "obl";
+      bool modifier = r == "nmod"sv || r == "nmod:poss"sv || r == "acl"sv || r == "obl:agent"sv || r == "obl"sv;
       // "US-led efforts", "Russian-backed forces": the participle's actor;
       // not "a London-based professor", whose place is where.
-      bool participle = r == "amod" && tok.upos == "VERB" && Lemma(tok) != "base";
+      bool participle = r == "amod"sv && tok.upos == "VERB"sv && Lemma(tok) != "base"sv;
       // "rejected a U.S. request": a name before the noun is its actor.
-      bool participle_actor = r == "obl:unmarked" && sent_.tokens[head].upos == "VERB";
-      bool compound_actor = r == "compound" && (sent_.tokens[head].upos == "VERB" || tok.upos == "PROPN");
+      bool participle_actor = r == "obl:unmarked"sv && sent_.tokens[head].upos == "VERB"sv;
+      bool compound_actor = r == "compound"sv && (sent_.tokens[head].upos == "VERB"sv || tok.upos == "PROPN"sv);
       if (!modifier && !participle && !participle_actor && !compound_actor) continue;
       if (int a = TargetToken(static_cast<int>(t), depth - 1); a >= 0) return a;
     }
@@ -1628,14 +1638,14 @@ class SentenceCoder {
   Deontic FindDeontic(int predicate) const {
     const int quote = QuoteRoot(predicate);
     auto is_content = [&](int v) {
-      return (sent_.tokens[v].head == predicate && sent_.tokens[v].deprel == "ccomp") || v == quote;
+      return (sent_.tokens[v].head == predicate && sent_.tokens[v].deprel == "ccomp"sv) || v == quote;
     };
     for (size_t v = 0; v < sent_.tokens.size(); ++v) {
       // "(this) is a decision that X and Y have to make": an obligation in a
       // relative clause on the noun that was said is said of its subjects.
       const Token& tok = sent_.tokens[v];
       bool relative = tok.deprel.rfind("acl", 0) == 0 && tok.head >= 0 && is_content(tok.head) &&
-                      (sent_.tokens[tok.head].upos == "NOUN" || sent_.tokens[tok.head].upos == "PRON");
+                      (sent_.tokens[tok.head].upos == "NOUN"sv || sent_.tokens[tok.head].upos == "PRON"sv);
       if (!is_content(static_cast<int>(v)) && !relative) continue;
       const std::string lemma = Lemma(sent_.tokens[v]);
       // "Russia must know that our doors are open": telling, not demanding.
@@ -1649,9 +1659,9 @@ class SentenceCoder {
       for (const Token& k : sent_.tokens) {
         if (k.head != static_cast<int>(v)) continue;
         std::string w = text::Lower(k.form);
-        if (k.deprel == "aux" && (w == "must" || w == "should")) d.word = w;
-        if (k.deprel == "aux" && w == "could" && cooperative && d.word.empty()) d.word = w;
-        if (k.deprel == "xcomp" && (lemma == "have" || lemma == "need")) d.word = lemma + " to";
+        if (k.deprel == "aux"sv && (w == "must"sv || w == "should"sv)) d.word = w;
+        if (k.deprel == "aux"sv && w == "could"sv && cooperative && d.word.empty()) d.word = w;
+        if (k.deprel == "xcomp"sv && (lemma == "have"sv || lemma == "need"sv)) d.word = lemma + " to";
       }
       if (d.word.empty()) {
         if (Deontic u = Urgency(static_cast<int>(v)); u.verb >= 0) return u;
@@ -1700,10 +1710,10 @@ class SentenceCoder {
   // the "that" clause as an adverbial one.
   bool IsThatClause(int t) const {
     const std::string& r = sent_.tokens[t].deprel;
-    if (r == "ccomp") return true;
-    if (r != "advcl") return false;
+    if (r == "ccomp"sv) return true;
+    if (r != "advcl"sv) return false;
     for (const Token& k : sent_.tokens)
-      if (k.head == t && k.deprel == "mark") return text::Lower(k.form) == "that";
+      if (k.head == t && k.deprel == "mark"sv) return text::LowerEquals(k.form, "that");
     return false;
   }
 
@@ -1714,7 +1724,7 @@ class SentenceCoder {
     for (int t = token, steps = 0; t >= 0 && steps < 256; t = sent_.tokens[t].head, ++steps) {
       if (sent_.tokens[t].head != predicate) continue;
       const std::string& r = sent_.tokens[t].deprel;
-      return IsThatClause(t) || r == "xcomp" || r == "parataxis" || r == "csubj" || r == "obj";
+      return IsThatClause(t) || r == "xcomp"sv || r == "parataxis"sv || r == "csubj"sv || r == "obj"sv;
     }
     return false;
   }
@@ -1728,17 +1738,17 @@ class SentenceCoder {
     auto closes_between = [&](int from, int to) {
       for (int t = from + 1; t < to; ++t) {
         const std::string& f = sent_.tokens[t].form;
-        if (f == "\u201d" || f == "\"" || f == "''") return true;
+        if (f == "\u201d"sv || f == "\""sv || f == "''"sv) return true;
       }
       return false;
     };
     const Token& p = sent_.tokens[predicate];
-    if ((p.deprel == "conj" || p.deprel == "parataxis") && p.head >= 0 && p.head < predicate &&
+    if ((p.deprel == "conj"sv || p.deprel == "parataxis"sv) && p.head >= 0 && p.head < predicate &&
         closes_between(p.head, predicate))
       return p.head;
     for (int t = 0; t < predicate; ++t)
-      if (sent_.tokens[t].head == predicate && sent_.tokens[t].deprel == "nsubj" && !IsActor(t) &&
-          sent_.tokens[t].upos != "PRON" && closes_between(t, predicate))
+      if (sent_.tokens[t].head == predicate && sent_.tokens[t].deprel == "nsubj"sv && !IsActor(t) &&
+          sent_.tokens[t].upos != "PRON"sv && closes_between(t, predicate))
         return t;
     return -1;
   }
@@ -1779,7 +1789,7 @@ class SentenceCoder {
   static bool SameState(const std::string& a, const std::string& b) {
     auto state = [](const std::string& code) {
       std::string role = code.substr(3, 3);
-      return role == "GOV" || role == "MIL" || role == "COP" || role == "SPY" || role == "LEG" || role == "JUD";
+      return role == "GOV"sv || role == "MIL"sv || role == "COP"sv || role == "SPY"sv || role == "LEG"sv || role == "JUD"sv;
     };
     return a.size() >= 6 && b.size() >= 6 && a.compare(0, 3, b, 0, 3) == 0 && state(a) && state(b);
   }

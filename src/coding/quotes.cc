@@ -10,6 +10,8 @@
 
 namespace dyad::coding {
 
+using namespace std::string_view_literals;  // "x"sv: comparing a std::string with it checks the size first
+
 bool QuoteResources::IsSpeechVerb(const std::string& lemma, const std::string& particle) const {
   auto [b, e] = speech_verbs.equal_range(lemma);
   for (auto it = b; it != e; ++it)
@@ -57,18 +59,18 @@ struct Found {
 enum class MarkKind { kNone, kStraight, kLeftCurly, kRightCurly, kOpenOnly, kCloseOnly };
 
 MarkKind KindOf(const std::string& f) {
-  if (f == "\"") return MarkKind::kStraight;
-  if (f == "\u201C") return MarkKind::kLeftCurly;                      // “
-  if (f == "\u201D") return MarkKind::kRightCurly;                     // ”
-  if (f == "\u00AB" || f == "\u201E") return MarkKind::kOpenOnly;      // « „
-  if (f == "\u00BB" || f == "\u201F") return MarkKind::kCloseOnly;     // » ‟ (as closers)
+  if (f == "\""sv) return MarkKind::kStraight;
+  if (f == "\u201C"sv) return MarkKind::kLeftCurly;                      // “
+  if (f == "\u201D"sv) return MarkKind::kRightCurly;                     // ”
+  if (f == "\u00AB"sv || f == "\u201E"sv) return MarkKind::kOpenOnly;      // « „
+  if (f == "\u00BB"sv || f == "\u201F"sv) return MarkKind::kCloseOnly;     // » ‟ (as closers)
   return MarkKind::kNone;
 }
 
 std::string Lemma(const Token& t) { return text::Lower(t.lemma.empty() ? t.form : t.lemma); }
 
 bool IsTrailingPunct(const std::string& f) {
-  return f == "," || f == ";" || f == ":" || f == "-" || f == "\u2013" || f == "\u2014";
+  return f == ","sv || f == ";"sv || f == ":"sv || f == "-"sv || f == "\u2013"sv || f == "\u2014"sv;
 }
 
 class Attributor {
@@ -148,11 +150,11 @@ class Attributor {
   // apostrophe inside a word is neither.
   void SingleQuote(int i, int* single_open) {
     const Token& t = Tok(i);
-    bool straight = t.form == "'";
-    if (!straight && t.form != "\u2018" && t.form != "\u2019") return;
+    bool straight = t.form == "'"sv;
+    if (!straight && t.form != "\u2018"sv && t.form != "\u2019"sv) return;
     char32_t before = Before(t), after = After(t);
-    bool opener = (straight || t.form == "\u2018") && (Blank(before) || before == U'(') && text::IsWordChar(after);
-    bool closer = (straight || t.form == "\u2019") && !Blank(before) && !text::IsWordChar(after);
+    bool opener = (straight || t.form == "\u2018"sv) && (Blank(before) || before == U'(') && text::IsWordChar(after);
+    bool closer = (straight || t.form == "\u2019"sv) && !Blank(before) && !text::IsWordChar(after);
     if (*single_open >= 0 && closer) {
       Push(*single_open, i, *single_open + 1, i - 1);
       *single_open = -1;
@@ -243,16 +245,16 @@ class Attributor {
 
   bool IsSpeechVerb(int s, int t) const {
     const Token& tok = Tok(s, t);
-    if (tok.upos != "VERB") return false;
+    if (tok.upos != "VERB"sv) return false;
     std::string particle;
     for (int c : children_[s][t])
-      if (Rel(s, c) == "compound:prt") particle = text::Lower(Tok(s, c).form);
+      if (Rel(s, c) == "compound:prt"sv) particle = text::Lower(Tok(s, c).form);
     return res_.IsSpeechVerb(Lemma(tok), particle);
   }
 
   static bool IsRelativePronoun(const Token& t) {
     std::string w = text::Lower(t.form);
-    return t.upos == "PRON" && (w == "who" || w == "which" || w == "that" || w == "whom");
+    return t.upos == "PRON"sv && (w == "who"sv || w == "which"sv || w == "that"sv || w == "whom"sv);
   }
 
   // Subject heads of a predicate, conjuncts expanded, through shared-subject
@@ -262,12 +264,12 @@ class Attributor {
     const Sentence& sent = doc_.sentences[s];
     for (int c : children_[s][v]) {
       const std::string& r = Rel(s, c);
-      if (r != "nsubj" && r != "nsubj:outer") continue;
+      if (r != "nsubj"sv && r != "nsubj:outer"sv) continue;
       if (IsRelativePronoun(Tok(s, c)) && StartsWith(Rel(s, v), "acl") && Head(s, v) >= 0)
         return WithConjuncts(sent, Head(s, v));
       return WithConjuncts(sent, c);
     }
-    if ((Rel(s, v) == "conj" || Rel(s, v) == "xcomp") && Head(s, v) >= 0 && depth < 8)
+    if ((Rel(s, v) == "conj"sv || Rel(s, v) == "xcomp"sv) && Head(s, v) >= 0 && depth < 8)
       return Subjects(s, Head(s, v), depth + 1);
     return {};
   }
@@ -282,7 +284,7 @@ class Attributor {
     if (int m = actor_at(h); m >= 0) return m;
     for (int c : children_[s][h]) {
       const std::string& r = Rel(s, c);
-      if (r == "appos" || r == "flat" || r == "flat:name" || r == "compound")
+      if (r == "appos"sv || r == "flat"sv || r == "flat:name"sv || r == "compound"sv)
         if (int m = actor_at(c); m >= 0) return m;
     }
     return -1;
@@ -307,7 +309,7 @@ class Attributor {
       if (m.actor < 0 || m.first_token >= static_cast<int>(covering_[m.sentence].size())) continue;
       if (inside_[Flat(m.sentence, m.first_token)] >= 0) continue;
       const Actor& a = doc_.actors[m.actor];
-      if (a.kind != "person" || (a.gender != 0 && a.gender != gender)) continue;
+      if (a.kind != "person"sv || (a.gender != 0 && a.gender != gender)) continue;
       int score = -rank++;
       if (IsSubject(m)) score += 2;
       if (m.sentence == s) score += 1;
@@ -344,7 +346,7 @@ class Attributor {
       int m = covering_[s][t];
       if (m >= 0 && doc_.mentions[m].actor >= 0) return {true, m, t};
       const std::string& u = sent.tokens[t].upos;
-      if (u == "PUNCT" || u == "VERB" || u == "ADP" || u == "SCONJ" || u == "CCONJ") break;
+      if (u == "PUNCT"sv || u == "VERB"sv || u == "ADP"sv || u == "SCONJ"sv || u == "CCONJ"sv) break;
     }
     return SurfaceSubjectBefore(s, v);
   }
@@ -354,7 +356,7 @@ class Attributor {
     for (int t = v - 1; t >= 0 && t >= v - 3 && inside_[Flat(s, t)] < 0; --t) {
       int m = covering_[s][t];
       if (m >= 0 && doc_.mentions[m].actor >= 0) return {true, m, t};
-      if (sent.tokens[t].upos != "ADV" && sent.tokens[t].upos != "AUX") break;
+      if (sent.tokens[t].upos != "ADV"sv && sent.tokens[t].upos != "AUX"sv) break;
     }
     return {};
   }
@@ -362,7 +364,7 @@ class Attributor {
   Subject SubjectOf(int s, int v, int q) const {
     Subject out;
     std::vector<int> subjects = Subjects(s, v);
-    if (subjects.empty() && IsSpeechVerb(s, v) && Rel(s, v) != "xcomp" && !StartsWith(Rel(s, v), "acl"))
+    if (subjects.empty() && IsSpeechVerb(s, v) && Rel(s, v) != "xcomp"sv && !StartsWith(Rel(s, v), "acl"))
       return SurfaceSubject(s, v);
     for (int h : subjects) {
       if (inside_[Flat(s, h)] == q) continue;
@@ -371,14 +373,14 @@ class Attributor {
       int m = -1;
       const Token& sub = Tok(s, h);
       std::string w = text::Lower(sub.form);
-      if (sub.upos == "PRON" && (w == "he" || w == "she")) m = PersonAntecedent(s, h, w == "he" ? 'm' : 'f');
+      if (sub.upos == "PRON"sv && (w == "he"sv || w == "she"sv)) m = PersonAntecedent(s, h, w == "he"sv ? 'm' : 'f');
       if (m < 0) m = MentionFor(s, h);
       // "the minister, Diego Molano, who said": a relative pronoun the parse
       // did not attach to its noun stands for the name right before it.
       if (m < 0 && IsRelativePronoun(sub))
         for (int t = h - 1; t >= 0 && t >= h - 3 && m < 0; --t) {
           if (int c = covering_[s][t]; c >= 0 && doc_.mentions[c].actor >= 0) m = c;
-          else if (Tok(s, t).upos != "PUNCT") break;
+          else if (Tok(s, t).upos != "PUNCT"sv) break;
         }
       if (m >= 0) {
         out.mention = m;
@@ -411,7 +413,7 @@ class Attributor {
     const Sentence& sent = doc_.sentences[s];
     int n = static_cast<int>(sent.tokens.size());
     for (int t = 0; t < n; ++t) {
-      if (inside_[Flat(s, t)] != q || sent.tokens[t].upos == "PUNCT") continue;
+      if (inside_[Flat(s, t)] != q || sent.tokens[t].upos == "PUNCT"sv) continue;
       int below = t;
       for (int h = sent.tokens[t].head, steps = 0; h >= 0 && h < n && steps < n; ++steps) {
         if (inside_[Flat(s, h)] == q) break;
@@ -432,8 +434,8 @@ class Attributor {
   bool Reports(int s, const Step& step, int q) const {
     if (inside_[Flat(s, step.below)] == q) return true;
     const std::string& r = Rel(s, step.below);
-    return r == "ccomp" || r == "parataxis" || r == "xcomp" || StartsWith(r, "csubj") || r == "advcl" || r == "dep" ||
-           r == "conj" || r == "list" || r == "discourse";
+    return r == "ccomp"sv || r == "parataxis"sv || r == "xcomp"sv || StartsWith(r, "csubj") || r == "advcl"sv || r == "dep"sv ||
+           r == "conj"sv || r == "list"sv || r == "discourse"sv;
   }
 
   // Whether verb v heads a relative clause that begins after quotation q:
@@ -461,11 +463,11 @@ class Attributor {
           m.last_token > static_cast<int>(sent.tokens.size()) || Flat(s, m.last_token - 1) >= found_[q].first)
         continue;
       if (best >= 0 && doc_.mentions[best].first_token <= m.first_token) continue;
-      bool bare = m.first_token == 0 || sent.tokens[m.first_token - 1].upos != "ADP";
+      bool bare = m.first_token == 0 || sent.tokens[m.first_token - 1].upos != "ADP"sv;
       for (int t = m.first_token; t < m.last_token && bare; ++t) {
         if (inside_[Flat(s, t)] >= 0) bare = false;
         for (int c : children_[s][t])
-          if (Rel(s, c) == "case") bare = false;
+          if (Rel(s, c) == "case"sv) bare = false;
       }
       if (bare) best = static_cast<int>(k);
     }
@@ -534,11 +536,11 @@ class Attributor {
     const Sentence& sent = doc_.sentences[s];
     int n = static_cast<int>(sent.tokens.size());
     for (int a = 0; a + 1 < n; ++a) {
-      if (inside_[Flat(s, a)] >= 0 || text::Lower(sent.tokens[a].form) != "according" ||
-          text::Lower(sent.tokens[a + 1].form) != "to")
+      if (inside_[Flat(s, a)] >= 0 || !text::LowerEquals(sent.tokens[a].form, "according") ||
+          !text::LowerEquals(sent.tokens[a + 1].form, "to"))
         continue;
       std::vector<int> heads;
-      if (Rel(s, a) == "case" && Head(s, a) >= 0) heads.push_back(Head(s, a));
+      if (Rel(s, a) == "case"sv && Head(s, a) >= 0) heads.push_back(Head(s, a));
       for (int c : children_[s][a])
         if (StartsWith(Rel(s, c), "obl") || StartsWith(Rel(s, c), "nmod")) heads.push_back(c);
       for (int x : heads) {
@@ -565,7 +567,7 @@ class Attributor {
       }
       Subject sub = SubjectOf(s, v, q);
       // A main verb the parser left without a subject: the name right before it.
-      if (!sub.present && Tok(s, v).upos == "VERB" && (Head(s, v) < 0 || Rel(s, v) == "conj")) sub = SurfaceSubject(s, v);
+      if (!sub.present && Tok(s, v).upos == "VERB"sv && (Head(s, v) < 0 || Rel(s, v) == "conj"sv)) sub = SurfaceSubject(s, v);
       if (sub.mention >= 0) {
         SetSpeaker(quote, sub.mention, "inline: subject of " + Lemma(Tok(s, v)));
         return true;
@@ -584,14 +586,14 @@ class Attributor {
   bool HasOutside(int s) const {
     const Sentence& sent = doc_.sentences[s];
     for (int t = 0; t < static_cast<int>(sent.tokens.size()); ++t)
-      if (inside_[Flat(s, t)] < 0 && sent.tokens[t].upos != "PUNCT" && KindOf(sent.tokens[t].form) == MarkKind::kNone)
+      if (inside_[Flat(s, t)] < 0 && sent.tokens[t].upos != "PUNCT"sv && KindOf(sent.tokens[t].form) == MarkKind::kNone)
         return true;
     return false;
   }
 
   bool HasOutsideBefore(int s, int flat) const {
     for (int i = sentence_start_[s]; i < flat; ++i)
-      if (inside_[i] < 0 && Tok(i).upos != "PUNCT" && KindOf(Tok(i).form) == MarkKind::kNone) return true;
+      if (inside_[i] < 0 && Tok(i).upos != "PUNCT"sv && KindOf(Tok(i).form) == MarkKind::kNone) return true;
     return false;
   }
 
@@ -654,7 +656,7 @@ class Attributor {
     if (ParagraphStart(start) && first_s > 0) {
       int p = first_s - 1;
       const Sentence& prev = doc_.sentences[p];
-      bool colon = !prev.tokens.empty() && prev.tokens.back().form == ":";
+      bool colon = !prev.tokens.empty() && prev.tokens.back().form == ":"sv;
       if (int m = SpeakerOfSentence(p); m >= 0) {
         SetSpeaker(&quote, m, colon ? "X said: previous paragraph" : "previous paragraph's speaker");
         return quote;

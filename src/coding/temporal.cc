@@ -8,6 +8,8 @@
 
 namespace dyad::coding {
 
+using namespace std::string_view_literals;  // "x"sv: comparing a std::string with it checks the size first
+
 // ---------------------------------------------------------------------------
 // Calendar arithmetic (H. Hinnant's days_from_civil / civil_from_days).
 
@@ -116,29 +118,29 @@ struct KindSpec {
 };
 
 bool FindSpec(TemporalResources& r, std::string_view kind, KindSpec* spec) {
-  if (kind == "month") *spec = {&r.months, nullptr, 1, 12};
-  else if (kind == "weekday") *spec = {&r.weekdays, nullptr, 1, 7};
-  else if (kind == "number") *spec = {&r.numbers, nullptr, 0, 1000};
-  else if (kind == "unit") *spec = {nullptr, nullptr, 0, 0, false, true};
-  else if (kind == "deictic") *spec = {nullptr, &r.deictics, -7, 7};
-  else if (kind == "daypart") *spec = {&r.dayparts, nullptr, 0, 0, true};
-  else if (kind == "modifier") *spec = {&r.modifiers, nullptr, -1, 1};
-  else if (kind == "narrative") *spec = {nullptr, &r.narratives, -1, 1};
-  else if (kind == "shift") *spec = {&r.shifts, nullptr, -1, 1};
-  else if (kind == "shift_prep") *spec = {&r.shift_preps, nullptr, -1, 1};
-  else if (kind == "ago") *spec = {&r.agos, nullptr, -1, -1};
-  else if (kind == "cue") *spec = {&r.cues, nullptr, 0, 0, true};
-  else if (kind == "future_aux") *spec = {&r.future_aux, nullptr, 0, 0, true};
-  else if (kind == "future_verb") *spec = {&r.future_verbs, nullptr, 0, 0, true};
+  if (kind == "month"sv) *spec = {&r.months, nullptr, 1, 12};
+  else if (kind == "weekday"sv) *spec = {&r.weekdays, nullptr, 1, 7};
+  else if (kind == "number"sv) *spec = {&r.numbers, nullptr, 0, 1000};
+  else if (kind == "unit"sv) *spec = {nullptr, nullptr, 0, 0, false, true};
+  else if (kind == "deictic"sv) *spec = {nullptr, &r.deictics, -7, 7};
+  else if (kind == "daypart"sv) *spec = {&r.dayparts, nullptr, 0, 0, true};
+  else if (kind == "modifier"sv) *spec = {&r.modifiers, nullptr, -1, 1};
+  else if (kind == "narrative"sv) *spec = {nullptr, &r.narratives, -1, 1};
+  else if (kind == "shift"sv) *spec = {&r.shifts, nullptr, -1, 1};
+  else if (kind == "shift_prep"sv) *spec = {&r.shift_preps, nullptr, -1, 1};
+  else if (kind == "ago"sv) *spec = {&r.agos, nullptr, -1, -1};
+  else if (kind == "cue"sv) *spec = {&r.cues, nullptr, 0, 0, true};
+  else if (kind == "future_aux"sv) *spec = {&r.future_aux, nullptr, 0, 0, true};
+  else if (kind == "future_verb"sv) *spec = {&r.future_verbs, nullptr, 0, 0, true};
   else return false;
   return true;
 }
 
 std::optional<Granularity> ParseUnit(std::string_view s) {
-  if (s == "day") return Granularity::kDay;
-  if (s == "week") return Granularity::kWeek;
-  if (s == "month") return Granularity::kMonth;
-  if (s == "year") return Granularity::kYear;
+  if (s == "day"sv) return Granularity::kDay;
+  if (s == "week"sv) return Granularity::kWeek;
+  if (s == "month"sv) return Granularity::kMonth;
+  if (s == "year"sv) return Granularity::kYear;
   return std::nullopt;
 }
 
@@ -161,7 +163,7 @@ std::string ValueError(const KindSpec& spec, std::string_view kind, std::string_
   std::string got = "'";
   got.append(field).append("'");
   if (spec.units) return ParseUnit(field) ? "" : "unit must be day, week, month or year: " + got;
-  if (spec.no_value) return field == "-" ? "" : "kind " + std::string(kind) + " takes no value (\"-\"), found " + got;
+  if (spec.no_value) return field == "-"sv ? "" : "kind " + std::string(kind) + " takes no value (\"-\"), found " + got;
   if (ParseSigned(field, value) && *value >= spec.min && *value <= spec.max) return "";
   return "value must be an integer in " + std::to_string(spec.min) + ".." + std::to_string(spec.max) + ": " + got;
 }
@@ -380,7 +382,7 @@ int Scanner::SkipDaypart(int i) const { return res_.dayparts.count(Key(i)) ? i +
 bool Scanner::Cued(int i) const {
   auto cue = [&](int k) { return res_.cues.count(Key(k)) > 0 || res_.modifiers.count(Key(k)) > 0; };
   if (cue(i - 1)) return true;
-  return Key(i - 1) == "-" && cue(i - 2);
+  return Key(i - 1) == "-"sv && cue(i - 2);
 }
 
 // True when token i closes a phrase: the sentence ends or punctuation follows.
@@ -399,24 +401,24 @@ bool Scanner::FutureByTree(int first, int last) const {
   int verb = s_.tokens[h].head >= 0 ? s_.tokens[h].head : h;
   for (int hops = 0; verb >= 0 && hops < 4; ++hops) {
     const Token& v = s_.tokens[verb];
-    if (v.xpos == "VBD") return false;
+    if (v.xpos == "VBD"sv) return false;
     for (int k = 0; k < size(); ++k) {
       const Token& t = s_.tokens[k];
       if (t.head != verb || !StartsWith(t.deprel, "aux")) continue;
       if (res_.future_aux.count(keys_[k]) || res_.future_aux.count(t.lemma)) return true;
     }
-    if (v.deprel == "xcomp" && v.head >= 0) {
+    if (v.deprel == "xcomp"sv && v.head >= 0) {
       const Token& gov = s_.tokens[v.head];
       if (res_.future_verbs.count(keys_[v.head]) || res_.future_verbs.count(gov.lemma)) return true;
     }
-    if (v.deprel != "conj" && v.deprel != "xcomp") break;
+    if (v.deprel != "conj"sv && v.deprel != "xcomp"sv) break;
     verb = v.head;
   }
   return false;
 }
 
 bool IsClauseBreak(std::string_view k) {
-  return k == "," || k == ";" || k == ":" || k == "\"" || k == "“" || k == "”" || k == "(" || k == ")";
+  return k == ","sv || k == ";"sv || k == ":"sv || k == "\""sv || k == "“"sv || k == "”"sv || k == "("sv || k == ")"sv;
 }
 
 // Future by the words: a future auxiliary, or a future verb with "to", in the
@@ -424,16 +426,16 @@ bool IsClauseBreak(std::string_view k) {
 // ("On Friday, they will meet"), in the clause after it.
 bool Scanner::FutureByWords(int first, int last) const {
   auto future_at = [&](int k) {
-    return res_.future_aux.count(keys_[k]) > 0 || (res_.future_verbs.count(keys_[k]) > 0 && Key(k + 1) == "to");
+    return res_.future_aux.count(keys_[k]) > 0 || (res_.future_verbs.count(keys_[k]) > 0 && Key(k + 1) == "to"sv);
   };
   bool opening = true;
   for (int k = first - 1; k >= 0 && !IsClauseBreak(keys_[k]); --k) {
     if (future_at(k)) return true;
-    if (!res_.cues.count(keys_[k]) && keys_[k] != "on" && keys_[k] != "el") opening = false;
+    if (!res_.cues.count(keys_[k]) && keys_[k] != "on"sv && keys_[k] != "el"sv) opening = false;
   }
   if (!opening) return false;
   int k = last;
-  if (Key(k) == ",") ++k;
+  if (Key(k) == ","sv) ++k;
   for (; k < size() && !IsClauseBreak(keys_[k]); ++k) {
     if (future_at(k)) return true;
   }
@@ -462,7 +464,7 @@ Date Scanner::InferYear(int month, int day, bool future) const {
 std::optional<Match> Scanner::Iso(int i) const {
   std::string text = keys_[i];
   int last = i + 1;
-  if (Year(i) && Key(i + 1) == "-" && Key(i + 3) == "-") {
+  if (Year(i) && Key(i + 1) == "-"sv && Key(i + 3) == "-"sv) {
     text = keys_[i] + "-" + Key(i + 2) + "-" + Key(i + 4);
     last = i + 5;
   }
@@ -501,13 +503,13 @@ std::optional<Match> Scanner::Narrative(int i) const {
 // "two days ago", "a week later", "three days earlier", "the day before".
 // Weeks count as seven days; month and year shifts name only a month or year.
 std::optional<Match> Scanner::CountShift(int i) const {
-  std::optional<int> count = Key(i) == "the" ? std::optional<int>(1) : Count(i);
+  std::optional<int> count = Key(i) == "the"sv ? std::optional<int>(1) : Count(i);
   if (!count) return std::nullopt;
   auto unit = res_.units.find(Key(i + 1));
   if (unit == res_.units.end()) return std::nullopt;
   const std::string& word = Key(i + 2);
   Granularity g = unit->second == Granularity::kWeek ? Granularity::kDay : unit->second;
-  if (auto ago = Lookup(res_.agos, word); ago && Key(i) != "the") {
+  if (auto ago = Lookup(res_.agos, word); ago && Key(i) != "the"sv) {
     return Match{i + 3, g, StartOf(Shift(anchor_, *ago * *count, unit->second), g), "ago"};
   }
   std::optional<int> dir = Lookup(res_.shifts, word);
@@ -524,7 +526,7 @@ std::optional<Match> Scanner::CountShift(int i) const {
 std::optional<Match> Scanner::WeekdayAt(int i, int modifier, int first) const {
   std::optional<int> wd = Lookup(res_.weekdays, Key(i));
   if (!wd) return std::nullopt;
-  int next = Key(i + 1) == "," ? i + 2 : i + 1;
+  int next = Key(i + 1) == ","sv ? i + 2 : i + 1;
   if (next < size()) {
     if (auto explicit_date = MonthDay(next); explicit_date) return explicit_date;
     if (auto explicit_date = DayMonth(next); explicit_date) return explicit_date;
@@ -545,7 +547,7 @@ std::optional<Match> Scanner::Modified(int i) const {
   std::optional<int> m = Lookup(res_.modifiers, Key(i));
   if (!m) return std::nullopt;
   if (res_.weekdays.count(Key(i + 1))) {
-    std::optional<Match> w = WeekdayAt(i + 1, Key(i) == "this" ? 0 : *m, i);
+    std::optional<Match> w = WeekdayAt(i + 1, Key(i) == "this"sv ? 0 : *m, i);
     if (w && *m == 0) w->rule = "modified-weekday";
     return w;
   }
@@ -558,7 +560,7 @@ std::optional<Match> Scanner::Modified(int i) const {
 // An optional year after a date: "November 21, 2024", "21 de noviembre de
 // 2024", "21 November 2024", "April of 2019". Moves *end past it.
 std::optional<int> Scanner::YearAfter(int i, int* end) const {
-  int k = (Key(i) == "," || Key(i) == "de" || Key(i) == "of") ? i + 1 : i;
+  int k = (Key(i) == ","sv || Key(i) == "de"sv || Key(i) == "of"sv) ? i + 1 : i;
   std::optional<int> y = Year(k);
   if (y) *end = k + 1;
   return y;
@@ -584,7 +586,7 @@ std::optional<Match> Scanner::MonthDay(int i) const {
 std::optional<Match> Scanner::DayMonth(int i) const {
   std::optional<int> day = Day(i);
   if (!day) return std::nullopt;
-  int m = (Key(i + 1) == "of" || Key(i + 1) == "de") ? i + 2 : i + 1;
+  int m = (Key(i + 1) == "of"sv || Key(i + 1) == "de"sv) ? i + 2 : i + 1;
   std::optional<int> month = Lookup(res_.months, Key(m));
   if (!month) return std::nullopt;
   return DayDate(i, *month, *day, m + 1, "day-month");
@@ -614,7 +616,7 @@ std::optional<Match> Scanner::CuedMonth(int i) const {
 std::optional<Match> Scanner::CuedYear(int i) const {
   std::optional<int> year = Year(i);
   if (!year || !Cued(i)) return std::nullopt;
-  if (HasTree(s_) && s_.tokens[i].deprel == "nummod") return std::nullopt;
+  if (HasTree(s_) && s_.tokens[i].deprel == "nummod"sv) return std::nullopt;
   return Match{i + 1, Granularity::kYear, Date{*year, 1, 1}, "year"};
 }
 
@@ -622,7 +624,7 @@ std::optional<Match> Scanner::CuedYear(int i) const {
 // that day is still ahead (for a past verb).
 std::optional<Match> Scanner::OrdinalDay(int i) const {
   std::optional<int> day = Day(i);
-  if (!day || IsDigits(Key(i)) || Key(i - 1) != "the" || Key(i - 2) != "on") return std::nullopt;
+  if (!day || IsDigits(Key(i)) || Key(i - 1) != "the"sv || Key(i - 2) != "on"sv) return std::nullopt;
   bool future = Future(i, i + 1);
   const Date month_start = StartOf(anchor_, Granularity::kMonth);
   Date d{anchor_.year, anchor_.month, *day};
@@ -692,10 +694,10 @@ int Governor(const Sentence& s, const TimeExpression& e) {
 }
 
 bool IsNominal(const Token& t) {
-  return t.upos == "NOUN" || t.upos == "PROPN" || t.upos == "PRON" || t.upos == "NUM";
+  return t.upos == "NOUN"sv || t.upos == "PROPN"sv || t.upos == "PRON"sv || t.upos == "NUM"sv;
 }
 
-bool IsVerbal(const Token& t) { return t.upos == "VERB" || t.upos == "AUX"; }
+bool IsVerbal(const Token& t) { return t.upos == "VERB"sv || t.upos == "AUX"sv; }
 
 // The points an expression hangs on: its governor, then, while that is a
 // nominal adjunct or modifier, the token above it, so that "told Trump in a

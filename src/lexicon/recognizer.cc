@@ -8,26 +8,28 @@
 #include "text/utf8.h"
 
 namespace dyad::lexicon {
+
+using namespace std::string_view_literals;  // "x"sv: comparing a std::string with it checks the size first
 namespace {
 
 // Grammar, not lexicon: the closed classes that resolution needs.
 struct Pronoun {
-  const char* form;
+  std::string_view form;
   char gender;  // 'm', 'f', 'n' (it), 'p' (they)
 };
 constexpr Pronoun kPronouns[] = {{"he", 'm'},  {"him", 'm'},  {"his", 'm'},   {"himself", 'm'}, {"she", 'f'},
                                  {"her", 'f'}, {"hers", 'f'}, {"herself", 'f'}, {"its", 'n'},   {"they", 'p'},
                                  {"them", 'p'}, {"their", 'p'}, {"theirs", 'p'}, {"themselves", 'p'}};
-constexpr const char* kLocatives[] = {"in", "at", "near", "inside", "within", "throughout", "across", "around"};
-constexpr const char* kNameParticles[] = {"de", "da", "del", "della", "di", "do", "dos", "la", "le", "van", "von",
+constexpr std::string_view kLocatives[] = {"in", "at", "near", "inside", "within", "throughout", "across", "around"};
+constexpr std::string_view kNameParticles[] = {"de", "da", "del", "della", "di", "do", "dos", "la", "le", "van", "von",
                                           "bin", "al", "el", "y", "ibn"};
 // Courtesy titles before a surname ("Mr Biden"), not given names.
-constexpr const char* kHonorifics[] = {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady",
+constexpr std::string_view kHonorifics[] = {"mr", "mrs", "ms", "miss", "mister", "dr", "sir", "dame", "lord", "lady",
                                        "madam", "sr", "sra", "señor", "señora", "don", "doña"};
 
 template <size_t N>
-bool InList(std::string_view w, const char* const (&list)[N]) {
-  for (const char* x : list)
+bool InList(std::string_view w, const std::string_view (&list)[N]) {
+  for (std::string_view x : list)
     if (w == x) return true;
   return false;
 }
@@ -40,14 +42,14 @@ bool Capitalized(std::string_view form) {
 // "that country", "that government": a distal demonstrative before a role
 // word points back at a country named before ("this country" in a
 // quotation is the speaker's own, so "this" is not one).
-bool IsDemonstrative(std::string_view f) { return text::Lower(f) == "that"; }
+bool IsDemonstrative(std::string_view f) { return text::LowerEquals(f, "that"); }
 
 bool IsPossessivePronoun(std::string_view f) {
   std::string w = text::Lower(f);
-  return w == "his" || w == "her" || w == "its" || w == "their";
+  return w == "his"sv || w == "her"sv || w == "its"sv || w == "their"sv;
 }
 
-bool IsPossessive(std::string_view f) { return f == "'s" || f == "\u2019s" || f == "'" || f == "\u2019"; }
+bool IsPossessive(std::string_view f) { return f == "'s"sv || f == "\u2019s"sv || f == "'"sv || f == "\u2019"sv; }
 
 bool IsPersonish(EntryKind k) { return k == EntryKind::kPerson; }
 
@@ -171,12 +173,12 @@ class DocumentRecognizer {
       const int before = m.first - 1;
       const bool free_before = before >= 0 && (kept.empty() || kept.back().last <= before);
       // "Joe and Hunter Biden": the entry's given name shares the surname.
-      const bool shared = before >= 2 && text::Lower(forms_[before - 1]) == "and" && Capitalized(forms_[before - 2]) &&
+      const bool shared = before >= 2 && text::LowerEquals(forms_[before - 1], "and") && Capitalized(forms_[before - 2]) &&
                           GivenNameOf(e, forms_[before - 2]);
       // Untagged text (no parse): any capitalized word but a function word.
       const bool proper = free_before && (toks[before].upos.empty()
                                               ? !res_.function_words.count(text::Lower(forms_[before]))
-                                              : toks[before].upos == "PROPN");
+                                              : toks[before].upos == "PROPN"sv);
       if (surname && !shared && proper && Capitalized(forms_[before]) &&
           !IsHonorific(forms_[before]) && !GivenNameOf(e, forms_[before])) {
         if (!named_in_full_.count(&e)) namesakes_.insert(&e);
@@ -222,7 +224,7 @@ class DocumentRecognizer {
     std::vector<NameMatch> kept;
     for (NameMatch& m : matches) {
       int first = m.first;
-      if (text::Lower(forms_[first]) == "the" && first + 1 < m.last) ++first;
+      if (text::LowerEquals(forms_[first], "the") && first + 1 < m.last) ++first;
       // A name written with a common word first ("government of Nicolás
       // Maduro") is capitalized further in.
       bool capital = false;
@@ -258,7 +260,7 @@ class DocumentRecognizer {
     size_t used = 1;
     // Determiners before the phrase belong to it ("the Kremlin", "The Colombian
     // Foreign Ministry"), and so does a possessive before a role word ("her country").
-    if (p->first > 0 && text::Lower(forms_[p->first - 1]) == "the") --p->first;
+    if (p->first > 0 && text::LowerEquals(forms_[p->first - 1], "the")) --p->first;
     else if (p->first > 0 && IsRoleWord(*r) &&
              (IsPossessivePronoun(forms_[p->first - 1]) || IsDemonstrative(forms_[p->first - 1])))
       --p->first;
@@ -314,7 +316,7 @@ class DocumentRecognizer {
         std::string_view w = forms_[skip];
         const std::string& upos = doc_.sentences[cur_sentence_].tokens[skip].upos;
         // Untagged text (no parse): any lowercase word that is not a function word.
-        bool modifier = upos.empty() ? !res_.function_words.count(text::Lower(w)) : upos == "ADJ" || upos == "NOUN";
+        bool modifier = upos.empty() ? !res_.function_words.count(text::Lower(w)) : upos == "ADJ"sv || upos == "NOUN"sv;
         if (w.empty() || !std::islower(static_cast<unsigned char>(w[0])) || !modifier) break;
         if (const NameMatch* m = next_at(skip + 1); m && IsRoleWord(*BestReading(*m, dict_))) n = m;
       }
@@ -347,7 +349,7 @@ class DocumentRecognizer {
     }
     // "... of Nicaragua", "... of the United States"
     int of = p->last;
-    if (!p->country && of < static_cast<int>(forms_.size()) && text::Lower(forms_[of]) == "of") {
+    if (!p->country && of < static_cast<int>(forms_.size()) && text::LowerEquals(forms_[of], "of")) {
       int c = Skip(of + 1, {"the"});
       const bool in_range = c < static_cast<int>(forms_.size());
       const NameMatch* after_that = in_range && IsDemonstrative(forms_[c]) ? next_at(c + 1) : nullptr;
@@ -371,9 +373,9 @@ class DocumentRecognizer {
     if (p->role.empty()) return used;
     // "... in Moscow" after an ambassador or envoy.
     int at = p->last;
-    bool posted = p->office == "ambassador" || p->office == "envoy";
+    bool posted = p->office == "ambassador"sv || p->office == "envoy"sv;
     if (posted && at < static_cast<int>(forms_.size()) &&
-        (text::Lower(forms_[at]) == "in" || text::Lower(forms_[at]) == "to")) {
+        (text::LowerEquals(forms_[at], "in") || text::LowerEquals(forms_[at], "to"))) {
       // "ambassador to the European Union": an international body too.
       const int body = Skip(at + 1, {"the"});
       const NameMatch* n = next_at(at + 1);
@@ -391,7 +393,7 @@ class DocumentRecognizer {
     }
     // The name the title introduces, after an optional comma.
     int name_at = p->last;
-    if (name_at < static_cast<int>(forms_.size()) && forms_[name_at] == ",") ++name_at;
+    if (name_at < static_cast<int>(forms_.size()) && forms_[name_at] == ","sv) ++name_at;
     if (const NameMatch* n = next_at(name_at); n && IsPersonish(dict_.entries[BestReading(*n, dict_)->entry].kind) &&
                                                BestReading(*n, dict_)->kind == MatchKind::kName) {
       p->named = &dict_.entries[BestReading(*n, dict_)->entry];
@@ -680,23 +682,23 @@ class DocumentRecognizer {
   void NoteMembership(int s, int first, const std::string& code) {
     if (code.size() < 6 || code.compare(3, 3, "LEG") != 0 || doc_.mentions.size() < 2) return;
     auto word = [&](int k) { return k >= 0 ? text::Lower(forms_[k]) : std::string(); };
-    int t = word(first) == "the" ? first : first - (word(first - 1) == "the" ? 1 : 0);
-    if (word(t - 1) != "of" || word(t - 2) != "member") return;
+    int t = word(first) == "the"sv ? first : first - (word(first - 1) == "the"sv ? 1 : 0);
+    if (word(t - 1) != "of"sv || word(t - 2) != "member"sv) return;
     int k = t - 3;
-    if (word(k) == "a" || word(k) == "the") --k;
-    if (word(k) == ",") --k;
+    if (word(k) == "a"sv || word(k) == "the"sv) --k;
+    if (word(k) == ","sv) --k;
     const Mention& person = doc_.mentions[doc_.mentions.size() - 2];
-    if (person.sentence != s || person.last_token != k + 1 || doc_.actors[person.actor].kind != "person") return;
+    if (person.sentence != s || person.last_token != k + 1 || doc_.actors[person.actor].kind != "person"sv) return;
     offices_[person.actor].push_back({code.substr(0, 3), "legislator"});
   }
 
   // Offices that news prose uses for one another: "the envoy" after "the
   // ambassador"; "the diplomat" for any of them or the foreign minister.
   static bool SameOffice(const std::string& a, const std::string& b) {
-    auto envoy = [](const std::string& o) { return o == "ambassador" || o == "envoy"; };
-    auto diplomatic = [&](const std::string& o) { return envoy(o) || o == "foreign_minister"; };
+    auto envoy = [](const std::string& o) { return o == "ambassador"sv || o == "envoy"sv; };
+    auto diplomatic = [&](const std::string& o) { return envoy(o) || o == "foreign_minister"sv; };
     if (a == b || (envoy(a) && envoy(b))) return true;
-    return (a == "diplomat" && diplomatic(b)) || (b == "diplomat" && diplomatic(a));
+    return (a == "diplomat"sv && diplomatic(b)) || (b == "diplomat"sv && diplomatic(a));
   }
 
   // The office a title denotes in `country`: its own title if it has one
@@ -714,7 +716,7 @@ class DocumentRecognizer {
   // the country's institution.
   int Describe(int s, const Phrase& p, const std::string& country, std::string* how) {
     // "the former diplomat": a person named before who held such a post.
-    if (p.role == "ELI") {
+    if (p.role == "ELI"sv) {
       if (int a = RecentFormerHolder(p); a >= 0) return *how = "description", a;
     }
     if (!p.office.empty()) {
@@ -744,7 +746,7 @@ class DocumentRecognizer {
     // A bare role word is a definite description only with "the": "the
     // opposition" is the article's opposition, "reporters" is nobody's;
     // but "police" and "protesters" are where the story is.
-    if (country.empty() && text::Lower(forms_[p.first]) != "the" && !local) return -1;
+    if (country.empty() && !text::LowerEquals(forms_[p.first], "the") && !local) return -1;
     *how = country.empty() ? "description" : "agent";
     const ActorEntry* ce = p.country && !country.empty() ? p.country : dict_.Country(c);
     return ActorForRole(c, p.role, ce ? ce->name : c);
@@ -756,8 +758,8 @@ class DocumentRecognizer {
   bool Determined(int first) const {
     for (int t = first, seen = 0; t >= 0 && seen < 4; --t, ++seen) {
       std::string w = text::Lower(forms_[t]);
-      if (w == "the" || w == "this" || w == "that" || w == "these" || w == "those" || w == "both" || w == "'s" ||
-          w == "’s" || IsPossessivePronoun(forms_[t]))
+      if (w == "the"sv || w == "this"sv || w == "that"sv || w == "these"sv || w == "those"sv || w == "both"sv || w == "'s"sv ||
+          w == "’s"sv || IsPossessivePronoun(forms_[t]))
         return true;
       if (t < first && (forms_[t].empty() || !std::islower(static_cast<unsigned char>(forms_[t][0])))) return false;
     }
@@ -775,8 +777,8 @@ class DocumentRecognizer {
   int Appositive(int s, const Phrase& p) {
     if (doc_.mentions.empty()) return -1;
     const Mention& prev = doc_.mentions.back();
-    bool adjacent = prev.last_token == p.first || (prev.last_token + 1 == p.first && forms_[prev.last_token] == ",");
-    if (prev.sentence != s || !adjacent || doc_.actors[prev.actor].kind != "person") return -1;
+    bool adjacent = prev.last_token == p.first || (prev.last_token + 1 == p.first && forms_[prev.last_token] == ","sv);
+    if (prev.sentence != s || !adjacent || doc_.actors[prev.actor].kind != "person"sv) return -1;
     const std::string& home = doc_.actors[prev.actor].country;
     if (p.country && p.country->code != home) return -1;  // "Maduro Colombia's chancellor": two people
     std::string c = p.country ? p.country->code : home;
@@ -810,9 +812,9 @@ class DocumentRecognizer {
   // "leader" fit any post. -1 if none.
   int RecentFormerHolder(const Phrase& p) const {
     // Singular and definite only: "former officials like X" is a group.
-    if (p.last - p.first < 3 || text::Lower(forms_[p.first]) != "the") return -1;
+    if (p.last - p.first < 3 || !text::LowerEquals(forms_[p.first], "the")) return -1;
     std::string first = text::Lower(forms_[p.first + 1]);
-    if (first != "former" && first.rfind("ex", 0) != 0) return -1;
+    if (first != "former"sv && first.rfind("ex", 0) != 0) return -1;
     std::string word = text::Lower(forms_[p.last - 1]);
     if (word.empty() || word.back() == 's') return -1;
     int seen = 0;
@@ -820,7 +822,7 @@ class DocumentRecognizer {
       auto held = past_offices_.find(it->actor);
       if (held == past_offices_.end()) continue;
       for (const std::string& office : held->second) {
-        bool any = word == "official" || word == "leader";
+        bool any = word == "official"sv || word == "leader"sv;
         bool named = office == word || (office.size() > word.size() &&
                                         office.compare(office.size() - word.size() - 1, std::string::npos, "_" + word) == 0);
         if (any || named || SameOffice(word, office)) return it->actor;
@@ -858,12 +860,12 @@ class DocumentRecognizer {
   bool Locative(int first) const {
     // "a London-based professor": where someone is based.
     int end = first;
-    while (end < static_cast<int>(forms_.size()) && forms_[end] != "-") ++end;
+    while (end < static_cast<int>(forms_.size()) && forms_[end] != "-"sv) ++end;
     if (end > first && end <= first + 3 && end + 1 < static_cast<int>(forms_.size()) &&
-        text::Lower(forms_[end + 1]) == "based")
+        text::LowerEquals(forms_[end + 1], "based"))
       return true;
     int before = first - 1;
-    if (text::Lower(forms_[first]) != "the" && before >= 0 && text::Lower(forms_[before]) == "the") --before;
+    if (!text::LowerEquals(forms_[first], "the") && before >= 0 && text::LowerEquals(forms_[before], "the")) --before;
     return before >= 0 && InList(text::Lower(forms_[before]), kLocatives);
   }
 
@@ -875,7 +877,7 @@ class DocumentRecognizer {
     // mark follows it ("MOSCOW, ...", "CARACAS -"), not "The US said ...".
     if (s == 0 && p.first <= 1 && AllCapsUpTo(p.last) && p.last < static_cast<int>(forms_.size())) {
       std::string_view mark = forms_[p.last];
-      if (mark == "," || mark == ":" || mark == "-" || mark == "—" || mark == "–" || mark == "." || mark == "(")
+      if (mark == ","sv || mark == ":"sv || mark == "-"sv || mark == "—"sv || mark == "–"sv || mark == "."sv || mark == "("sv)
         return true;
     }
     return p.last <= DatelineEnd();
@@ -883,9 +885,9 @@ class DocumentRecognizer {
 
   // The dash ending "CITY, Country (Agency) —" at the sentence's start; -1 if none.
   int DatelineEnd() const {
-    if (forms_.size() < 4 || forms_[1] != "," || HasLower(forms_[0]) || forms_[0].size() < 3) return -1;
+    if (forms_.size() < 4 || forms_[1] != ","sv || HasLower(forms_[0]) || forms_[0].size() < 3) return -1;
     for (int k = 2; k < 8 && k < static_cast<int>(forms_.size()); ++k)
-      if (forms_[k] == "—" || forms_[k] == "–" || forms_[k] == "-" || forms_[k] == "--") return k;
+      if (forms_[k] == "—"sv || forms_[k] == "–"sv || forms_[k] == "-"sv || forms_[k] == "--"sv) return k;
     return -1;
   }
 
@@ -922,7 +924,7 @@ class DocumentRecognizer {
 
   // ---- surnames and first names --------------------------------------------
   void RegisterShortNames(const std::string& name, int actor) {
-    if (doc_.actors[actor].kind != "person") return;
+    if (doc_.actors[actor].kind != "person"sv) return;
     std::vector<std::string> parts;
     size_t b = 0;
     for (size_t i = 0; i <= name.size(); ++i) {
@@ -974,7 +976,7 @@ class DocumentRecognizer {
       // "it" is often expletive ("it was time"): only a subject whose
       // antecedent is named earlier in the same sentence ("The ministry said
       // it would ...") is resolved.
-      bool it = lower == "it" && toks[i].deprel.rfind("nsubj", 0) == 0;
+      bool it = lower == "it"sv && toks[i].deprel.rfind("nsubj", 0) == 0;
       if (it) g = 'n';
       if (!g) continue;
       int actor = it ? SameSentenceInstitution(s, static_cast<int>(i)) : Cataphor(s, static_cast<int>(i), g);
@@ -988,13 +990,13 @@ class DocumentRecognizer {
   // army said its units", "the opposition said they"), so number is not used.
   int SameSentenceInstitution(int s, int token) const {
     for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence == s; ++it)
-      if (it->first_token < token && doc_.actors[it->actor].kind != "person") return it->actor;
+      if (it->first_token < token && doc_.actors[it->actor].kind != "person"sv) return it->actor;
     return -1;
   }
 
   bool Agrees(const Actor& a, char g) const {
-    if (g == 'm' || g == 'f') return a.kind == "person" && (a.gender == 0 || a.gender == g);
-    return a.kind != "person";
+    if (g == 'm' || g == 'f') return a.kind == "person"sv && (a.gender == 0 || a.gender == g);
+    return a.kind != "person"sv;
   }
 
   // A pronoun in a phrase fronted before the subject refers forward to it:
@@ -1011,7 +1013,7 @@ class DocumentRecognizer {
         subject = &*it;
     if (!subject) return -1;
     for (int k = token + 1; k < subject->first_token; ++k)
-      if (forms_[k] == ",") return subject->actor;
+      if (forms_[k] == ","sv) return subject->actor;
     return -1;
   }
 

@@ -54,6 +54,26 @@ std::string FoldKey(std::string_view s);
 // Lowercased (full Unicode), accents kept.
 std::string Lower(std::string_view s);
 
+// Whether Lower(s) == lower. For ASCII `s` (Lower is then ASCII lowering,
+// byte for byte) without building the lowered copy: word tests in the
+// lexicon and coder ran Lower on every token for a handful of comparisons.
+// Any byte >= 0x80 in `s` falls back to Lower itself (lowering may change
+// the length of non-ASCII text, so sizes decide only for ASCII).
+inline bool LowerEquals(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) {
+    for (unsigned char c : s)
+      if (c >= 0x80) return Lower(s) == lower;
+    return false;
+  }
+  bool same = true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) return Lower(s) == lower;
+    same &= static_cast<char>(c | (static_cast<unsigned>(c - 'A' < 26u) << 5)) == lower[i];
+  }
+  return same;
+}
+
 // NFC-normalized copy of s.
 std::string ToNfc(std::string_view s);
 // True when s is already in NFC (fast for ASCII).

@@ -351,6 +351,9 @@ class DocumentRecognizer {
     int of = p->last;
     if (!p->country && of < static_cast<int>(forms_.size()) && text::LowerEquals(forms_[of], "of")) {
       int c = Skip(of + 1, {"the"});
+      // "the mayor of the northern West Bank city", "the president of
+      // neighbouring Colombia": adjectives before the country.
+      while (c < static_cast<int>(forms_.size()) && !next_at(c) && IsLowercaseAdjective(c)) ++c;
       const bool in_range = c < static_cast<int>(forms_.size());
       const NameMatch* after_that = in_range && IsDemonstrative(forms_[c]) ? next_at(c + 1) : nullptr;
       const ActorEntry* named_last = after_that && IsRoleWord(*BestReading(*after_that, dict_))
@@ -897,6 +900,13 @@ class DocumentRecognizer {
     for (int i = 0; i < end; ++i)
       if (HasLower(forms_[i])) return false;
     return true;
+  }
+
+  // A lowercase adjective (by the parse; without one, no word counts).
+  bool IsLowercaseAdjective(int t) const {
+    const std::string_view w = forms_[t];
+    return !w.empty() && std::islower(static_cast<unsigned char>(w[0])) &&
+           doc_.sentences[cur_sentence_].tokens[t].upos == "ADJ";
   }
 
   static bool HasLower(std::string_view w) {

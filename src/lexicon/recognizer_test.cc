@@ -240,6 +240,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Chile met exiled dissidents from military-ruled Peru.", "2015-01-01",
              "Chile=CHLGOV dictionary; dissidents from military-ruled Peru=PERREB agent"},
         Case{"Chile withdrew troops from Peru.", "2015-01-01", "Chile=CHLGOV dictionary; Peru=PERGOV dictionary"},
+        // Adjectives may stand between "of (the)" and the country.
+        Case{"Chile thanked the president of landlocked Bolivia.", "2015-01-01",
+             "Chile=CHLGOV dictionary; the president of landlocked Bolivia=BOLGOV description"},
         // People from an institution belong to it, wherever the parse hangs it.
         Case{"Chile received ministers from the Peruvian government.", "2015-01-01",
              "Chile=CHLGOV dictionary; ministers from the Peruvian government=PERGOV agent"}));

@@ -96,6 +96,10 @@ class SentenceCoder {
           Trace(c, "no event: what another act is for, not done");
           continue;
         }
+        if (!res_.conventions.participle_adjuncts && ParticipleAdjunct(c)) {
+          Trace(c, "no event: a participle adjunct (PETRARCH's conventions code none)");
+          continue;
+        }
         if (c.noun && coded_verbs_.count(c.governor)) continue;
         if (Code(c, previous_date)) coded_verbs_.insert(c.predicate);
       }
@@ -303,6 +307,13 @@ class SentenceCoder {
     *combined = {x, lower};
     *why = "the intent of its complement's act";
     return true;
+  }
+
+  // "..., killing at least eight people", "..., offering further support":
+  // a present participle hung on its clause with no connective.
+  bool ParticipleAdjunct(const Clause& c) const {
+    const Token& t = sent_.tokens[c.predicate];
+    return !c.noun && t.deprel == "advcl" && t.xpos == "VBG" && Marker(c.predicate).empty();
   }
 
   // What a request asks for: its open complement, else a to-infinitive the

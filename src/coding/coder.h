@@ -62,9 +62,12 @@ struct Conventions {
   // ("seeking to deepen a partnership": 031; "prepared to attend": 042 alone);
   // dyad codes each by its own patterns.
   bool combine_verbs = false;
+  // "..., killing at least eight people": a present participle adjunct is
+  // an event of its own for the manual's coders; PETRARCH codes none.
+  bool participle_adjuncts = true;
 
   static Conventions Cameo() { return {}; }
-  static Conventions Petrarch() { return {false, true, false, true}; }
+  static Conventions Petrarch() { return {false, true, false, true, false}; }
 };
 
 struct CoderResources {

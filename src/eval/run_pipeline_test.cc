@@ -238,7 +238,8 @@ TEST(PipelineResources, PetrarchConventionsCombineAnIntentVerbWithItsComplement)
 // directions (the manual's coders once per pair), and reads a role word with
 // no country as the unknown country's ("---REB"), where dyad reads the
 // article's country into it, or without one names no actor; and it codes no
-// statement of its own beyond charging an act of force.
+// statement of its own beyond charging an act of force, nor a participle
+// adjunct.
 struct ConventionCase {
   const char* text;
   const char* manual;
@@ -287,7 +288,10 @@ INSTANTIATE_TEST_SUITE_P(
                       // PETRARCH codes no statement of its own, but the charge of an act of force.
                       ConventionCase{"Peru said that Chile has evidence against Bolivia.", "PERGOV 010 CHLGOV;", ""},
                       ConventionCase{"Peru said that Chilean troops had been mobilized.", "PERGOV 112 CHLMIL;",
-                                     "PERGOV 112 CHLMIL;"}));
+                                     "PERGOV 112 CHLMIL;"},
+                      // Nor a present participle adjunct.
+                      ConventionCase{"Peru attacked Bolivia, killing Chilean soldiers.", "PERGOV 190 BOLGOV;PERGOV 190 CHLMIL;",
+                                     "PERGOV 190 BOLGOV;"}));
 
 }  // namespace
 }  // namespace dyad::eval

@@ -323,9 +323,13 @@ class Analyzer {
         !HasChild(Head(i), "obj") && !HasChild(Head(i), "aux:pass") && !HasChild(Head(i), "nsubj:pass"))
       return Subjects(Head(i));
     if (Rel(i) == "advcl"sv && Head(i) >= 0 && s_.tokens[i].xpos == "VBG"sv) {
-      bool marked = false;
-      for (int c : children_[i]) marked |= Rel(c) == "mark"sv;
-      if (!marked) return Subjects(Head(i));
+      bool marked = false, by = false;
+      for (int c : children_[i]) {
+        marked |= Rel(c) == "mark"sv;
+        by |= Rel(c) == "mark"sv && text::LowerEquals(s_.tokens[c].form, "by");
+      }
+      // "responded by attacking Chile": the means is the subject's act.
+      if (!marked || by) return Subjects(Head(i));
     }
     return {};
   }

@@ -309,11 +309,15 @@ class SentenceCoder {
     return true;
   }
 
-  // "..., killing at least eight people", "..., offering further support":
-  // a present participle hung on its clause with no connective.
+  // "..., killing at least eight people", "..., offering further support",
+  // "... by promoting biofuels": a present participle hung on its clause
+  // with no connective, or with "by".
   bool ParticipleAdjunct(const Clause& c) const {
     const Token& t = sent_.tokens[c.predicate];
-    return !c.noun && t.deprel == "advcl" && t.xpos == "VBG" && Marker(c.predicate).empty();
+    if (c.noun || t.xpos != "VBG") return false;
+    const std::string marker = Marker(c.predicate);
+    // "..., especially by promoting biofuels" may be parsed as a conjunct.
+    return (t.deprel == "advcl" && marker.empty()) || ((t.deprel == "advcl" || t.deprel == "conj") && marker == "by");
   }
 
   // What a request asks for: its open complement, else a to-infinitive the
@@ -853,7 +857,11 @@ class SentenceCoder {
     if (targets.empty() && !among_sources && (code.rfind("04", 0) == 0 || p->code.rfind("04", 0) == 0))
       return Trace(c, "no event: a consultation with no partner (" + rule + ")"), false;
     // "X warned that ..." with nobody named: a threat all the same.
-    bool untargeted = targets.empty() && (code.rfind("13", 0) == 0 || (statement_pass_ && deontic_.impersonal));
+    // PETRARCH codes an act with no target too ("Interpol will send a team": - ).
+    bool untargeted = targets.empty() && (code.rfind("13", 0) == 0 || (statement_pass_ && deontic_.impersonal) ||
+                                          (res_.conventions.untargeted_acts && !statement_pass_ && !p->frame.empty() &&
+                                           rule.find("[source: the reporter]") == std::string::npos &&
+                                           rule.find("[subject by position]") == std::string::npos));
     if ((needs_target || statement_pass_) && targets.empty() && !among_sources && !untargeted)
       return Trace(c, "no event: no target actor (" + rule + ")"), false;
     if (among_sources && !among_partners) rule += " [among the subjects]";

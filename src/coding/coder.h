@@ -65,9 +65,12 @@ struct Conventions {
   // "..., killing at least eight people": a present participle adjunct is
   // an event of its own for the manual's coders; PETRARCH codes none.
   bool participle_adjuncts = true;
+  // An act with no target actor ("Interpol will send a team"): no event for
+  // the manual's coders but threats; PETRARCH codes it with no target.
+  bool untargeted_acts = false;
 
   static Conventions Cameo() { return {}; }
-  static Conventions Petrarch() { return {false, true, false, true, false}; }
+  static Conventions Petrarch() { return {false, true, false, true, false, true}; }
 };
 
 struct CoderResources {

@@ -382,6 +382,8 @@ INSTANTIATE_TEST_SUITE_P(
         // also when the parse reads it as an indirect object.
         // Force done to others that a reporter tells of, with no agent named, is not the reporter's.
         Case{"Peru said Chilean soldiers were killed.", "2015-01-01", "PERGOV 010 CHLMIL"},
+        // A gerund of means after "by" is the subject's act.
+        Case{"Peru responded by attacking Chile.", "2024-08-28", "PERGOV 190 CHLGOV"},
         // A phrase in a frame ("tear gas") is read with the modifiers before the head.
         Case{"Peruvian police fired tear gas at protesters.", "2020-01-01", "PERCOP 175 PEROPP"},
         Case{"Peru urged Chile to withdraw its troops from the border.", "2012-01-10", "PERGOV 0256 CHLGOV"},

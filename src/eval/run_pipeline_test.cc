@@ -239,7 +239,7 @@ TEST(PipelineResources, PetrarchConventionsCombineAnIntentVerbWithItsComplement)
 // no country as the unknown country's ("---REB"), where dyad reads the
 // article's country into it, or without one names no actor; and it codes no
 // statement of its own beyond charging an act of force, nor a participle
-// adjunct.
+// adjunct, but an act no target is found for.
 struct ConventionCase {
   const char* text;
   const char* manual;
@@ -291,7 +291,10 @@ INSTANTIATE_TEST_SUITE_P(
                                      "PERGOV 112 CHLMIL;"},
                       // Nor a present participle adjunct.
                       ConventionCase{"Peru attacked Bolivia, killing Chilean soldiers.", "PERGOV 190 BOLGOV;PERGOV 190 CHLMIL;",
-                                     "PERGOV 190 BOLGOV;"}));
+                                     "PERGOV 190 BOLGOV;"},
+                      ConventionCase{"Peru responded by attacking Chile.", "PERGOV 190 CHLGOV;", ""},
+                      // PETRARCH codes an act no target is found for, when a specific frame matched.
+                      ConventionCase{"Peru imposed new sanctions.", "", "PERGOV 163 ;"}));
 
 }  // namespace
 }  // namespace dyad::eval

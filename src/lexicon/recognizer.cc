@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/strings.h"
 #include "text/utf8.h"
 
 namespace dyad::lexicon {
@@ -537,7 +538,7 @@ class DocumentRecognizer {
       bool particle = !out.empty() && InList(lower, kNameParticles) && j + 1 < n && Capitalized(forms_[j + 1]);
       size_t len;
       bool word = Capitalized(forms_[j]) && text::IsLetter(text::DecodeAt(forms_[j], 0, &len)) &&
-                  !res_.function_words.count(lower);
+                  !res_.function_words.count(lower) && !res_.weekdays.count(lower);
       if (!word && !particle) break;
       out.push_back(j);
     }
@@ -1111,5 +1112,14 @@ std::string EntryCodeAt(const ActorEntry& entry, const std::optional<Date>& date
 }
 
 void RecognizeActors(Document* doc, const LexiconResources& res) { DocumentRecognizer(doc, res).Run(); }
+
+std::unordered_set<std::string> WeekdaysOf(std::string_view temporal_tsv) {
+  std::unordered_set<std::string> out;
+  for (std::string_view line : SplitLines(temporal_tsv)) {
+    std::vector<std::string_view> cols = Split(line, '\t');
+    if (cols.size() >= 2 && cols[0] == "weekday") out.insert(text::Lower(cols[1]));
+  }
+  return out;
+}
 
 }  // namespace dyad::lexicon

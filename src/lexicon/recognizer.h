@@ -43,11 +43,19 @@ struct LexiconResources {
   // "---REB", "---GOV", where dyad otherwise reads the article's country
   // into it or, without one, names no actor.
   bool unknown_country_roles = false;
+  // Weekday names, lower case ("tuesday"): "Syrian President Bashar Assad
+  // Tuesday" ends the name before them. From data/time/temporal.tsv
+  // (WeekdaysOf).
+  std::unordered_set<std::string> weekdays;
 
   // Builds the matcher and indexes over `dictionary`.
   static LexiconResources Build(ActorDictionary dictionary, const text::Abbreviations& abbrevs,
                                 std::unordered_set<std::string> function_words);
 };
+
+// The weekday names of a temporal vocabulary (data/time/temporal.tsv: lines
+// "weekday<TAB>name<TAB>number"), lower case.
+std::unordered_set<std::string> WeekdaysOf(std::string_view temporal_tsv);
 
 // Fills doc->actors and doc->mentions. Dates: doc->date, or, when unknown, the
 // codes valid today.

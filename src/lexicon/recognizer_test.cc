@@ -240,6 +240,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Chile met exiled dissidents from military-ruled Peru.", "2015-01-01",
              "Chile=CHLGOV dictionary; dissidents from military-ruled Peru=PERREB agent"},
         Case{"Chile withdrew troops from Peru.", "2015-01-01", "Chile=CHLGOV dictionary; Peru=PERGOV dictionary"},
+        // A weekday after a title is when, not a name.
+        Case{"Peruvian lawmakers Tuesday approved the budget.", "2015-01-01", "Peruvian lawmakers=PERLEG agent"},
         // Adjectives may stand between "of (the)" and the country.
         Case{"Chile thanked the president of landlocked Bolivia.", "2015-01-01",
              "Chile=CHLGOV dictionary; the president of landlocked Bolivia=BOLGOV description"},

@@ -215,29 +215,46 @@ class SentenceCoder {
     for (const Pattern* p : res_.patterns.For(c.lemma))
       if (p->frame.size() == 1 && p->frame[0].kind == Constraint::Kind::kSaid) transforms.push_back(p);
     if (transforms.empty()) return;
-    int speaker = -1;
+    std::vector<std::pair<int, std::string>> speakers;  // actor, code
     for (int h : c.subjects)
-      for (int a : ActorTokens(h)) speaker = speaker < 0 ? a : speaker;
-    if (speaker < 0) return;
-    const auto [speaker_actor, speaker_code] = ActorOf(speaker);
+      for (int a : ActorTokens(h))
+        for (int k : CoordinatedActors(a)) speakers.push_back(ActorOf(k));
+    if (speakers.empty()) return;
     std::vector<Event> made;
     std::set<size_t> replaced;
+    auto add = [&](Event t) {
+      if (std::none_of(made.begin(), made.end(), [&](const Event& m) {
+            return m.source == t.source && m.target == t.target && m.cameo == t.cameo;
+          }))
+        made.push_back(std::move(t));
+    };
     for (size_t i = 0; i < doc_.events.size(); ++i) {
       const Event& e = doc_.events[i];
       if (e.sentence != s_ || e.predicate == c.predicate || !Reports(c.predicate, e.predicate)) continue;
-      const bool own = e.source_actor == speaker_actor || e.source.compare(0, 3, speaker_code, 0, 3) == 0;
+      auto claimant = std::find_if(speakers.begin(), speakers.end(), [&](const auto& sp) {
+        return e.source_actor == sp.first || e.source.compare(0, 3, sp.second, 0, 3) == 0;
+      });
+      const bool own = claimant != speakers.end();
       for (const Pattern* p : transforms) {
         if (!InFamily(e.cameo, {p->frame[0].lemmas.begin()->c_str()})) continue;
         if (own != (p->targets[0] == "said:target")) continue;
         Event t = e;
-        t.source_actor = speaker_actor, t.source = speaker_code;
-        if (!own) t.target_actor = e.source_actor, t.target = e.source;
         SetCode(p->code, &t);
         t.rule = p->file.substr(p->file.rfind('/') + 1) + ":" + std::to_string(p->line) + " " + p->Key() + " " +
                  p->FrameText() + " [over what " + std::string(sent_.tokens[c.predicate].form) + " reports]";
         replaced.insert(i);
-        if (std::none_of(made.begin(), made.end(), [&](const Event& m) { return m.target == t.target && m.cameo == t.cameo; }))
-          made.push_back(std::move(t));
+        // "a says a attacked b": a claims it, from the reported source; "a
+        // says b attacked": each speaker charges b.
+        if (own) {
+          t.source_actor = claimant->first, t.source = claimant->second;  // as the speaker is named
+          add(t);
+        }
+        for (const auto& [actor, code] : speakers) {
+          if (own) break;
+          t.source_actor = actor, t.source = code;
+          t.target_actor = e.source_actor, t.target = e.source;
+          add(t);
+        }
         break;
       }
     }
@@ -744,7 +761,12 @@ class SentenceCoder {
     // said four people were killed": the medics killed no one).
     if (sources.empty() && !agentless_force &&
         (c.subjects.empty() || c.passive || OnlyPronouns(c.subjects) || against_aggression)) {
-      if (int h = ReporterSubject(c.predicate); h >= 0) sources.push_back(h), rule += " [source: the reporter]";
+      if (int h = ReporterSubject(c.predicate); h >= 0) {
+        sources = CoordinatedActors(h);  // "A and B said they ...": both
+        for (int k : WithConjuncts(sent_, h))
+          if (int a = ActorToken(k); a >= 0 && std::find(sources.begin(), sources.end(), a) == sources.end()) sources.push_back(a);
+        rule += " [source: the reporter]";
+      }
     }
     sources_of_[c.predicate] = sources;
     if (sources.empty()) return Trace(c, "no event: no source actor (" + rule + ")"), false;

@@ -382,6 +382,8 @@ INSTANTIATE_TEST_SUITE_P(
         // also when the parse reads it as an indirect object.
         // Force done to others that a reporter tells of, with no agent named, is not the reporter's.
         Case{"Peru said Chilean soldiers were killed.", "2015-01-01", "PERGOV 010 CHLMIL"},
+        // A reported clause with no agent of its own is all the reporters'.
+        Case{"Peru and Chile said troops had been sent to Bolivia.", "2024-08-28", "PERGOV 062 BOLGOV; CHLGOV 062 BOLGOV"},
         // A gerund of means after "by" is the subject's act.
         Case{"Peru responded by attacking Chile.", "2024-08-28", "PERGOV 190 CHLGOV"},
         // A phrase in a frame ("tear gas") is read with the modifiers before the head.

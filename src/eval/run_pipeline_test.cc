@@ -86,6 +86,26 @@ TEST_F(RunPipelineTest, AMissingGoldFileIsAnError) {
   EXPECT_FALSE(records.ok());
 }
 
+// "SOURCE CAMEO TARGET;" for each event a pipeline codes in `text`.
+std::string EventsOf(const Pipeline& p, const std::string& text, std::vector<std::string>* trace = nullptr,
+                     Date date = Date{2020, 1, 1}) {
+  Document doc;
+  doc.id = "t";
+  doc.raw = text;
+  doc.date = date;
+  EXPECT_TRUE(p.Process(&doc, trace).ok());
+  std::string out;
+  for (const Event& e : doc.events) out += e.source + " " + e.cameo + " " + e.target + ";";
+  return out;
+}
+
+// A pipeline with `o`'s resources; a failed load fails the test.
+std::unique_ptr<Pipeline> PipelineWith(const PipelineOptions& o) {
+  auto p = Pipeline::Create(o);
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  return p.ok() ? std::move(*p) : nullptr;
+}
+
 // --no-bundled-actors: the --actors files (here CAMEO-format actor and agent
 // files of invented names) are the only dictionary.
 TEST(PipelineResources, NoBundledActorsUsesOnlyTheGivenFiles) {
@@ -156,18 +176,9 @@ TEST(PipelineResources, ImportedNullPatternCodesNothing) {
   PipelineOptions o;
   o.verb_files = {kTestdata + "petrarch/test.verbs.txt"};
   o.bundled_verbs = false;
-  auto p = Pipeline::Create(o);
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
-  auto code = [&](const std::string& text, std::vector<std::string>* trace) {
-    Document doc;
-    doc.id = "t";
-    doc.raw = text;
-    doc.date = Date{2020, 1, 1};
-    EXPECT_TRUE((*p)->Process(&doc, trace).ok());
-    std::string out;
-    for (const Event& e : doc.events) out += e.source + " " + e.cameo + " " + e.target + ";";
-    return out;
-  };
+  auto p = PipelineWith(o);
+  ASSERT_TRUE(p);
+  auto code = [&](const std::string& text, std::vector<std::string>* trace) { return EventsOf(*p, text, trace); };
   std::vector<std::string> trace;
   if (code("Venezuela condemned Colombia.", &trace).empty()) GTEST_SKIP() << "no parser model: nothing is coded";
   EXPECT_EQ(code("Venezuela condemned Colombia.", nullptr), "VENGOV 111 COLGOV;");
@@ -185,18 +196,9 @@ TEST(PipelineResources, ImportedSpeechTransformsReplaceTheReportedAttack) {
   PipelineOptions o;
   o.verb_files = {kTestdata + "petrarch/speech.verbs.txt"};
   o.bundled_verbs = false;
-  auto p = Pipeline::Create(o);
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
-  auto code = [&](const std::string& text) {
-    Document doc;
-    doc.id = "t";
-    doc.raw = text;
-    doc.date = Date{2020, 1, 1};
-    EXPECT_TRUE((*p)->Process(&doc).ok());
-    std::string out;
-    for (const Event& e : doc.events) out += e.source + " " + e.cameo + " " + e.target + ";";
-    return out;
-  };
+  auto p = PipelineWith(o);
+  ASSERT_TRUE(p);
+  auto code = [&](const std::string& text) { return EventsOf(*p, text); };
   if (code("Venezuela attacked Colombia.").empty()) GTEST_SKIP() << "no parser model: nothing is coded";
   EXPECT_EQ(code("Venezuela attacked Colombia."), "VENGOV 190 COLGOV;");
   EXPECT_EQ(code("Venezuela said that it had attacked Colombia."), "VENGOV 015 COLGOV;");
@@ -207,22 +209,16 @@ TEST(PipelineResources, ImportedSpeechTransformsReplaceTheReportedAttack) {
 // and a complement of a category above intent give the complement's act
 // alone (without its way back); one below it, the intent of that act.
 TEST(PipelineResources, PetrarchConventionsCombineAnIntentVerbWithItsComplement) {
-  auto code = [](bool petrarch, const std::string& text) {
+  std::unique_ptr<Pipeline> pipelines[2];
+  for (bool petrarch : {false, true}) {
     PipelineOptions o;
     o.verb_files = {kTestdata + "petrarch/interaction.verbs.txt"};
     o.bundled_verbs = false;
     o.petrarch_conventions = petrarch;
-    auto p = Pipeline::Create(o);
-    EXPECT_TRUE(p.ok()) << p.status().ToString();
-    Document doc;
-    doc.id = "t";
-    doc.raw = text;
-    doc.date = Date{2020, 1, 1};
-    EXPECT_TRUE((*p)->Process(&doc).ok());
-    std::string out;
-    for (const Event& e : doc.events) out += e.source + " " + e.cameo + " " + e.target + ";";
-    return out;
-  };
+    pipelines[petrarch] = PipelineWith(o);
+    ASSERT_TRUE(pipelines[petrarch]);
+  }
+  auto code = [&](bool petrarch, const std::string& text) { return EventsOf(*pipelines[petrarch], text); };
   const std::string attend = "Venezuela sought to attend the summit of Colombia.";
   const std::string deepen = "Venezuela is seeking to deepen ties with Colombia.";
   if (code(false, attend).empty()) GTEST_SKIP() << "no parser model";
@@ -251,18 +247,10 @@ class ConventionsTest : public ::testing::TestWithParam<ConventionCase> {};
 std::string CodeUnder(bool petrarch, const std::string& text, std::string* version) {
   PipelineOptions o;
   o.petrarch_conventions = petrarch;
-  auto p = Pipeline::Create(o);
-  EXPECT_TRUE(p.ok()) << p.status().ToString();
-  if (!p.ok()) return "";
-  *version = (*p)->version();
-  Document doc;
-  doc.id = "t";
-  doc.raw = text;
-  doc.date = Date{2024, 8, 28};
-  EXPECT_TRUE((*p)->Process(&doc).ok());
-  std::string out;
-  for (const Event& e : doc.events) out += e.source + " " + e.cameo + " " + e.target + ";";
-  return out;
+  std::unique_ptr<Pipeline> p = PipelineWith(o);
+  if (!p) return "";
+  *version = p->version();
+  return EventsOf(*p, text, nullptr, Date{2024, 8, 28});
 }
 
 TEST_P(ConventionsTest, CodesUnderEachConvention) {

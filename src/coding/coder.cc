@@ -1851,13 +1851,7 @@ class SentenceCoder {
     e.source = src_code;
     e.target_actor = tgt.first;
     e.target = tgt.second;
-    e.cameo = code;
-    if (const CameoCode* cc = res_.ontology.Find(code)) {
-      e.root = cc->root();
-      e.quad_class = cc->quad;
-      e.goldstein = cc->goldstein;
-    }
-    e.plover = res_.ontology.PloverType(code).value_or("");
+    SetCode(code, &e);
     e.event_date = when.date;
     e.date_resolved = when.resolved();
     e.intent = intent;

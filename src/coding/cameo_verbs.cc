@@ -875,18 +875,7 @@ class Importer {
 
 
 void ResolveCompoundCodes(Document* doc, const Ontology& ontology) {
-  auto fill = [&](Event& e, const std::string& code) {
-    e.cameo = code;
-    e.root.clear();
-    e.quad_class = 0;
-    e.goldstein = 0;
-    if (const CameoCode* cc = ontology.Find(code)) {
-      e.root = cc->root();
-      e.quad_class = cc->quad;
-      e.goldstein = cc->goldstein;
-    }
-    e.plover = ontology.PloverType(code).value_or("");
-  };
+  auto fill = [&](Event& e, const std::string& code) { ontology.SetEventCode(code, &e); };
   auto reverse = [](Event& e) {
     std::swap(e.source_actor, e.target_actor);
     std::swap(e.source, e.target);

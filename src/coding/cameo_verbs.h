@@ -11,11 +11,13 @@
 //    own code (or else the block's) is an event gets a `-` frame; each
 //    pattern line that dyad's frame language can express gets one Pattern
 //    per verb of the block: the words before `*` become a `subj=`
-//    constraint, those after it `obj=` and `prep:X` constraints. Noun
-//    phrases of a block cut to one head with different codes are left out
-//    (a frame cannot tell them apart). `~` transformation lines whose inner
-//    verb is the outer verb's open complement become `xcomp=` patterns of
-//    the outer verb (docs/verb-patterns.md, "Transformations").
+//    constraint, those after it `obj=` and `prep:X` constraints; a noun
+//    phrase (`{A B}`, `A_B`, a synset member of several words) is a phrase
+//    lemma, matched whole. `~` transformation lines whose inner verb is the
+//    outer verb's open complement become `xcomp=` patterns of the outer
+//    verb; those over what is said (`~ a (a b V) SAY`, `~ a (b . V) SAY`)
+//    become `said:` patterns (PatternSet::SaidFor; docs/verb-patterns.md,
+//    "Transformations", "Over what is said").
 //  - What cannot be expressed is left out and counted per reason in
 //    CameoVerbReport (skipped), and what is mapped with a loss of detail is
 //    counted too (approximated); nothing of that is an error, because

@@ -304,9 +304,14 @@ TEST(CameoVerbsTest, TransformationsBecomeComplementFrames) {
   // The pattern set takes them (xcomp frames outrank the verb's `-` frame).
   auto set = PatternSet::Parse(NamedText{"classes.tsv", ""}, {}, BundledOntology(), std::move(*patterns), nullptr);
   ASSERT_TRUE(set.ok()) << set.status().ToString();
-  ASSERT_EQ(set->For("crave").size(), 4u);
+  ASSERT_EQ(set->For("crave").size(), 3u);
   EXPECT_EQ(set->For("crave")[0]->code, "021");
-  EXPECT_EQ(set->For("crave")[3]->FrameText(), "-");
+  EXPECT_EQ(set->For("crave")[2]->FrameText(), "-");
+  // Patterns over what is said stand apart: applied after coding, never matched.
+  ASSERT_EQ(set->SaidFor("crave").size(), 1u);
+  EXPECT_EQ(set->SaidFor("crave")[0]->FrameText(), "said:other=~assail");
+  EXPECT_EQ(set->SaidFor("utter").size(), 2u);
+  EXPECT_TRUE(set->SaidFor("assail").empty());
 }
 
 TEST(CameoVerbsTest, MalformedLinesAreDataErrors) {

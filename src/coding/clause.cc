@@ -487,12 +487,11 @@ class Analyzer {
   // the participle's "subject"; -1 when the shape is not this one.
   int GardenPathSubject(int verb) const {
     const int head = Head(verb);
-    if (head < 0 || head > verb || Rel(verb) != "advcl" || !Children(verb, "mark").empty()) return -1;
-    if (!Children(verb, "nsubj").empty() || !Children(verb, "nsubj:pass").empty()) return -1;
+    // (HasChild takes a prefix: "nsubj" covers "nsubj:pass", "aux" "aux:pass".)
+    if (head < 0 || head > verb || Rel(verb) != "advcl" || HasChild(verb, "mark") || HasChild(verb, "nsubj")) return -1;
     bool finite = false;
-    for (int a : children_[verb])
-      finite = finite || ((Rel(a) == "aux" || Rel(a) == "aux:pass") && IsFiniteAuxTag(s_.tokens[a].xpos));
-    if (!finite || !Children(head, "aux").empty() || !Children(head, "aux:pass").empty()) return -1;
+    for (int a : children_[verb]) finite = finite || (StartsWith(Rel(a), "aux") && IsFiniteAuxTag(s_.tokens[a].xpos));
+    if (!finite || HasChild(head, "aux")) return -1;
     if (s_.tokens[head].xpos != "VBN" && s_.tokens[head].xpos != "VBD") return -1;
     std::vector<int> subjects = Children(head, "nsubj");
     return subjects.size() == 1 && subjects[0] < head ? subjects[0] : -1;

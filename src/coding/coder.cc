@@ -211,14 +211,12 @@ class SentenceCoder {
   // it had attacked Iraq" USA 015 IRQ. The reported event of the family
   // gives way to the speaker's event, and so does the speaking verb's own.
   void ApplySpeechTransforms(const Clause& c) {
-    std::vector<const Pattern*> transforms;
-    for (const Pattern* p : res_.patterns.For(c.lemma))
-      if (p->frame.size() == 1 && p->frame[0].kind == Constraint::Kind::kSaid) transforms.push_back(p);
+    const std::vector<const Pattern*>& transforms = res_.patterns.SaidFor(c.lemma);
     if (transforms.empty()) return;
     std::vector<std::pair<int, std::string>> speakers;  // actor, code
     for (int h : c.subjects)
       for (int a : ActorTokens(h))
-        for (int k : CoordinatedActors(a)) speakers.push_back(ActorOf(k));
+        for (int k : AllCoordinated(a)) speakers.push_back(ActorOf(k));
     if (speakers.empty()) return;
     std::vector<Event> made;
     std::set<size_t> replaced;
@@ -239,7 +237,7 @@ class SentenceCoder {
         if (!InFamily(e.cameo, {p->frame[0].lemmas.begin()->c_str()})) continue;
         if (own != (p->targets[0] == "said:target")) continue;
         Event t = e;
-        SetCode(p->code, &t);
+        res_.ontology.SetEventCode(p->code, &t);
         t.rule = p->file.substr(p->file.rfind('/') + 1) + ":" + std::to_string(p->line) + " " + p->Key() + " " +
                  p->FrameText() + " [over what " + std::string(sent_.tokens[c.predicate].form) + " reports]";
         replaced.insert(i);
@@ -276,16 +274,6 @@ class SentenceCoder {
     for (int t = token, steps = 0; t >= 0 && steps < 256; t = sent_.tokens[t].head, ++steps)
       if (sent_.tokens[t].head == verb) return sent_.tokens[t].deprel == "ccomp" || sent_.tokens[t].deprel == "parataxis";
     return false;
-  }
-
-  void SetCode(const std::string& code, Event* e) const {
-    e->cameo = code;
-    if (const CameoCode* cc = res_.ontology.Find(code)) {
-      e->root = cc->root();
-      e->quad_class = cc->quad;
-      e->goldstein = cc->goldstein;
-    }
-    e->plover = res_.ontology.PloverType(code).value_or("");
   }
 
   // PETRARCH 2's verb interaction (`--conventions petrarch`): an intent verb
@@ -342,16 +330,17 @@ class SentenceCoder {
   int AskedFor(const Clause& c) const {
     if (c.xcomp >= 0) return c.xcomp;
     for (size_t k = 0; k < sent_.tokens.size(); ++k)
-      if (sent_.tokens[k].head == c.predicate && sent_.tokens[k].deprel == "advcl" && Marker(static_cast<int>(k)) == "to")
-        return static_cast<int>(k);
+      if (sent_.tokens[k].head == c.predicate && IsToPurpose(static_cast<int>(k))) return static_cast<int>(k);
     return -1;
   }
 
   // The predicate a to-infinitive purpose clause serves; -1 if c is none.
   int PurposeOf(const Clause& c) const {
-    const Token& t = sent_.tokens[c.predicate];
-    return !c.noun && t.deprel == "advcl" && t.head >= 0 && Marker(c.predicate) == "to" ? t.head : -1;
+    return !c.noun && sent_.tokens[c.predicate].head >= 0 && IsToPurpose(c.predicate) ? sent_.tokens[c.predicate].head : -1;
   }
+
+  // Whether token t heads a to-infinitive adverbial clause ("to discuss ...").
+  bool IsToPurpose(int t) const { return sent_.tokens[t].deprel == "advcl"sv && Marker(t) == "to"sv; }
 
   // Whether a purpose clause coded `code` toward `targets` is no event of
   // its own: what a negated act was for ("would not give permission to
@@ -364,14 +353,15 @@ class SentenceCoder {
     const int served = PurposeOf(c);
     if (served < 0) return false;
     if (const Clause* main = ClauseAt(served); main && main->negated) return true;
-    auto it = coded_.find(served);
-    if (it == coded_.end()) return false;
-    const std::string& main = it->second.code;
+    auto it = coded_code_.find(served);
+    if (it == coded_code_.end()) return false;
+    const std::string& main = it->second;
     if (InFamily(main, {"02", "10", "17"})) return true;
     const std::string root = main.substr(main[0] == ':' ? 1 : 0, 2);
     if (!InFamily(code, {root.c_str()})) return false;
+    auto actors = event_actors_.find(served);  // present: the act emitted events
     for (int t : targets)
-      if (t >= 0 && !it->second.actors.count(ActorOf(t).first)) return false;
+      if (t >= 0 && !actors->second.count(ActorOf(t).first)) return false;
     return true;
   }
 
@@ -407,7 +397,7 @@ class SentenceCoder {
       case Constraint::Kind::kPassive: return c.passive;
       case Constraint::Kind::kNot: return c.negated;
       case Constraint::Kind::kNounVerb: return c.noun && k.Accepts(c.governor_lemma);
-      case Constraint::Kind::kSaid: return false;  // ApplySpeechTransforms
+      case Constraint::Kind::kSaid: return false;  // never matched: SaidFor, ApplySpeechTransforms
       case Constraint::Kind::kSubj: heads = c.subjects; break;
       case Constraint::Kind::kObj: heads = c.objects; break;
       case Constraint::Kind::kIobj: if (c.iobj >= 0) heads = {c.iobj}; break;
@@ -761,12 +751,8 @@ class SentenceCoder {
     // said four people were killed": the medics killed no one).
     if (sources.empty() && !agentless_force &&
         (c.subjects.empty() || c.passive || OnlyPronouns(c.subjects) || against_aggression)) {
-      if (int h = ReporterSubject(c.predicate); h >= 0) {
-        sources = CoordinatedActors(h);  // "A and B said they ...": both
-        for (int k : WithConjuncts(sent_, h))
-          if (int a = ActorToken(k); a >= 0 && std::find(sources.begin(), sources.end(), a) == sources.end()) sources.push_back(a);
-        rule += " [source: the reporter]";
-      }
+      if (int h = ReporterSubject(c.predicate); h >= 0)
+        sources = AllCoordinated(h), rule += " [source: the reporter]";  // "A and B said they ...": both
     }
     sources_of_[c.predicate] = sources;
     if (sources.empty()) return Trace(c, "no event: no source actor (" + rule + ")"), false;
@@ -905,12 +891,7 @@ class SentenceCoder {
     }
     Trace(c, emitted ? std::to_string(emitted) + " event(s): " + code + " by " + rule
                      : "no event: source and target are the same actor (" + rule + ")");
-    if (emitted > 0) {
-      CodedAct& act = coded_[c.predicate];
-      act.code = code;
-      for (const Event& e : doc_.events)
-        if (e.sentence == s_ && e.predicate == c.predicate) act.actors.insert({e.source_actor, e.target_actor});
-    }
+    if (emitted > 0) coded_code_.emplace(c.predicate, code);
     // "asked Obama to help Iran", "urged Russia to withdraw": what an
     // appeal, demand or coercion presses for is part of it.
     if (emitted > 0 && c.xcomp >= 0 && InFamily(code, {"02", "10", "17"})) consumed_.insert(c.xcomp);
@@ -1205,6 +1186,15 @@ class SentenceCoder {
   // surface, as the parse that lost the subject often lost the coordination.
   // Only "A, B and C": the joiner next to t is "and", the ones before it
   // commas ("Russia and Ukraine, Putin said" is no list).
+  // The actors coordinated with actor token t on either side of it ("A, B
+  // and C", whichever the parse hung the others on), t among them.
+  std::vector<int> AllCoordinated(int t) const {
+    std::vector<int> out = CoordinatedActors(t);
+    for (int k : WithConjuncts(sent_, t))
+      if (int a = ActorToken(k); a >= 0 && std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+    return out;
+  }
+
   std::vector<int> CoordinatedActors(int t) const {
     std::vector<int> out = {t};
     if (t >= kListed || covering_[t] < 0) return out;  // "we" in a quotation: its speaker
@@ -1222,6 +1212,18 @@ class SentenceCoder {
   // What a clause says its subject must, has to or should do ("the
   // authorities must end the crackdown"): "" when it says no such thing, or
   // when the subject is the speaker's own side ("we must ...": an intent).
+  // "must" or "should" when one is an auxiliary of verb `v` (the last such),
+  // else "".
+  std::string ObligationAux(int v) const {
+    std::string word;
+    for (const Token& k : sent_.tokens) {
+      if (k.head != v || k.deprel != "aux"sv) continue;
+      std::string w = text::Lower(k.form);
+      if (w == "must"sv || w == "should"sv) word = w;
+    }
+    return word;
+  }
+
   std::string Obligation(const Clause& c) const {
     // Not under "if" ("if this means he has to leave"), nor in a clause
     // that describes a noun ("a decision they have to make").
@@ -1231,11 +1233,7 @@ class SentenceCoder {
     int v = c.noun ? c.governor : c.predicate;
     std::string word;
     for (int steps = 0; word.empty() && steps < 3; ++steps) {
-      for (const Token& k : sent_.tokens) {
-        if (k.head != v || k.deprel != "aux"sv) continue;
-        std::string w = text::Lower(k.form);
-        if (w == "must"sv || w == "should"sv) word = w;
-      }
+      word = ObligationAux(v);
       if (sent_.tokens[v].deprel != "conj"sv || sent_.tokens[v].head < 0) break;
       v = sent_.tokens[v].head;
     }
@@ -1697,11 +1695,10 @@ class SentenceCoder {
       auto matched = matched_.find(static_cast<int>(v));
       const bool cooperative =
           matched != matched_.end() && InFamily(matched->second, {"03", "04", "05", "06", "07"});
+      d.word = ObligationAux(static_cast<int>(v));
       for (const Token& k : sent_.tokens) {
         if (k.head != static_cast<int>(v)) continue;
-        std::string w = text::Lower(k.form);
-        if (k.deprel == "aux"sv && (w == "must"sv || w == "should"sv)) d.word = w;
-        if (k.deprel == "aux"sv && w == "could"sv && cooperative && d.word.empty()) d.word = w;
+        if (k.deprel == "aux"sv && cooperative && d.word.empty() && text::LowerEquals(k.form, "could")) d.word = "could";
         if (k.deprel == "xcomp"sv && (lemma == "have"sv || lemma == "need"sv)) d.word = lemma + " to";
       }
       if (d.word.empty()) {
@@ -1851,7 +1848,7 @@ class SentenceCoder {
     e.source = src_code;
     e.target_actor = tgt.first;
     e.target = tgt.second;
-    SetCode(code, &e);
+    res_.ontology.SetEventCode(code, &e);
     e.event_date = when.date;
     e.date_resolved = when.resolved();
     e.intent = intent;
@@ -1862,6 +1859,7 @@ class SentenceCoder {
       if (other.sentence == s_ && other.source_actor == e.source_actor && other.target_actor == e.target_actor &&
           other.cameo == e.cameo)
         return 0;
+    event_actors_[c.predicate].insert({e.source_actor, e.target_actor});
     doc_.events.push_back(std::move(e));
     return 1;
   }
@@ -1878,11 +1876,8 @@ class SentenceCoder {
   std::set<int> coded_verbs_, consumed_;
   std::set<int> unrealized_;  // what another clause's act is for (ActsFor)
   std::set<int> lower_only_;  // complements coded alone, their way back dropped (CombineWithComplement)
-  struct CodedAct {
-    std::string code;      // the code it was coded with
-    std::set<int> actors;  // its events' sources and targets
-  };
-  std::map<int, CodedAct> coded_;  // by predicate
+  std::map<int, std::string> coded_code_;     // predicate -> the code Code() emitted it with
+  std::map<int, std::set<int>> event_actors_;  // predicate -> its events' sources and targets (Emit)
   std::set<int> coded_circumstance_;  // verbs whose circumstance noun was coded
   std::map<int, std::vector<int>> sources_of_;  // predicate -> its source tokens, once computed
   std::vector<const Clause*> statements_;

@@ -70,7 +70,14 @@ struct Conventions {
   bool untargeted_acts = false;
 
   static Conventions Cameo() { return {}; }
-  static Conventions Petrarch() { return {false, true, false, true, false, true}; }
+  static Conventions Petrarch() {
+    return {.future_is_intent = false,
+            .mutual_both_ways = true,
+            .statements = false,
+            .combine_verbs = true,
+            .participle_adjuncts = false,
+            .untargeted_acts = true};
+  }
 };
 
 struct CoderResources {

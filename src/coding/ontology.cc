@@ -113,6 +113,19 @@ const PloverMapping* Ontology::FindPlover(std::string_view cameo) const {
   return nullptr;
 }
 
+void Ontology::SetEventCode(const std::string& code, Event* event) const {
+  event->cameo = code;
+  event->root.clear();
+  event->quad_class = 0;
+  event->goldstein = 0;
+  if (const CameoCode* cc = Find(code)) {
+    event->root = cc->root();
+    event->quad_class = cc->quad;
+    event->goldstein = cc->goldstein;
+  }
+  event->plover = PloverType(code).value_or("");
+}
+
 std::optional<std::string> Ontology::PloverType(std::string_view cameo) const {
   const PloverMapping* m = FindPlover(cameo);
   if (!m) return std::nullopt;

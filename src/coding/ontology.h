@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dyad/document.h"
 #include "dyad/status.h"
 
 namespace dyad::coding {
@@ -52,6 +53,9 @@ class Ontology {
   // nullptr when there is none (01x, 02x, unknown codes).
   const PloverMapping* FindPlover(std::string_view cameo) const;
   std::optional<std::string> PloverType(std::string_view cameo) const;
+  // Gives `event` the code with its root, quad class, Goldstein score and
+  // PLOVER type (none of them for a code CAMEO lacks).
+  void SetEventCode(const std::string& code, Event* event) const;
 
   const std::vector<CameoCode>& codes() const { return codes_; }  // file order
   size_t plover_rows() const { return plover_.size(); }

@@ -330,7 +330,10 @@ Result<PatternSet> PatternSet::Parse(const NamedText& classes, const std::vector
   }
   for (Pattern& p : set.patterns_)
     for (Constraint& c : p.frame) c.FinishLemmas();
-  for (const Pattern& p : set.patterns_) (p.noun ? set.nouns_ : set.verbs_)[p.Key()].push_back(&p);
+  auto said = [](const Pattern& p) {
+    return std::any_of(p.frame.begin(), p.frame.end(), [](const Constraint& c) { return c.kind == Constraint::Kind::kSaid; });
+  };
+  for (const Pattern& p : set.patterns_) (p.noun ? set.nouns_ : said(p) ? set.said_ : set.verbs_)[p.Key()].push_back(&p);
   for (auto* index : {&set.verbs_, &set.nouns_}) {
     for (auto& [key, list] : *index) {
       std::stable_sort(list.begin(), list.end(),
@@ -344,6 +347,12 @@ const std::vector<const Pattern*>& PatternSet::For(std::string_view key) const {
   static const std::vector<const Pattern*> kNone;
   auto it = verbs_.find(key);
   return it == verbs_.end() ? kNone : it->second;
+}
+
+const std::vector<const Pattern*>& PatternSet::SaidFor(std::string_view key) const {
+  static const std::vector<const Pattern*> kNone;
+  auto it = said_.find(key);
+  return it == said_.end() ? kNone : it->second;
 }
 
 const std::vector<const Pattern*>& PatternSet::ForNoun(std::string_view key) const {

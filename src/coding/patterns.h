@@ -47,8 +47,8 @@ struct Constraint {
     // said:own=~F, said:other=~F (imported `~` lines over what is said:
     //            "a says a attacked b", "a says b attacked") a reported clause coded
     //            an event of code family F (lemmas hold F: "19"). Never part
-    //            of an ordinary match: the coder applies such a pattern after
-    //            the sentence is coded (coder.h, SpeechTransform targets).
+    //            of an ordinary match: PatternSet::SaidFor lists such patterns
+    //            apart, and the coder applies them after the sentence is coded.
     kSaid,
   };
   Kind kind = Kind::kObj;
@@ -144,6 +144,9 @@ class PatternSet {
   const std::vector<const Pattern*>& For(std::string_view key) const;
   // Noun patterns for a noun key ("visit", "phone call"); empty when none.
   const std::vector<const Pattern*>& ForNoun(std::string_view key) const;
+  // A verb's patterns over what it reports (a said: constraint), which are
+  // applied after a sentence is coded and so are not among For's.
+  const std::vector<const Pattern*>& SaidFor(std::string_view key) const;
 
   const std::vector<Pattern>& patterns() const { return patterns_; }  // load order
   const WordClasses& classes() const { return classes_; }
@@ -155,6 +158,7 @@ class PatternSet {
   WordClasses classes_;
   std::map<std::string, std::vector<const Pattern*>, std::less<>> verbs_;
   std::map<std::string, std::vector<const Pattern*>, std::less<>> nouns_;
+  std::map<std::string, std::vector<const Pattern*>, std::less<>> said_;
 };
 
 // Loads `<dir>/classes.tsv` and `<dir>/*.patterns` (sorted by name).

@@ -314,11 +314,7 @@ class DocumentRecognizer {
       // keep troops" is a subject and its verb).
       bool modifiable = r->kind == MatchKind::kDemonym || after > p->last;
       for (int skip = after; modifiable && !n && skip < after + 2 && skip < static_cast<int>(forms_.size()); ++skip) {
-        std::string_view w = forms_[skip];
-        const std::string& upos = doc_.sentences[cur_sentence_].tokens[skip].upos;
-        // Untagged text (no parse): any lowercase word that is not a function word.
-        bool modifier = upos.empty() ? !res_.function_words.count(text::Lower(w)) : upos == "ADJ"sv || upos == "NOUN"sv;
-        if (w.empty() || !std::islower(static_cast<unsigned char>(w[0])) || !modifier) break;
+        if (!IsLowercaseModifier(skip)) break;
         if (const NameMatch* m = next_at(skip + 1); m && IsRoleWord(*BestReading(*m, dict_))) n = m;
       }
       if (!n || !IsRoleWord(*BestReading(*n, dict_))) {
@@ -371,7 +367,7 @@ class DocumentRecognizer {
       } else if (p->titles.empty()) {
         used += InstitutionOfPerson(ms, k + used, c, p);
       }
-    } else if (!p->country && of < static_cast<int>(forms_.size()) && text::Lower(forms_[of]) == "from") {
+    } else if (!p->country && of < static_cast<int>(forms_.size()) && text::LowerEquals(forms_[of], "from")) {
       used += CountryFrom(ms, k + used, p);
     }
     if (p->role.empty()) return used;
@@ -444,18 +440,25 @@ class DocumentRecognizer {
   // Whether tokens [from, to) are lowercase adjectives or nouns ("Palestinian
   // chief negotiator").
   bool ModifiersOnly(int from, int to) const {
-    for (int t = from; t < to; ++t) {
-      const std::string& upos = doc_.sentences[cur_sentence_].tokens[t].upos;
-      bool modifier = upos.empty() ? !res_.function_words.count(text::Lower(forms_[t])) : upos == "ADJ" || upos == "NOUN";
-      if (forms_[t].empty() || !std::islower(static_cast<unsigned char>(forms_[t][0])) || !modifier) return false;
-    }
+    for (int t = from; t < to; ++t)
+      if (!IsLowercaseModifier(t)) return false;
     return true;
+  }
+
+  // A lowercase adjective or noun; in untagged text (no parse), any lowercase
+  // word that is not a function word.
+  bool IsLowercaseModifier(int t) const {
+    const std::string_view w = forms_[t];
+    if (w.empty() || !std::islower(static_cast<unsigned char>(w[0]))) return false;
+    const std::string& upos = doc_.sentences[cur_sentence_].tokens[t].upos;
+    return upos.empty() ? !res_.function_words.count(text::Lower(w)) : upos == "ADJ"sv || upos == "NOUN"sv;
   }
 
   // "dissidents from Egypt", "lawmakers from military-ruled Myanmar": the
   // country after "from" is a role word's own when the parse attaches it to
   // the role word; in "withdrew troops from Syria" it is the verb's, a place.
-  // Without a parse nothing tells the two apart: no country is taken. Returns the matches it used (the country's, and any it skipped over).
+  // Without a parse nothing tells the two apart: no country is taken.
+  // Returns the matches it used (the country's, and any it skipped over).
   size_t CountryFrom(const std::vector<NameMatch>& ms, size_t k, Phrase* p) {
     const int from = p->last;
     if (doc_.sentences[cur_sentence_].tokens[from].upos.empty()) return 0;

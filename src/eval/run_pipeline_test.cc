@@ -99,6 +99,14 @@ std::string EventsOf(const Pipeline& p, const std::string& text, std::vector<std
   return out;
 }
 
+// Options whose only verb patterns are those of a test CAMEO verb file.
+PipelineOptions ImportedVerbsOnly(const std::string& file) {
+  PipelineOptions o;
+  o.verb_files = {kTestdata + "petrarch/" + file};
+  o.bundled_verbs = false;
+  return o;
+}
+
 // A pipeline with `o`'s resources; a failed load fails the test.
 std::unique_ptr<Pipeline> PipelineWith(const PipelineOptions& o) {
   auto p = Pipeline::Create(o);
@@ -173,10 +181,7 @@ TEST(PipelineResources, DiscardListsDropEvents) {
 // An imported null pattern ([---]) stops its verb where it matches: no
 // event, and the trace says why; elsewhere the verb codes.
 TEST(PipelineResources, ImportedNullPatternCodesNothing) {
-  PipelineOptions o;
-  o.verb_files = {kTestdata + "petrarch/test.verbs.txt"};
-  o.bundled_verbs = false;
-  auto p = PipelineWith(o);
+  auto p = PipelineWith(ImportedVerbsOnly("test.verbs.txt"));
   ASSERT_TRUE(p);
   auto code = [&](const std::string& text, std::vector<std::string>* trace) { return EventsOf(*p, text, trace); };
   std::vector<std::string> trace;
@@ -193,10 +198,7 @@ TEST(PipelineResources, ImportedNullPatternCodesNothing) {
 // attacked is a claim of responsibility, saying that another attacked an
 // accusation of it; either takes the reported attack's place.
 TEST(PipelineResources, ImportedSpeechTransformsReplaceTheReportedAttack) {
-  PipelineOptions o;
-  o.verb_files = {kTestdata + "petrarch/speech.verbs.txt"};
-  o.bundled_verbs = false;
-  auto p = PipelineWith(o);
+  auto p = PipelineWith(ImportedVerbsOnly("speech.verbs.txt"));
   ASSERT_TRUE(p);
   auto code = [&](const std::string& text) { return EventsOf(*p, text); };
   if (code("Venezuela attacked Colombia.").empty()) GTEST_SKIP() << "no parser model: nothing is coded";
@@ -211,9 +213,7 @@ TEST(PipelineResources, ImportedSpeechTransformsReplaceTheReportedAttack) {
 TEST(PipelineResources, PetrarchConventionsCombineAnIntentVerbWithItsComplement) {
   std::unique_ptr<Pipeline> pipelines[2];
   for (bool petrarch : {false, true}) {
-    PipelineOptions o;
-    o.verb_files = {kTestdata + "petrarch/interaction.verbs.txt"};
-    o.bundled_verbs = false;
+    PipelineOptions o = ImportedVerbsOnly("interaction.verbs.txt");
     o.petrarch_conventions = petrarch;
     pipelines[petrarch] = PipelineWith(o);
     ASSERT_TRUE(pipelines[petrarch]);

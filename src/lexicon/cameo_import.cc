@@ -678,15 +678,6 @@ std::vector<std::string> Words(std::string_view s) {
   return words;
 }
 
-// A sentence word without the ASCII punctuation around it ("(1994)," ->
-// "1994"); the word itself when nothing else is left.
-std::string_view Bare(std::string_view w) {
-  size_t b = 0, e = w.size();
-  while (b < e && std::ispunct(static_cast<unsigned char>(w[b]))) ++b;
-  while (e > b && std::ispunct(static_cast<unsigned char>(w[e - 1]))) --e;
-  return b < e ? w.substr(b, e - b) : w;
-}
-
 }  // namespace
 
 DiscardList ParseCameoDiscards(std::string_view text) {
@@ -717,18 +708,27 @@ DiscardList ParseCameoDiscards(std::string_view text) {
 }
 
 const DiscardList::Phrase* DiscardList::Find(std::string_view text) const {
-  std::vector<std::string> words = Words(UpperAscii(text));
-  auto at = [&](const Phrase& p, size_t i) {
-    if (i + p.words.size() > words.size()) return false;
-    for (size_t k = 0; k < p.words.size(); ++k)
-      if (words[i + k] != p.words[k] && Bare(words[i + k]) != p.words[k]) return false;
-    return true;
+  const std::vector<std::string> words = Words(UpperAscii(text));
+  // The partial match is words[start, start + len): PETRARCH's place in its
+  // phrase trie.
+  size_t start = 0, len = 0;
+  auto is_prefix = [&](const Phrase& p) {
+    return p.words.size() >= len && std::equal(p.words.begin(), p.words.begin() + len, words.begin() + start);
   };
-  for (bool story : {true, false})
-    for (const Phrase& p : phrases)
-      if (p.story == story)
-        for (size_t i = 0; i < words.size(); ++i)
-          if (at(p, i)) return &p;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (len > 0)
+      for (bool story : {true, false})
+        for (const Phrase& p : phrases)
+          if (p.story == story && p.words.size() == len && is_prefix(p)) return &p;
+    bool extends = false;
+    for (const Phrase& p : phrases) extends = extends || (p.words.size() > len && is_prefix(p) && p.words[len] == words[i]);
+    if (extends) {
+      if (len == 0) start = i;
+      ++len;
+    } else {
+      len = 0;
+    }
+  }
   return nullptr;
 }
 

@@ -90,10 +90,13 @@ size_t CodeBareCountriesAsCountries(Document* doc, const ActorDictionary& dict);
 // sentence, or with a leading '+' its whole story, carry no events (sports
 // results, anniversaries, years: "1994" keeps a sentence about the 1994
 // genocide from coding events). One phrase a line; '#' starts a comment;
-// '_' reads as a space and a trailing '_' is dropped. Matching is on whole
-// words of the sentence, case-insensitively, as PETRARCH2's check_discards
-// does on the sentence split at white space; a word may carry punctuation
-// around it ("Champions," matches CHAMPIONS).
+// '_' reads as a space and a trailing '_' is dropped. Matching follows
+// PETRARCH2's check_discards step by step, so that the list means what its
+// authors tested: the sentence is split at white space and upper-cased, and
+// words must be equal, punctuation included ("1994," is not 1994); a phrase
+// counts only when a word follows it (PETRARCH looks for a completed phrase
+// on reading the next word); and the word on which a partial match fails
+// starts no new one.
 struct DiscardList {
   struct Phrase {
     std::vector<std::string> words;  // upper case

@@ -498,6 +498,8 @@ class Importer {
     std::vector<std::string> np;
     for (const std::string& tok : toks) {
       if (tok == "$") return "source marker $ (dyad's source is the subject)";
+      // "(IN ^)": the preposition with any noun phrase, as "(IN)" reads.
+      if (tok == "^" && in_prep && !want_prep && !in_np) continue;
       if (tok == "^" || tok == "%") return "TABARI token ^ or %";
       if (tok == "(") {
         if (in_prep || in_np) return "unbalanced or nested ( ) or { }";

@@ -347,8 +347,9 @@ class SentenceCoder {
   // Russia to help Israel", as the parse may read it); what an appeal,
   // demand or coercion presses for ("pressured Chile to help Bolivia");
   // or the act it serves itself, the same root among the same actors ("met
-  // with Assad to discuss ..."). "travelled to Chile to meet Bolivia" is
-  // two events.
+  // with Assad to discuss ..."), or a consultation's topic whoever it names
+  // ("met with Assad to discuss the militants"). "travelled to Chile to meet
+  // Bolivia" is two events.
   bool PartOfServedAct(const Clause& c, const std::string& code, const std::vector<int>& targets) const {
     const int served = PurposeOf(c);
     if (served < 0) return false;
@@ -359,6 +360,8 @@ class SentenceCoder {
     if (InFamily(main, {"02", "10", "17"})) return true;
     const std::string root = main.substr(main[0] == ':' ? 1 : 0, 2);
     if (!InFamily(code, {root.c_str()})) return false;
+    // "met with Assad to discuss the militants": what the meeting was about.
+    if (root == "04"sv && InClass("@topic-verb", c.lemma)) return true;
     auto actors = event_actors_.find(served);  // present: the act emitted events
     for (int t : targets)
       if (t >= 0 && !actors->second.count(ActorOf(t).first)) return false;

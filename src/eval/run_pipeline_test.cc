@@ -207,6 +207,17 @@ TEST(PipelineResources, ImportedSpeechTransformsReplaceTheReportedAttack) {
   EXPECT_EQ(code("Venezuela said that Colombia had attacked Peru."), "VENGOV 112 COLGOV;");
 }
 
+// A consultation's purpose clause names what was talked about, whoever its
+// object is; a discussion on its own is aimed at its object.
+TEST(PipelineResources, ImportedConsultationPurposeIsTheMeetingsTopic) {
+  auto p = PipelineWith(ImportedVerbsOnly("consult.verbs.txt"));
+  ASSERT_TRUE(p);
+  auto code = [&](const std::string& text) { return EventsOf(*p, text); };
+  if (code("Venezuela met Colombia.").empty()) GTEST_SKIP() << "no parser model: nothing is coded";
+  EXPECT_EQ(code("Venezuela met with Colombia on Monday to discuss the rebels of Peru."), "VENGOV 040 COLGOV;");
+  EXPECT_EQ(code("Venezuela discussed the rebels of Peru."), "VENGOV 040 PERREB;");
+}
+
 // PETRARCH 2's verb interaction, under its conventions only: an intent verb
 // and a complement of a category above intent give the complement's act
 // alone (without its way back); one below it, the intent of that act.

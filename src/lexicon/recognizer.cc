@@ -40,6 +40,14 @@ bool Capitalized(std::string_view form) {
   return !form.empty() && text::IsUpper(text::DecodeAt(form, 0, &len));
 }
 
+// "iSrael", "eBay": a capital after a lower-case start is a slip of the
+// keyboard or a brand's spelling, never a common word's.
+bool MixedCase(std::string_view form) {
+  for (size_t i = 1; i < form.size(); ++i)
+    if (form[i] >= 'A' && form[i] <= 'Z') return true;
+  return false;
+}
+
 // "that country", "that government": a distal demonstrative before a role
 // word points back at a country named before ("this country" in a
 // quotation is the speaker's own, so "this" is not one).
@@ -232,7 +240,7 @@ class DocumentRecognizer {
       for (int t = first; t < m.last && !capital; ++t) {
         size_t len;
         char32_t c = text::DecodeAt(forms_[t], 0, &len);
-        capital = text::IsUpper(c) || text::IsDigit(c);
+        capital = text::IsUpper(c) || text::IsDigit(c) || MixedCase(forms_[t]);
       }
       if (!capital) {
         std::erase_if(m.payloads, [](const MatchPayload* p) { return !IsRoleWord(*p); });
@@ -400,7 +408,10 @@ class DocumentRecognizer {
       p->last = n->last;
       return used + 1;
     }
-    std::vector<int> name = NameTokens(name_at);
+    // A role adjective does not name a person: "Islamic State" and "Muslim
+    // Brotherhood" are not people called State and Brotherhood.
+    const bool adjective = doc_.sentences[cur_sentence_].tokens[p->last - 1].upos == "ADJ"sv;
+    std::vector<int> name = adjective ? std::vector<int>{} : NameTokens(name_at);
     if (!name.empty() && (name_at == p->last || name.size() >= 2)) {
       p->new_name = name;
       p->last = name.back() + 1;

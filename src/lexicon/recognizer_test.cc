@@ -247,7 +247,12 @@ INSTANTIATE_TEST_SUITE_P(
              "Chile=CHLGOV dictionary; the president of landlocked Bolivia=BOLGOV description"},
         // People from an institution belong to it, wherever the parse hangs it.
         Case{"Chile received ministers from the Peruvian government.", "2015-01-01",
-             "Chile=CHLGOV dictionary; ministers from the Peruvian government=PERGOV agent"}));
+             "Chile=CHLGOV dictionary; ministers from the Peruvian government=PERGOV agent"},
+        // A role adjective names no person: no one called Brotherhood here.
+        Case{"Peru condemned the militant Brotherhood.", "2015-01-01",
+             "Peru=PERGOV dictionary; the militant=PERREB description"},
+        // A capital inside a word that starts lower case is a name's, mistyped.
+        Case{"Peru condemned cHile.", "2015-01-01", "Peru=PERGOV dictionary; cHile=CHLGOV dictionary"}));
 
 }  // namespace
 }  // namespace dyad::lexicon

@@ -57,6 +57,7 @@ Status LoadLexicon(const std::string& data_dir, const PipelineOptions& options, 
   }
   *out = lexicon::LexiconResources::Build(std::move(*dict), text.abbreviations, text.clean.glue.function_words);
   out->unknown_country_roles = options.petrarch_conventions;
+  out->whole_hyphenated_words = options.petrarch_conventions;
   std::string temporal;
   if (!ReadWholeFile(data_dir + "/time/temporal.tsv", &temporal))
     return Status::IOError("cannot read " + data_dir + "/time/temporal.tsv");

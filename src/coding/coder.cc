@@ -321,8 +321,12 @@ class SentenceCoder {
     const Token& t = sent_.tokens[c.predicate];
     if (c.noun || t.xpos != "VBG") return false;
     const std::string marker = Marker(c.predicate);
-    // "..., especially by promoting biofuels" may be parsed as a conjunct.
-    return (t.deprel == "advcl" && marker.empty()) || ((t.deprel == "advcl" || t.deprel == "conj") && marker == "by");
+    // "..., especially by promoting biofuels" may be parsed as a conjunct;
+    // "bombarded Aleppo overnight, killing ..." as a modifier of the noun
+    // before the comma.
+    const bool after_comma = c.predicate > 0 && sent_.tokens[c.predicate - 1].form == ","sv;
+    return (t.deprel == "advcl" && marker.empty()) || ((t.deprel == "advcl" || t.deprel == "conj") && marker == "by") ||
+           (t.deprel == "acl" && after_comma);
   }
 
   // What a request asks for: its open complement, else a to-infinitive the

@@ -294,7 +294,25 @@ INSTANTIATE_TEST_SUITE_P(
                                      "PERGOV 190 BOLGOV;"},
                       ConventionCase{"Peru responded by attacking Chile.", "PERGOV 190 CHLGOV;", ""},
                       // PETRARCH codes an act no target is found for, when a specific frame matched.
-                      ConventionCase{"Peru imposed new sanctions.", "", "PERGOV 163 ;"}));
+                      ConventionCase{"Peru imposed new sanctions.", "", "PERGOV 163 ;"},
+                      // PETRARCH reads a hyphenated word whole: "government-held" names no government.
+                      ConventionCase{"Insurgents shelled a government-held district of Peru.", "", "---REB 194 PERGOV;"}));
+
+// A participle adjunct the parse hangs on the noun before its comma
+// ("... overnight, killing ...") is still an adjunct to PETRARCH.
+TEST(PipelineResources, PetrarchConventionsCodeNoParticipleAdjunctAfterAComma) {
+  PipelineOptions o;
+  o.petrarch_conventions = true;
+  std::unique_ptr<Pipeline> p = PipelineWith(o);
+  ASSERT_TRUE(p);
+  std::vector<std::string> trace;
+  const std::string text = "Chilean forces bombarded a part of Peru's second city Arequipa overnight, killing at least eight "
+                           "Bolivian people.";
+  if (EventsOf(*p, text, &trace).empty()) GTEST_SKIP() << "no parser model: nothing is coded";
+  bool adjunct = false;
+  for (const std::string& line : trace) adjunct = adjunct || line.find("a participle adjunct") != std::string::npos;
+  EXPECT_TRUE(adjunct);
+}
 
 }  // namespace
 }  // namespace dyad::eval

@@ -924,6 +924,15 @@ class DocumentRecognizer {
            doc_.sentences[cur_sentence_].tokens[t].upos == "ADJ";
   }
 
+  // Whether tokens [first, last) are joined by a hyphen, without spaces, to
+  // a token before or after them.
+  static bool HyphenGlued(const std::vector<Token>& t, int first, int last) {
+    const bool before = first >= 2 && t[first - 1].form == "-"sv && !t[first - 2].space_after && !t[first - 1].space_after;
+    const bool after = last + 1 < static_cast<int>(t.size()) && t[last].form == "-"sv && !t[last - 1].space_after &&
+                       !t[last].space_after;
+    return before || after;
+  }
+
   static bool HasLower(std::string_view w) {
     for (char c : w)
       if (std::islower(static_cast<unsigned char>(c))) return true;
@@ -932,6 +941,7 @@ class DocumentRecognizer {
 
   void AddMention(int s, int first, int last, int actor, const std::string& code, const std::string& how) {
     const dyad::Sentence& sent = doc_.sentences[s];
+    if (res_.whole_hyphenated_words && HyphenGlued(sent.tokens, first, last)) return;
     Mention m;
     m.sentence = s;
     m.first_token = first;

@@ -43,6 +43,10 @@ struct LexiconResources {
   // "---REB", "---GOV", where dyad otherwise reads the article's country
   // into it or, without one, names no actor.
   bool unknown_country_roles = false;
+  // PETRARCH's convention too: it reads words as the text splits at white
+  // space, so a name hyphenated to a word outside it ("government-held",
+  // "US-led forces", "Qaeda-linked") is part of that word and names no one.
+  bool whole_hyphenated_words = false;
   // Weekday names, lower case ("tuesday"): "Syrian President Bashar Assad
   // Tuesday" ends the name before them. From data/time/temporal.tsv
   // (WeekdaysOf).

@@ -1664,7 +1664,10 @@ class SentenceCoder {
       // "rejected a U.S. request": a name before the noun is its actor.
       bool participle_actor = r == "obl:unmarked"sv && sent_.tokens[head].upos == "VERB"sv;
       bool compound_actor = r == "compound"sv && (sent_.tokens[head].upos == "VERB"sv || tok.upos == "PROPN"sv);
-      if (!modifier && !participle && !participle_actor && !compound_actor) continue;
+      // "the Russian building"; not "military exercises", a thing's kind.
+      bool adjective_actor = r == "amod"sv && res_.conventions.adjective_targets && IsActor(static_cast<int>(t)) &&
+                             ActorOf(static_cast<int>(t)).second.rfind("---", 0) != 0;
+      if (!modifier && !participle && !participle_actor && !compound_actor && !adjective_actor) continue;
       if (int a = TargetToken(static_cast<int>(t), depth - 1); a >= 0) return a;
     }
     return -1;

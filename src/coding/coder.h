@@ -68,6 +68,10 @@ struct Conventions {
   // An act with no target actor ("Interpol will send a team"): no event for
   // the manual's coders but threats; PETRARCH codes it with no target.
   bool untargeted_acts = false;
+  // "demolished the Russian building": a thing is no actor for the manual's
+  // coders, whatever adjective it carries; PETRARCH takes the actor its noun
+  // phrase names (Russia).
+  bool adjective_targets = false;
 
   static Conventions Cameo() { return {}; }
   static Conventions Petrarch() {
@@ -76,7 +80,8 @@ struct Conventions {
             .statements = false,
             .combine_verbs = true,
             .participle_adjuncts = false,
-            .untargeted_acts = true};
+            .untargeted_acts = true,
+            .adjective_targets = true};
   }
 };
 

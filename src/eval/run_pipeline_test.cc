@@ -298,6 +298,25 @@ INSTANTIATE_TEST_SUITE_P(
                       // PETRARCH reads a hyphenated word whole: "government-held" names no government.
                       ConventionCase{"Insurgents shelled a government-held district of Peru.", "", "---REB 194 PERGOV;"}));
 
+// PETRARCH takes the actor a target's noun phrase names, also as its
+// adjective: "the Freedonian building" is Freedonia's; the manual's coders
+// see a thing, no actor.
+TEST(PipelineResources, PetrarchConventionsTargetTheActorAnAdjectiveNames) {
+  std::string events[2];
+  for (bool petrarch : {false, true}) {
+    PipelineOptions o = ImportedVerbsOnly("demolish.verbs.txt");
+    o.bundled_actors = false;
+    o.actor_files = {kTestdata + "petrarch/test.actors.txt", kTestdata + "petrarch/test.agents.txt"};
+    o.petrarch_conventions = petrarch;
+    std::unique_ptr<Pipeline> p = PipelineWith(o);
+    ASSERT_TRUE(p);
+    if (EventsOf(*p, "Sylvania demolished Freedonia.").empty()) GTEST_SKIP() << "no parser model: nothing is coded";
+    events[petrarch] = EventsOf(*p, "The Freedonian building was demolished by Sylvania.");
+  }
+  EXPECT_EQ(events[0], "");
+  EXPECT_EQ(events[1], "SYL 145 FRD;");
+}
+
 // A participle adjunct the parse hangs on the noun before its comma
 // ("... overnight, killing ...") is still an adjunct to PETRARCH.
 TEST(PipelineResources, PetrarchConventionsCodeNoParticipleAdjunctAfterAComma) {

@@ -121,6 +121,7 @@ struct Noun {
   bool target = false;  // `+`
   std::set<std::string, std::less<>> lemmas;
   std::string text;  // for the constraint's text: "talk|talks" or "&currency"
+  std::string form;  // a plain word: itself, lower case (Constraint::form)
 };
 
 class Importer {
@@ -426,6 +427,7 @@ class Importer {
     std::string text;
     for (const std::string& w : words) text += (text.empty() ? "" : " ") + (w[0] == '&' ? Lower(SynsetKey(w)) : Lower(Spaced(w)));
     noun->text = text;  // the words as written stand for their variants
+    if (words.size() == 1 && words[0][0] != '&' && words[0].find('_') == std::string::npos) noun->form = Lower(words[0]);
     return "";
   }
 
@@ -569,6 +571,7 @@ class Importer {
     Constraint c;
     c.kind = Constraint::Kind::kSubj;
     c.lemmas = std::move(n.lemmas);
+    c.form = n.form;
     c.text = "subj=" + n.text;
     m->frame.push_back(std::move(c));
     return "";
@@ -600,6 +603,7 @@ class Importer {
         target = "obj";
       } else {
         c.lemmas = std::move(n.lemmas);
+        c.form = n.form;
         c.text = "obj=" + n.text;
       }
       m->frame.push_back(std::move(c));
@@ -623,6 +627,7 @@ class Importer {
           target = "prep:" + pp.prep;
         } else {
           c.lemmas = std::move(n.lemmas);
+          c.form = n.form;
           c.text += "=" + n.text;
         }
       }

@@ -156,6 +156,22 @@ TEST(CameoVerbsTest, ConstraintsAcceptLemmas) {
   // Specific frames outrank a verb's `-` frame; a frame of phrases only
   // outranks one of words.
   EXPECT_EQ(p.Specificity(), 5);
+  // Neither a synset nor a phrase has one written form.
+  EXPECT_EQ(p.frame[0].form, "");
+  EXPECT_EQ(p.frame[1].form, "");
+}
+
+// A plain word keeps the form it is written in, for the conventions that
+// match it so (PETRARCH: "AGREEMENTS" is not "agreement").
+TEST(CameoVerbsTest, PlainWordsKeepTheirWrittenForm) {
+  auto patterns = ParseCameoVerbs(OneBlock("---", "SHIP\n", "- * CARGOES (TO PORT) [071]"), "t.verbs", BundledOntology());
+  ASSERT_TRUE(patterns.ok()) << patterns.status().ToString();
+  ASSERT_EQ(patterns->size(), 1u);
+  const Pattern& p = (*patterns)[0];
+  ASSERT_EQ(p.frame.size(), 2u);
+  EXPECT_EQ(p.frame[0].form, "cargoes");
+  EXPECT_TRUE(p.frame[0].Accepts("cargo"));  // the lemma match stays
+  EXPECT_EQ(p.frame[1].form, "port");
 }
 
 // Verb lines: lemma, particle, own code; block default codes.

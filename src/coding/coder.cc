@@ -163,6 +163,10 @@ class SentenceCoder {
   // Whether one dependent among `heads` satisfies `k`.
   bool AnyAccepts(const Constraint& k, const std::vector<int>& heads) const {
     for (int h : heads) {
+      if (res_.conventions.surface_forms && !k.form.empty()) {
+        if (text::LowerEquals(sent_.tokens[h].form, k.form) || text::LowerEquals(Lemma(sent_.tokens[h]), k.form)) return true;
+        continue;
+      }
       if (k.Accepts(Lemma(sent_.tokens[h]), IsActor(h))) return true;
       if (k.has_phrases)
         for (const std::string& phrase : PhraseKeys(h))

@@ -72,6 +72,9 @@ struct Conventions {
   // coders, whatever adjective it carries; PETRARCH takes the actor its noun
   // phrase names (Russia).
   bool adjective_targets = false;
+  // "- * AGREEMENTS [057]": PETRARCH matches a pattern's plain word as
+  // written, so not "an agreement"; dyad matches its lemma (Constraint::form).
+  bool surface_forms = false;
 
   static Conventions Cameo() { return {}; }
   static Conventions Petrarch() {
@@ -81,7 +84,8 @@ struct Conventions {
             .combine_verbs = true,
             .participle_adjuncts = false,
             .untargeted_acts = true,
-            .adjective_targets = true};
+            .adjective_targets = true,
+            .surface_forms = true};
   }
 };
 

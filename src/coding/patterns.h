@@ -61,6 +61,10 @@ struct Constraint {
   // Some lemma is a phrase ("tear gas"): the coder also tries the dependent's
   // lemma with its modifiers before it. Set by FinishLemmas.
   bool has_phrases = false;
+  // Imported from a plain word of a PETRARCH pattern: the word as written,
+  // lower case ("agreements"). PETRARCH matches it in that form only, number
+  // included; dyad matches its lemmas unless the conventions say otherwise.
+  std::string form;
   std::string text;              // the constraint as written
 
   // True when a dependent with this lemma satisfies the value part (lemma set

@@ -317,6 +317,25 @@ TEST(PipelineResources, PetrarchConventionsTargetTheActorAnAdjectiveNames) {
   EXPECT_EQ(events[1], "SYL 145 FRD;");
 }
 
+// PETRARCH matches a pattern's plain word as written (or as the token's
+// lemma), so "AGREEMENTS" is not "an agreement"; dyad matches lemmas.
+TEST(PipelineResources, PetrarchConventionsMatchPatternWordsAsWritten) {
+  std::string events[2][2];
+  for (bool petrarch : {false, true}) {
+    PipelineOptions o = ImportedVerbsOnly("endorse.verbs.txt");
+    o.petrarch_conventions = petrarch;
+    std::unique_ptr<Pipeline> p = PipelineWith(o);
+    ASSERT_TRUE(p);
+    if (EventsOf(*p, "Venezuela endorsed Colombia.").empty()) GTEST_SKIP() << "no parser model: nothing is coded";
+    events[petrarch][0] = EventsOf(*p, "Venezuela endorsed an agreement with Colombia.");
+    events[petrarch][1] = EventsOf(*p, "Venezuela endorsed the agreements with Colombia.");
+  }
+  EXPECT_EQ(events[0][0], "VENGOV 057 COLGOV;");
+  EXPECT_EQ(events[0][1], "VENGOV 057 COLGOV;");
+  EXPECT_EQ(events[1][0], "VENGOV 051 COLGOV;");
+  EXPECT_EQ(events[1][1], "VENGOV 057 COLGOV;");
+}
+
 // A participle adjunct the parse hangs on the noun before its comma
 // ("... overnight, killing ...") is still an adjunct to PETRARCH.
 TEST(PipelineResources, PetrarchConventionsCodeNoParticipleAdjunctAfterAComma) {

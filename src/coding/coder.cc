@@ -96,7 +96,7 @@ class SentenceCoder {
           Trace(c, "no event: what another act is for, not done");
           continue;
         }
-        if (!res_.conventions.participle_adjuncts && ParticipleAdjunct(c)) {
+        if (!res_.conventions.participle_adjuncts && InParticipleAdjunct(c)) {
           Trace(c, "no event: a participle adjunct (PETRARCH's conventions code none)");
           continue;
         }
@@ -330,7 +330,31 @@ class SentenceCoder {
     // before the comma.
     const bool after_comma = c.predicate > 0 && sent_.tokens[c.predicate - 1].form == ","sv;
     return (t.deprel == "advcl" && marker.empty()) || ((t.deprel == "advcl" || t.deprel == "conj") && marker == "by") ||
-           (t.deprel == "acl" && after_comma);
+           (t.deprel == "acl" && after_comma) || (t.deprel == "advcl" && IsPreposition(marker));
+  }
+
+  // A gerund after a preposition ("jailed for helping ...", "after meeting
+  // ...") stands in a prepositional phrase, which PETRARCH does not search
+  // for verbs; "while meeting ..." is a subordinate clause, which it does.
+  static bool IsPreposition(std::string_view marker) {
+    for (std::string_view p : {"after"sv, "before"sv, "for"sv, "since"sv, "without"sv, "despite"sv, "upon"sv, "on"sv,
+                               "in"sv, "from"sv, "against"sv, "of"sv})
+      if (marker == p) return true;
+    return false;
+  }
+
+  // Whether c is a participle adjunct or the complement (open, clausal or
+  // relative) of a clause inside one: what it holds is in the same phrase.
+  bool InParticipleAdjunct(const Clause& c) const {
+    if (ParticipleAdjunct(c)) return true;
+    for (int h = c.predicate; h >= 0;) {
+      const std::string& rel = sent_.tokens[h].deprel;
+      if (rel != "xcomp"sv && rel != "ccomp"sv && rel.rfind("acl", 0) != 0) return false;
+      h = sent_.tokens[h].head;
+      if (h < 0) return false;
+      if (const Clause* up = ClauseAt(h); up && ParticipleAdjunct(*up)) return true;
+    }
+    return false;
   }
 
   // What a request asks for: its open complement, else a to-infinitive the

@@ -293,6 +293,8 @@ INSTANTIATE_TEST_SUITE_P(
                       ConventionCase{"Peru attacked Bolivia, killing Chilean soldiers.", "PERGOV 190 BOLGOV;PERGOV 190 CHLMIL;",
                                      "PERGOV 190 BOLGOV;"},
                       ConventionCase{"Peru responded by attacking Chile.", "PERGOV 190 CHLGOV;", ""},
+                      // Nor a gerund after a preposition, with the clauses it holds.
+                      ConventionCase{"Peru fined Chile for helping Bolivian rebels attack Ecuador.", "BOLREB 190 ECUGOV;", ""},
                       // PETRARCH codes an act no target is found for, when a specific frame matched.
                       ConventionCase{"Peru imposed new sanctions.", "", "PERGOV 163 ;"},
                       // PETRARCH reads a hyphenated word whole: "government-held" names no government.

@@ -319,26 +319,26 @@ class SentenceCoder {
   }
 
   // "..., killing at least eight people", "..., offering further support",
-  // "... by promoting biofuels": a present participle hung on its clause
-  // with no connective, or with "by".
+  // "... by promoting biofuels", "jailed for helping ...": a present
+  // participle hung on its clause with no connective or after a preposition.
   bool ParticipleAdjunct(const Clause& c) const {
     const Token& t = sent_.tokens[c.predicate];
     if (c.noun || t.xpos != "VBG") return false;
     const std::string marker = Marker(c.predicate);
+    if (t.deprel == "advcl") return marker.empty() || IsPreposition(marker);
     // "..., especially by promoting biofuels" may be parsed as a conjunct;
+    if (t.deprel == "conj") return marker == "by";
     // "bombarded Aleppo overnight, killing ..." as a modifier of the noun
     // before the comma.
-    const bool after_comma = c.predicate > 0 && sent_.tokens[c.predicate - 1].form == ","sv;
-    return (t.deprel == "advcl" && marker.empty()) || ((t.deprel == "advcl" || t.deprel == "conj") && marker == "by") ||
-           (t.deprel == "acl" && after_comma) || (t.deprel == "advcl" && IsPreposition(marker));
+    return t.deprel == "acl" && c.predicate > 0 && sent_.tokens[c.predicate - 1].form == ","sv;
   }
 
   // A gerund after a preposition ("jailed for helping ...", "after meeting
   // ...") stands in a prepositional phrase, which PETRARCH does not search
   // for verbs; "while meeting ..." is a subordinate clause, which it does.
   static bool IsPreposition(std::string_view marker) {
-    for (std::string_view p : {"after"sv, "before"sv, "for"sv, "since"sv, "without"sv, "despite"sv, "upon"sv, "on"sv,
-                               "in"sv, "from"sv, "against"sv, "of"sv})
+    for (std::string_view p : {"by"sv, "after"sv, "before"sv, "for"sv, "since"sv, "without"sv, "despite"sv, "upon"sv,
+                               "on"sv, "in"sv, "from"sv, "against"sv, "of"sv})
       if (marker == p) return true;
     return false;
   }
@@ -1056,8 +1056,7 @@ class SentenceCoder {
     return -1;
   }
 
-  // Whether `code` is in one of the families (code prefixes).
-  // Whether the code, or either part of an imported pair "A:B" (A forward,
+  // Whether the code (its prefix), or either part of an imported pair "A:B" (A forward,
   // B from the target back), is in one of the families.
   static bool InFamily(const std::string& code, std::initializer_list<const char*> families) {
     const size_t colon = code.find(':');
@@ -1216,11 +1215,6 @@ class SentenceCoder {
     return false;
   }
 
-  // The actors joined by "and" (and commas) right before the mention ending
-  // at token t, t included: "Maduro and Putin" found from "Putin". By
-  // surface, as the parse that lost the subject often lost the coordination.
-  // Only "A, B and C": the joiner next to t is "and", the ones before it
-  // commas ("Russia and Ukraine, Putin said" is no list).
   // The actors coordinated with actor token t on either side of it ("A, B
   // and C", whichever the parse hung the others on), t among them.
   std::vector<int> AllCoordinated(int t) const {
@@ -1230,6 +1224,11 @@ class SentenceCoder {
     return out;
   }
 
+  // The actors joined by "and" (and commas) right before the mention ending
+  // at token t, t included: "Maduro and Putin" found from "Putin". By
+  // surface, as the parse that lost the subject often lost the coordination.
+  // Only "A, B and C": the joiner next to t is "and", the ones before it
+  // commas ("Russia and Ukraine, Putin said" is no list).
   std::vector<int> CoordinatedActors(int t) const {
     std::vector<int> out = {t};
     if (t >= kListed || covering_[t] < 0) return out;  // "we" in a quotation: its speaker
@@ -1244,9 +1243,6 @@ class SentenceCoder {
     return out;
   }
 
-  // What a clause says its subject must, has to or should do ("the
-  // authorities must end the crackdown"): "" when it says no such thing, or
-  // when the subject is the speaker's own side ("we must ...": an intent).
   // "must" or "should" when one is an auxiliary of verb `v` (the last such),
   // else "".
   std::string ObligationAux(int v) const {
@@ -1259,6 +1255,9 @@ class SentenceCoder {
     return word;
   }
 
+  // What a clause says its subject must, has to or should do ("the
+  // authorities must end the crackdown"): "" when it says no such thing, or
+  // when the subject is the speaker's own side ("we must ...": an intent).
   std::string Obligation(const Clause& c) const {
     // Not under "if" ("if this means he has to leave"), nor in a clause
     // that describes a noun ("a decision they have to make").

@@ -410,7 +410,7 @@ class DocumentRecognizer {
     }
     // A role adjective does not name a person: "Islamic State" and "Muslim
     // Brotherhood" are not people called State and Brotherhood.
-    const bool adjective = doc_.sentences[cur_sentence_].tokens[p->last - 1].upos == "ADJ"sv;
+    const bool adjective = Upos(p->last - 1) == "ADJ"sv;
     std::vector<int> name = adjective ? std::vector<int>{} : NameTokens(name_at);
     if (!name.empty() && (name_at == p->last || name.size() >= 2)) {
       p->new_name = name;
@@ -461,7 +461,7 @@ class DocumentRecognizer {
   bool IsLowercaseModifier(int t) const {
     const std::string_view w = forms_[t];
     if (w.empty() || !std::islower(static_cast<unsigned char>(w[0]))) return false;
-    const std::string& upos = doc_.sentences[cur_sentence_].tokens[t].upos;
+    const std::string& upos = Upos(t);
     return upos.empty() ? !res_.function_words.count(text::Lower(w)) : upos == "ADJ"sv || upos == "NOUN"sv;
   }
 
@@ -472,7 +472,7 @@ class DocumentRecognizer {
   // Returns the matches it used (the country's, and any it skipped over).
   size_t CountryFrom(const std::vector<NameMatch>& ms, size_t k, Phrase* p) {
     const int from = p->last;
-    if (doc_.sentences[cur_sentence_].tokens[from].upos.empty()) return 0;
+    if (Upos(from).empty()) return 0;
     for (size_t j = k; j < ms.size() && ms[j].first <= from + 5; ++j) {
       const MatchPayload* r = BestReading(ms[j], dict_);
       if (!IsCountryish(*r, dict_)) continue;
@@ -920,9 +920,11 @@ class DocumentRecognizer {
   // A lowercase adjective (by the parse; without one, no word counts).
   bool IsLowercaseAdjective(int t) const {
     const std::string_view w = forms_[t];
-    return !w.empty() && std::islower(static_cast<unsigned char>(w[0])) &&
-           doc_.sentences[cur_sentence_].tokens[t].upos == "ADJ";
+    return !w.empty() && std::islower(static_cast<unsigned char>(w[0])) && Upos(t) == "ADJ"sv;
   }
+
+  // The part-of-speech tag of token t of the current sentence; "" without a parse.
+  const std::string& Upos(int t) const { return doc_.sentences[cur_sentence_].tokens[t].upos; }
 
   // Whether tokens [first, last) are joined by a hyphen, without spaces, to
   // a token before or after them.

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <map>
 #include <set>
 
@@ -112,6 +113,16 @@ std::unique_ptr<Pipeline> PipelineWith(const PipelineOptions& o) {
   auto p = Pipeline::Create(o);
   EXPECT_TRUE(p.ok()) << p.status().ToString();
   return p.ok() ? std::move(*p) : nullptr;
+}
+
+// `o`'s resources under the manual's conventions ([0]) and PETRARCH's ([1]).
+std::array<std::unique_ptr<Pipeline>, 2> UnderBothConventions(PipelineOptions o) {
+  std::array<std::unique_ptr<Pipeline>, 2> out;
+  for (bool petrarch : {false, true}) {
+    o.petrarch_conventions = petrarch;
+    out[petrarch] = PipelineWith(o);
+  }
+  return out;
 }
 
 // --no-bundled-actors: the --actors files (here CAMEO-format actor and agent
@@ -223,13 +234,8 @@ TEST(PipelineResources, ImportedConsultationPurposeIsTheMeetingsTopic) {
 // and a complement of a category above intent give the complement's act
 // alone (without its way back); one below it, the intent of that act.
 TEST(PipelineResources, PetrarchConventionsCombineAnIntentVerbWithItsComplement) {
-  std::unique_ptr<Pipeline> pipelines[2];
-  for (bool petrarch : {false, true}) {
-    PipelineOptions o = ImportedVerbsOnly("interaction.verbs.txt");
-    o.petrarch_conventions = petrarch;
-    pipelines[petrarch] = PipelineWith(o);
-    ASSERT_TRUE(pipelines[petrarch]);
-  }
+  const auto pipelines = UnderBothConventions(ImportedVerbsOnly("interaction.verbs.txt"));
+  ASSERT_TRUE(pipelines[0] && pipelines[1]);
   auto code = [&](bool petrarch, const std::string& text) { return EventsOf(*pipelines[petrarch], text); };
   const std::string attend = "Venezuela sought to attend the summit of Colombia.";
   const std::string deepen = "Venezuela is seeking to deepen ties with Colombia.";
@@ -304,38 +310,29 @@ INSTANTIATE_TEST_SUITE_P(
 // adjective: "the Freedonian building" is Freedonia's; the manual's coders
 // see a thing, no actor.
 TEST(PipelineResources, PetrarchConventionsTargetTheActorAnAdjectiveNames) {
-  std::string events[2];
-  for (bool petrarch : {false, true}) {
-    PipelineOptions o = ImportedVerbsOnly("demolish.verbs.txt");
-    o.bundled_actors = false;
-    o.actor_files = {kTestdata + "petrarch/test.actors.txt", kTestdata + "petrarch/test.agents.txt"};
-    o.petrarch_conventions = petrarch;
-    std::unique_ptr<Pipeline> p = PipelineWith(o);
-    ASSERT_TRUE(p);
-    if (EventsOf(*p, "Sylvania demolished Freedonia.").empty()) GTEST_SKIP() << "no parser model: nothing is coded";
-    events[petrarch] = EventsOf(*p, "The Freedonian building was demolished by Sylvania.");
-  }
-  EXPECT_EQ(events[0], "");
-  EXPECT_EQ(events[1], "SYL 145 FRD;");
+  PipelineOptions o = ImportedVerbsOnly("demolish.verbs.txt");
+  o.bundled_actors = false;
+  o.actor_files = {kTestdata + "petrarch/test.actors.txt", kTestdata + "petrarch/test.agents.txt"};
+  const auto p = UnderBothConventions(o);
+  ASSERT_TRUE(p[0] && p[1]);
+  if (EventsOf(*p[0], "Sylvania demolished Freedonia.").empty()) GTEST_SKIP() << "no parser model: nothing is coded";
+  const std::string text = "The Freedonian building was demolished by Sylvania.";
+  EXPECT_EQ(EventsOf(*p[0], text), "");
+  EXPECT_EQ(EventsOf(*p[1], text), "SYL 145 FRD;");
 }
 
 // PETRARCH matches a pattern's plain word as written (or as the token's
 // lemma), so "AGREEMENTS" is not "an agreement"; dyad matches lemmas.
 TEST(PipelineResources, PetrarchConventionsMatchPatternWordsAsWritten) {
-  std::string events[2][2];
-  for (bool petrarch : {false, true}) {
-    PipelineOptions o = ImportedVerbsOnly("endorse.verbs.txt");
-    o.petrarch_conventions = petrarch;
-    std::unique_ptr<Pipeline> p = PipelineWith(o);
-    ASSERT_TRUE(p);
-    if (EventsOf(*p, "Venezuela endorsed Colombia.").empty()) GTEST_SKIP() << "no parser model: nothing is coded";
-    events[petrarch][0] = EventsOf(*p, "Venezuela endorsed an agreement with Colombia.");
-    events[petrarch][1] = EventsOf(*p, "Venezuela endorsed the agreements with Colombia.");
-  }
-  EXPECT_EQ(events[0][0], "VENGOV 057 COLGOV;");
-  EXPECT_EQ(events[0][1], "VENGOV 057 COLGOV;");
-  EXPECT_EQ(events[1][0], "VENGOV 051 COLGOV;");
-  EXPECT_EQ(events[1][1], "VENGOV 057 COLGOV;");
+  const auto p = UnderBothConventions(ImportedVerbsOnly("endorse.verbs.txt"));
+  ASSERT_TRUE(p[0] && p[1]);
+  if (EventsOf(*p[0], "Venezuela endorsed Colombia.").empty()) GTEST_SKIP() << "no parser model: nothing is coded";
+  const std::string singular = "Venezuela endorsed an agreement with Colombia.";
+  const std::string plural = "Venezuela endorsed the agreements with Colombia.";
+  EXPECT_EQ(EventsOf(*p[0], singular), "VENGOV 057 COLGOV;");
+  EXPECT_EQ(EventsOf(*p[0], plural), "VENGOV 057 COLGOV;");
+  EXPECT_EQ(EventsOf(*p[1], singular), "VENGOV 051 COLGOV;");
+  EXPECT_EQ(EventsOf(*p[1], plural), "VENGOV 057 COLGOV;");
 }
 
 // A participle adjunct the parse hangs on the noun before its comma

@@ -99,6 +99,29 @@ void BM_ParseOnly_Test_Width(benchmark::State& state) {
   state.counters["peak_rss_MB"] = PeakRssMb();
 }
 
+// Annotate over batches of `state.range(0)` sentences (the pipeline passes
+// a document's sentences, about 40 in news), against one at a time above.
+void BM_TagParseBatched_Test(benchmark::State& state) {
+  const Annotator* models = Models();
+  const auto* sentences = Treebank("test");
+  if (!models || !sentences) {
+    state.SkipWithError("models or ../shared/ud/en_ewt not found");
+    return;
+  }
+  std::vector<dyad::Sentence> copy;
+  for (const auto& cs : *sentences) copy.push_back(cs.sentence);
+  const size_t batch = static_cast<size_t>(state.range(0));
+  size_t done = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < copy.size(); i += batch)
+      models->Annotate(std::span<dyad::Sentence>(copy).subspan(i, std::min(batch, copy.size() - i)));
+    done += copy.size();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(done));
+  state.counters["peak_rss_MB"] = PeakRssMb();
+}
+BENCHMARK(BM_TagParseBatched_Test)->Arg(1)->Arg(8)->Arg(40)->Arg(256)->Unit(benchmark::kMillisecond);
+
 void BM_TagParse_Dev(benchmark::State& s) { Run(s, "dev", Work::kAnnotate); }
 void BM_TagParse_Test(benchmark::State& s) { Run(s, "test", Work::kAnnotate); }
 void BM_TagOnly_Test(benchmark::State& s) { Run(s, "test", Work::kTag); }

@@ -217,8 +217,7 @@ Status Pipeline::Run(Document* doc, std::vector<std::string>* trace, StageTimes*
   StageClock clock(times);
   DYAD_RETURN_IF_ERROR(text::ProcessText(doc, stages_->text));
   clock.Lap(&T::text);
-  if (stages_->syntax)
-    for (Sentence& s : doc->sentences) stages_->syntax->Annotate(s);
+  if (stages_->syntax) stages_->syntax->Annotate(doc->sentences);
   clock.Lap(&T::syntax);
   lexicon::RecognizeActors(doc, stages_->lexicon);
   // With CAMEO dictionaries alone, PETRARCH's convention: a country named

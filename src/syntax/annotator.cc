@@ -26,13 +26,24 @@ Annotator Annotator::FromModels(Tagger tagger, Parser parser) {
 
 void Annotator::Tag(Sentence& s) const { tagger_->Tag(&s); }
 
-void Annotator::Annotate(Sentence& s) const {
-  thread_local std::vector<WordInfo> words;
-  thread_local std::vector<int> classes, heads, labels;
+void Annotator::Predict(const Sentence& s, std::vector<WordInfo>* words, std::vector<int>* classes) const {
+  words->clear();
+  for (const Token& t : s.tokens) words->push_back(ComputeWordInfo(t.form));
+  tagger_->Predict(*words, classes);
+}
+
+void Annotator::SetTags(const std::vector<WordInfo>& words, const std::vector<int>& classes, Sentence& s) const {
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    Token& t = s.tokens[i];
+    t.upos = tagger_->upos(classes[i]);
+    t.xpos = tagger_->xpos(classes[i]);
+    t.lemma = tagger_->lemmatizer().Lemmatize(t.form, words[i].form, words[i].lower, t.xpos, class_xpos_hash_[classes[i]]);
+  }
+}
+
+void Annotator::Parse(const std::vector<WordInfo>& words, const std::vector<int>& classes, Sentence& s) const {
   thread_local ParserInput input;
-  words.clear();
-  for (const Token& t : s.tokens) words.push_back(ComputeWordInfo(t.form));
-  tagger_->Predict(words, &classes);
+  thread_local std::vector<int> heads, labels;
   input.clear();
   for (size_t i = 0; i < words.size(); ++i) {
     input.word.push_back(words[i].lower);
@@ -42,13 +53,23 @@ void Annotator::Annotate(Sentence& s) const {
   }
   parser_->Parse(input, &heads, &labels);
   for (size_t i = 0; i < s.tokens.size(); ++i) {
-    Token& t = s.tokens[i];
-    t.upos = tagger_->upos(classes[i]);
-    t.xpos = tagger_->xpos(classes[i]);
-    t.lemma = tagger_->lemmatizer().Lemmatize(t.form, words[i].form, words[i].lower, t.xpos, class_xpos_hash_[classes[i]]);
-    t.head = heads[i];
-    t.deprel = parser_->labels()[labels[i]];
+    s.tokens[i].head = heads[i];
+    s.tokens[i].deprel = parser_->labels()[labels[i]];
   }
+}
+
+void Annotator::Annotate(Sentence& s) const { Annotate(std::span<Sentence>(&s, 1)); }
+
+void Annotator::Annotate(std::span<Sentence> sentences) const {
+  thread_local std::vector<std::vector<WordInfo>> words;
+  thread_local std::vector<std::vector<int>> classes;
+  if (words.size() < sentences.size()) {
+    words.resize(sentences.size());
+    classes.resize(sentences.size());
+  }
+  for (size_t i = 0; i < sentences.size(); ++i) Predict(sentences[i], &words[i], &classes[i]);
+  for (size_t i = 0; i < sentences.size(); ++i) SetTags(words[i], classes[i], sentences[i]);
+  for (size_t i = 0; i < sentences.size(); ++i) Parse(words[i], classes[i], sentences[i]);
 }
 
 }  // namespace dyad::syntax

@@ -214,5 +214,36 @@ TEST(ParserTest, CommittedModelGivesWellFormedTreesForRandomInput) {
   }
 }
 
+// The pipeline annotates a document's sentences as one batch (tag all, then
+// parse all); that must be exactly the annotation of each sentence alone,
+// including empty sentences and batches of one.
+TEST(AnnotatorTest, BatchEqualsOneSentenceAtATime) {
+  std::string models = std::string(DYAD_SOURCE_DIR) + "/models";
+  if (!std::filesystem::exists(models + "/" + kParserModelFile)) GTEST_SKIP() << "no committed model in " << models;
+  auto annotator = Annotator::Load(models);
+  ASSERT_TRUE(annotator.ok()) << annotator.status().ToString();
+  const std::vector<std::string> words = {"the", "minister", "said", ".", ",", "Russia", "of", "\"", "offered", "to",
+                                          "send", "troops", "Maduro", "and", "China", "met", "on", "Monday", "xyzzy"};
+  Rng rng(5);
+  for (int batch : {1, 2, 7, 40}) {
+    std::vector<Sentence> alone(batch);
+    for (Sentence& s : alone) {
+      const int n = static_cast<int>(rng.Below(30));
+      for (int i = 0; i < n; ++i) s.tokens.push_back(Token{.form = words[rng.Below(words.size())]});
+    }
+    std::vector<Sentence> together = alone;
+    for (Sentence& s : alone) annotator->Annotate(s);
+    annotator->Annotate(std::span<Sentence>(together));
+    for (int i = 0; i < batch; ++i) {
+      ASSERT_EQ(alone[i].tokens.size(), together[i].tokens.size());
+      for (size_t t = 0; t < alone[i].tokens.size(); ++t) {
+        const Token &a = alone[i].tokens[t], &b = together[i].tokens[t];
+        EXPECT_EQ(std::tie(a.upos, a.xpos, a.lemma, a.head, a.deprel), std::tie(b.upos, b.xpos, b.lemma, b.head, b.deprel))
+            << "batch " << batch << " sentence " << i << " token " << t;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dyad::syntax

@@ -280,14 +280,16 @@ class SentenceCoder {
     return false;
   }
 
-  // PETRARCH 2's verb interaction (`--conventions petrarch`): an intent verb
-  // coded by its own `-` frame ("prepared to ...", "seeking to ...") and an
-  // open complement that codes combine. A complement of a category above
-  // intent (consult, investigate, demand, disapprove, threaten, protest,
-  // show of force, coerce) stands alone ("prepared to attend": 042; *code
-  // becomes "", the upper verb yields); one below it becomes its intent form
-  // ("seeking to deepen a partnership": 060 -> 031). Returns whether the
-  // verbs combined; *why says how.
+  // An intent verb coded by its own `-` frame ("vowed to ...", "prepared to
+  // ...", "seeking to ...") and an open complement that codes combine
+  // (Conventions::combine_verbs): the complement's act becomes its intent
+  // form ("vowed to attack": 190 -> 138; "seeking to deepen a partnership":
+  // 060 -> 031), aimed at the complement's target. Under PETRARCH's
+  // conventions a complement of a category above intent (consult,
+  // investigate, demand, disapprove, threaten, protest, show of force,
+  // coerce) stands alone instead ("prepared to attend": 042; *code becomes
+  // "", the upper verb yields). Returns whether the verbs combined; *why
+  // says how.
   struct Combined {
     const Clause* clause = nullptr;    // the complement folded into the upper verb's event
     const Pattern* pattern = nullptr;  // and its pattern, whose targets the event takes
@@ -302,13 +304,15 @@ class SentenceCoder {
     const Pattern* lower = x ? Match(*x) : nullptr;
     if (!lower || lower->NoEvent()) return false;
     const std::string act = lower->code.substr(0, lower->code.find(':'));
-    if (InFamily(act, {"04", "09", "10", "11", "13", "14", "15", "17"})) {
+    const bool petrarch = res_.conventions.combine_verbs == Conventions::Combination::kPetrarch;
+    if (petrarch && InFamily(act, {"04", "09", "10", "11", "13", "14", "15", "17"})) {
       lower_only_.insert(x->predicate);
       *code = "";
       *why = "its complement's act stands alone";
       return true;
     }
-    if (!InFamily(act, {"05", "06", "07", "08", "16", "18", "19", "20"})) return false;
+    if (petrarch && !InFamily(act, {"05", "06", "07", "08", "16", "18", "19", "20"})) return false;
+    if (InFamily(act, {"03", "13"})) return false;
     auto intent = res_.intents.Lookup(act);
     if (!intent) return false;
     *code = *intent;
@@ -680,12 +684,10 @@ class SentenceCoder {
           }
         }
     Combined combined;
-    if (res_.conventions.combine_verbs) {
-      if (lower_only_.count(c.predicate)) code = code.substr(0, code.find(':'));  // combined: no way back
-      if (std::string why; CombineWithComplement(c, *p, &code, &why, &combined)) {
-        if (code.empty()) return Trace(c, "no event: " + why + " (" + rule + ")"), false;
-        rule += " [" + why + "]";
-      }
+    if (lower_only_.count(c.predicate)) code = code.substr(0, code.find(':'));  // combined: no way back
+    if (std::string why; CombineWithComplement(c, *p, &code, &why, &combined)) {
+      if (code.empty()) return Trace(c, "no event: " + why + " (" + rule + ")"), false;
+      rule += " [" + why + "]";
     }
     if (c.negated && !p->ForNegated()) {
       auto rejection = res_.negations.Lookup(code);

@@ -58,10 +58,16 @@ struct Conventions {
   // typed by what it says: 112, 111, 051) aimed at an actor in it, as the
   // manual's coders do; PETRARCH codes no statement of its own.
   bool statements = true;
-  // PETRARCH 2 combines an intent verb with the act of its complement
-  // ("seeking to deepen a partnership": 031; "prepared to attend": 042 alone);
-  // dyad codes each by its own patterns.
-  bool combine_verbs = false;
+  // An intent verb coded by its bare frame (03x) with a coded complement:
+  // the manual's coders code the intent of the complement's act ("vowed to
+  // attack Syria": 138 against Syria, not 030 and an attack that has not
+  // happened; "offered to host talks": 036), when that act has an intent
+  // form (data/verbs/intent.tsv), and code each verb by its own patterns
+  // otherwise. PETRARCH 2 also lets an act of a category above intent in
+  // its ontology (consult, investigate, demand, disapprove, threaten,
+  // protest, show of force, coerce) stand alone: "prepared to attend": 042.
+  enum class Combination { kIntentOfAct, kPetrarch };
+  Combination combine_verbs = Combination::kIntentOfAct;
   // "..., killing at least eight people": a present participle adjunct is
   // an event of its own for the manual's coders; PETRARCH codes none.
   bool participle_adjuncts = true;
@@ -81,7 +87,7 @@ struct Conventions {
     return {.future_is_intent = false,
             .mutual_both_ways = true,
             .statements = false,
-            .combine_verbs = true,
+            .combine_verbs = Combination::kPetrarch,
             .participle_adjuncts = false,
             .untargeted_acts = true,
             .adjective_targets = true,

@@ -378,6 +378,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"President Bush threatened further action against Iraq.", "2003-01-01", "USAGOV 130 IRQGOV"},
         Case{"Pakistan threatened to cut diplomatic ties with Congo and Costa Rica.", "2003-01-01",
              "PAKGOV 1313 COGGOV; PAKGOV 1313 CRIGOV"},
+        // An intent verb with its bare frame takes the intent form of its
+        // complement's act, aimed at the complement's target: a vow to attack
+        // is a threat (not an intent to cooperate, nor an attack); a vow to
+        // meet an intent to meet. A complement with no intent form
+        // (investigate: 09) leaves the vow as it was: no target, no event.
+        Case{"Turkey vowed to attack Syria.", "2018-01-20", "TURGOV 1384 SYRGOV"},
+        Case{"China pledged to punish Taiwan.", "2025-12-11", "CHNGOV 137 TWNGOV"},
+        Case{"Lukashenko vowed to meet Nicolás Maduro in Caracas.", "2025-12-11", "BLRGOV 036 VENGOV"},
+        Case{"Colombia promised to investigate the killing of Venezuelan migrants.", "2025-12-11", ""},
         // What an appeal asks for has not happened; the one asked is its target
         // also when the parse reads it as an indirect object.
         // Force done to others that a reporter tells of, with no agent named, is not the reporter's.

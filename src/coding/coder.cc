@@ -312,7 +312,8 @@ class SentenceCoder {
       return true;
     }
     if (petrarch && !InFamily(act, {"05", "06", "07", "08", "16", "18", "19", "20"})) return false;
-    if (InFamily(act, {"03", "13"})) return false;
+    // Which acts have an intent form is intent.tsv's to say (none for 01,
+    // 02, 09-12, nor for 03 and 13, intents already).
     auto intent = res_.intents.Lookup(act);
     if (!intent) return false;
     *code = *intent;

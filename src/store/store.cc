@@ -18,19 +18,15 @@ namespace {
 // `savepoint`, `release` and `undo` bracket each document inside its batch,
 // so that a failed Put takes back its own rows and nothing else. `remove`
 // deletes a document's rows from every table, the documents row last.
-// A token row costs less in a statement of many rows (one statement start,
-// cursor and halt for all of them): `tokens` inserts kTokensPerInsert, all
-// rows sharing one parameter for the document.
 // The statements run once per row bind every parameter each time, so they
 // run with RunRebound (no sqlite3_clear_bindings over all of them).
-constexpr int kTokenColumns = 12;
-constexpr int kTokensPerInsert = 32;
-
+// `token_layer` is the JSON text of the document's tokens (schema 4), built
+// in a buffer kept between documents.
 struct PutStatements {
   std::vector<Statement> remove;
-  Statement tokens;
-  Statement find, document, drop, repair, quotation, sentence, token, actor, mention, event, quote;
+  Statement find, document, drop, repair, quotation, sentence, token_layer, actor, mention, event, quote;
   Statement savepoint, release, undo;
+  std::string token_json;
   Status Prepare(Database& db);
 };
 
@@ -191,39 +187,52 @@ Result<bool> Store::IsCurrent(const std::string& id, const std::string& hash) {
 
 namespace {
 
-// Binds token j of sentence i as row `row` (0-based) of a token insert, all
-// columns but the first (doc): every row shares ?1, bound once a statement.
-void BindToken(Statement& tok, int row, size_t i, size_t j, const Token& t) {
-  const int c = row * (kTokenColumns - 1);  // column k (1-based, k >= 2) is parameter c + k
-  tok.Bind(c + 2, static_cast<int64_t>(i)).Bind(c + 3, static_cast<int64_t>(j));
-  tok.BindRef(c + 4, t.form).BindRef(c + 5, t.lemma).BindRef(c + 6, t.upos).BindRef(c + 7, t.xpos);
-  tok.Bind(c + 8, t.head).BindRef(c + 9, t.deprel).Bind(c + 10, t.raw.begin).Bind(c + 11, t.raw.end);
-  tok.Bind(c + 12, t.space_after ? 1 : 0);
-}
-
-// The document's tokens, kTokensPerInsert rows a statement while that many
-// are left, then one a statement.
-Status InsertTokens(PutStatements& st, int64_t doc_key, const Document& doc) {
-  size_t total = 0;
-  for (const Sentence& s : doc.sentences) total += s.tokens.size();
-  const size_t in_blocks = total - total % kTokensPerInsert;
-  size_t k = 0;
-  for (size_t i = 0; i < doc.sentences.size(); ++i) {
-    const std::vector<Token>& tokens = doc.sentences[i].tokens;
-    for (size_t j = 0; j < tokens.size(); ++j, ++k) {
-      if (k >= in_blocks) {
-        st.token.Bind(1, doc_key);
-        BindToken(st.token, 0, i, j, tokens[j]);
-        DYAD_RETURN_IF_ERROR(st.token.RunRebound());
-        continue;
-      }
-      const int row = static_cast<int>(k % kTokensPerInsert);
-      if (row == 0) st.tokens.Bind(1, doc_key);
-      BindToken(st.tokens, row, i, j, tokens[j]);
-      if (row == kTokensPerInsert - 1) DYAD_RETURN_IF_ERROR(st.tokens.RunRebound());
+// `v` as a JSON string: quotes, backslashes and control characters escaped,
+// other bytes (UTF-8) as they are.
+void AppendJsonString(std::string_view v, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  for (char c : v) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out->push_back('\\');
+      out->push_back(c);
+    } else if (u < 0x20) {
+      out->append("\\u00");
+      out->push_back(kHex[u >> 4]);
+      out->push_back(kHex[u & 15]);
+    } else {
+      out->push_back(c);
     }
   }
-  return Status::Ok();
+  out->push_back('"');
+}
+
+// The token layer of schema 4: per sentence, an array of
+// [form, lemma, upos, xpos, head, deprel, raw_begin, raw_end, space_after].
+void TokenLayerJson(const Document& doc, std::string* out) {
+  out->clear();
+  out->push_back('[');
+  for (size_t i = 0; i < doc.sentences.size(); ++i) {
+    if (i) out->push_back(',');
+    out->push_back('[');
+    const std::vector<Token>& tokens = doc.sentences[i].tokens;
+    for (size_t j = 0; j < tokens.size(); ++j) {
+      const Token& t = tokens[j];
+      out->append(j ? ",[" : "[");
+      for (const std::string* field : {&t.form, &t.lemma, &t.upos, &t.xpos}) {
+        AppendJsonString(*field, out);
+        out->push_back(',');
+      }
+      out->append(std::to_string(t.head)).push_back(',');
+      AppendJsonString(t.deprel, out);
+      out->push_back(',');
+      out->append(std::to_string(t.raw.begin)).push_back(',');
+      out->append(std::to_string(t.raw.end)).append(t.space_after ? ",1]" : ",0]");
+    }
+    out->push_back(']');
+  }
+  out->push_back(']');
 }
 
 Status InsertLayers(PutStatements& st, int64_t doc_key, const Document& doc) {
@@ -248,7 +257,8 @@ Status InsertLayers(PutStatements& st, int64_t doc_key, const Document& doc) {
     else sent.BindNull(6);
     DYAD_RETURN_IF_ERROR(sent.RunRebound());
   }
-  return InsertTokens(st, doc_key, doc);
+  TokenLayerJson(doc, &st.token_json);
+  return st.token_layer.Bind(1, doc_key).BindRef(2, st.token_json).RunRebound();
 }
 
 Status InsertActors(PutStatements& st, int64_t doc_key, const Document& doc) {
@@ -409,7 +419,7 @@ Status PutStatements::Prepare(Database& db) {
       {&repair, "INSERT INTO repairs VALUES (?1, ?2, ?3, ?4)"},
       {&quotation, "INSERT INTO quotations VALUES (?1, ?2, ?3, ?4)"},
       {&sentence, "INSERT INTO sentences VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
-      {&token, "INSERT INTO tokens VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"},
+      {&token_layer, "INSERT INTO token_layers VALUES (?1, ?2)"},
       {&actor, "INSERT INTO actors VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"},
       {&mention, "INSERT INTO mentions VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
       {&event,
@@ -429,20 +439,10 @@ Status PutStatements::Prepare(Database& db) {
     if (!prepared.ok()) return prepared.status();
     *statement = std::move(*prepared);
   }
-  std::string rows = "INSERT INTO tokens VALUES ";
-  for (int r = 0; r < kTokensPerInsert; ++r) {
-    rows += r ? ", (" : "(";
-    rows += "?1";  // the document, the same in every row
-    for (int c = 2; c <= kTokenColumns; ++c) rows += ", ?" + std::to_string(1 + r * (kTokenColumns - 1) + c - 1);
-    rows += ")";
-  }
-  auto prepared = db.Prepare(rows);
-  if (!prepared.ok()) return prepared.status();
-  tokens = std::move(*prepared);
   // Every table keyed by doc (an index or primary key leads with it), then
   // the document itself.
-  for (const char* table : {"drops", "repairs", "quotations", "sentences", "tokens", "actors", "mentions", "events",
-                            "quotes", "documents"}) {
+  for (const char* table : {"drops", "repairs", "quotations", "sentences", "token_layers", "actors", "mentions",
+                            "events", "quotes", "documents"}) {
     auto prepared = db.Prepare(std::string("DELETE FROM ") + table + " WHERE doc = ?1");
     if (!prepared.ok()) return prepared.status();
     remove.push_back(std::move(*prepared));

@@ -61,18 +61,18 @@ class StoreTest : public testing::Test {
   // Rows of any table whose doc is not a stored document.
   int64_t Orphans() {
     int64_t orphans = 0;
-    for (const char* table : {"drops", "repairs", "quotations", "sentences", "tokens", "actors", "mentions", "events",
-                              "quotes"}) {
+    for (const char* table : {"drops", "repairs", "quotations", "sentences", "token_layers", "actors", "mentions",
+                              "events", "quotes"}) {
       orphans += Query(std::string("SELECT COUNT(*) FROM ") + table +
                        " WHERE doc NOT IN (SELECT doc FROM documents)");
     }
     return orphans;
   }
-  void Poison() {  // a trigger that makes storing a token 'POISON' fail
+  void Poison() {  // a trigger that makes storing a document with a token 'POISON' fail
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(db,
-                           "CREATE TRIGGER poison BEFORE INSERT ON tokens WHEN NEW.form = 'POISON' "
+                           "CREATE TRIGGER poison BEFORE INSERT ON token_layers WHEN NEW.tokens LIKE '%\"POISON\"%' "
                            "BEGIN SELECT RAISE(ABORT, 'poisoned'); END",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);
@@ -331,17 +331,7 @@ TEST_F(StoreTest, ContentHashCoversTextMetadataAndVersion) {
 TEST_F(StoreTest, FailedPutLeavesTheStoreConsistentAndARerunResumes) {
   auto store = std::move(*Store::Open(path_));
   ASSERT_TRUE(store->Put(Make("a", "First document."), "ha").ok());
-  {
-    // A trigger makes the write fail half-way through a document's tokens.
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db,
-                           "CREATE TRIGGER poison BEFORE INSERT ON tokens WHEN NEW.form = 'POISON' "
-                           "BEGIN SELECT RAISE(ABORT, 'poisoned'); END",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
-  }
+  Poison();  // the write fails at the document's tokens, after its sentences
   auto failed = store->Put(Make("b", "Second document with POISON inside."), "hb");
   ASSERT_FALSE(failed.ok());
   EXPECT_NE(failed.status().message().find("storing b"), std::string::npos);
@@ -361,9 +351,8 @@ TEST_F(StoreTest, FailedPutLeavesTheStoreConsistentAndARerunResumes) {
   EXPECT_EQ(reopened->List()->size(), 2u);
 }
 
-// Tokens go in by statements of many rows while enough are left, then one a
-// statement: documents of 2, 31, 32, 33, 64, 65 and 100 tokens (words and a
-// full stop), and one of several sentences, all come back whole and in order.
+// Documents of 2 to 100 tokens (words and a full stop), and one of several
+// sentences, all come back whole and in order.
 TEST_F(StoreTest, RoundTripsTokensOfEveryCount) {
   auto store = std::move(*Store::Open(path_));
   for (int n : {2, 31, 32, 33, 64, 65, 100, 0}) {
@@ -378,6 +367,82 @@ TEST_F(StoreTest, RoundTripsTokensOfEveryCount) {
     ASSERT_TRUE(got.ok() && got->has_value()) << n;
     ExpectSameTokens(**got, d);
   }
+}
+
+// The token layer is JSON text: quotes, backslashes, control characters and
+// UTF-8 in a form come back as they were, and so does a sentence without
+// tokens between two with.
+TEST_F(StoreTest, RoundTripsTokensThatNeedEscaping) {
+  auto store = std::move(*Store::Open(path_));
+  Document d;
+  d.id = "odd";
+  d.raw = "odd";
+  auto token = [](std::string form, std::string lemma, int head) {
+    Token t;
+    t.form = std::move(form);
+    t.lemma = std::move(lemma);
+    t.upos = "X";
+    t.head = head;
+    t.deprel = head < 0 ? "root" : "dep";
+    t.raw = {7, 11};
+    t.space_after = head >= 0;
+    return t;
+  };
+  d.sentences.resize(3);
+  d.sentences[0].tokens = {token("say \"hi\"", "back\\slash", -1), token("tab\there\x01", "\u00E9t\u00E9", 0)};
+  d.sentences[2].tokens = {token("\u201CQ\u201D", "", -1)};
+  ASSERT_TRUE(store->Put(d, "h").ok());
+  ASSERT_TRUE(store->Flush().ok());
+  auto got = store->Get("odd");
+  ASSERT_TRUE(got.ok() && got->has_value()) << got.status().ToString();
+  ExpectSameTokens(**got, d);
+  // The view shows the layer as rows, one per token.
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM tokens"), 3);
+  EXPECT_EQ(Query("SELECT sent FROM tokens WHERE form = '\u201CQ\u201D'"), 2);
+  EXPECT_EQ(Query("SELECT idx FROM tokens WHERE lemma = 'back\\slash' AND head = -1 AND space_after = 0"), 0);
+}
+
+// A schema 3 store keeps its tokens when they move into the JSON layer of
+// schema 4: same order (whatever order the rows went in), same values, and
+// an empty sentence keeps its place.
+TEST_F(StoreTest, MigratesSchema3TokensIntoTheLayer) {
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    for (int v = 0; v < 3; ++v) ASSERT_EQ(sqlite3_exec(db, store::kMigrations[v], nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db,
+                           "INSERT INTO documents (doc, id, content_hash, raw, clean, n_sentences, n_tokens) "
+                           "VALUES (5, 'old', 'h', 'Peru left. . It said \"no\".', 'x', 3, 5);"
+                           "INSERT INTO sentences VALUES (5, 0, 0, 10, 0, NULL, 0, 'Peru left.'),"
+                           " (5, 1, 11, 12, 0, NULL, 0, '.'), (5, 2, 13, 25, 1, NULL, 0, 'It said \"no\".');"
+                           "INSERT INTO tokens VALUES (5, 2, 1, 'said', 'say', 'VERB', 'VBD', -1, 'root', 16, 20, 1),"
+                           " (5, 0, 1, 'left', 'leave', 'VERB', 'VBD', -1, 'root', 5, 9, 0),"
+                           " (5, 0, 0, 'Peru', 'Peru', 'PROPN', 'NNP', 1, 'nsubj', 0, 4, 1),"
+                           " (5, 2, 0, 'It', 'it', 'PRON', 'PRP', 1, 'nsubj', 13, 15, 1),"
+                           " (5, 2, 2, '\"no\"', 'no', 'INTJ', 'UH', 1, 'obj', 21, 25, 0);"
+                           "PRAGMA user_version = 3;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  auto got = (*store)->Get("old");
+  ASSERT_TRUE(got.ok() && got->has_value()) << got.status().ToString();
+  const Document& g = **got;
+  ASSERT_EQ(g.sentences.size(), 3u);
+  ASSERT_EQ(g.sentences[0].tokens.size(), 2u);
+  EXPECT_EQ(g.sentences[0].tokens[0].form, "Peru");
+  EXPECT_EQ(g.sentences[0].tokens[0].head, 1);
+  EXPECT_EQ(g.sentences[0].tokens[1].lemma, "leave");
+  EXPECT_FALSE(g.sentences[0].tokens[1].space_after);
+  EXPECT_TRUE(g.sentences[1].tokens.empty());
+  ASSERT_EQ(g.sentences[2].tokens.size(), 3u);
+  EXPECT_EQ(g.sentences[2].tokens[1].form, "said");
+  EXPECT_EQ(g.sentences[2].tokens[2].form, "\"no\"");
+  EXPECT_EQ(g.sentences[2].tokens[2].deprel, "obj");
+  EXPECT_EQ(g.sentences[2].tokens[2].raw, (Span{21, 25}));
+  EXPECT_EQ(Query("SELECT COUNT(*) FROM token_layers"), 1);
 }
 
 // Replacing a document deletes its rows from every table: none is left

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "syntax/binary_io.h"
+#include "syntax/huge_pages.h"
 
 namespace dyad::syntax {
 
@@ -166,15 +167,15 @@ class LinearModel {
   uint64_t id_ = 0;
   float step_ = 1.0f;
   size_t num_rows_ = 0, num_weights_ = 0;
-  std::vector<Slot> slots_;           // open addressing; key 0 = empty
-  std::vector<InlineSlot> inline_;     // instead of slots_/data_ when is_inline()
-  std::vector<uint8_t> fingerprints_;  // per inline_ slot: 0 = empty, else Fingerprint(key)
+  HugePageVector<Slot> slots_;           // open addressing; key 0 = empty
+  HugePageVector<InlineSlot> inline_;     // instead of slots_/data_ when is_inline()
+  HugePageVector<uint8_t> fingerprints_;  // per inline_ slot: 0 = empty, else Fingerprint(key)
   size_t capacity_ = 0;
   // Sparse rows: per weight (class << 16) | uint16(quanta). Rows with many
   // weights are dense instead: every class's quanta, added with vector
   // instructions.
-  std::vector<uint32_t> data_;
-  std::vector<int16_t> dense_;
+  HugePageVector<uint32_t> data_;
+  HugePageVector<int16_t> dense_;
   size_t dense_stride_ = 0;  // num_classes rounded up to 16
 };
 

@@ -95,6 +95,7 @@ class Analyzer {
       if (copular) c.governor_lemma = "be";
       c.adjunct = adjunct;
       c.question = question || EmbeddedQuestion(verb || ready ? i : governor);
+      if (!verb && !ready && governor >= 0 && governor != i) ContentOf(governor, &c);
       out.push_back(std::move(c));
     }
     return out;
@@ -477,7 +478,37 @@ class Analyzer {
     c.speculative = Speculative(i);
     c.conditional = Conditional(i);
     c.reported = Rel(i) == "ccomp"sv;
+    ContentOf(i, &c);
     return c;
+  }
+
+  // Climbs from verb i through complements sharing its clause, conjuncts
+  // and purpose clauses (as EmbeddedQuestion does) to the clause they
+  // belong to; when that is a clausal complement or a noun's content
+  // clause, records its verb or noun in c.
+  void ContentOf(int i, Clause* c) const {
+    int t = i;
+    for (int steps = 0; t >= 0 && Head(t) >= 0 && steps < 64; t = Head(t), ++steps)
+      if (Rel(t) != "xcomp"sv && Rel(t) != "conj"sv && !(Rel(t) == "advcl"sv && OnlyMarkIs(t, "to"))) break;
+    if (t < 0 || Head(t) < 0) return;
+    if (Rel(t) == "ccomp"sv) c->content_of_verb = Head(t);
+    if (StartsWith(Rel(t), "acl") && s_.tokens[Head(t)].upos == "NOUN"sv && IsContentClause(t)) c->content_of_noun = Head(t);
+  }
+
+  // "the claim that X did Y", "fears that it will invade": "that" (or
+  // "whether") marks the clause; or the parse read "that" as the subject or
+  // object of a relative clause although the clause has another one ("the
+  // allegations that Russia had attacked Ukraine": "that" and "Ukraine" both
+  // objects), so "that" cannot stand for the noun.
+  bool IsContentClause(int verb) const {
+    for (int c : children_[verb]) {
+      const std::string& form = s_.tokens[c].form;
+      if (!text::LowerEquals(form, "that") && !text::LowerEquals(form, "whether")) continue;
+      if (Rel(c) == "mark"sv) return true;
+      const std::string_view role = StartsWith(Rel(c), "nsubj") ? "nsubj"sv : Rel(c) == "obj"sv ? "obj"sv : ""sv;
+      if (!role.empty() && Children(verb, role).size() > 1) return true;
+    }
+    return false;
   }
 
   // "The civilians imprisoned for protesting were released by X": a garden

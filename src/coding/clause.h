@@ -48,6 +48,15 @@ struct Clause {
   bool conditional = false; // under "if" / "unless"
   bool question = false;
   bool reported = false;    // a complement of a speech verb ("said that ...")
+  // What the clause is the content of, through its open complements,
+  // conjuncts and purpose clauses ("denied that X *sent* troops *to attack*"):
+  // the verb whose clausal complement it is ("denied"), or the noun whose
+  // content clause it is ("allegations that Russia attacked", also when the
+  // parse read "that" as a relative pronoun in a role the clause fills
+  // otherwise); -1 when none. Whether that content is asserted depends on the
+  // word (the coder's word classes: @refute, @hearsay).
+  int content_of_verb = -1;
+  int content_of_noun = -1;
 };
 
 // The clauses of a parsed sentence, in token order. A sentence without a

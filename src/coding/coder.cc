@@ -652,6 +652,7 @@ class SentenceCoder {
 
   bool Code(const Clause& c, std::optional<Date>* previous_date) {
     if (c.question) return Trace(c, "no event: a question"), false;
+    if (std::string why = Unasserted(c); !why.empty()) return Trace(c, "no event: " + why), false;
     const Pattern* p = Match(c);
     if (!p) return Trace(c, "no pattern"), false;
     for (const Constraint& k : p->frame) {
@@ -1527,6 +1528,23 @@ class SentenceCoder {
         break;
     }
     return out;
+  }
+
+  // Why the clause states nothing as having happened, or "": it is what a
+  // denial denies ("denied that its troops attacked", "rejected claims that
+  // it attacked": @refute verbs), or the content of a noun that only
+  // supposes it ("allegations that", "fears that": @hearsay nouns).
+  std::string Unasserted(const Clause& c) const {
+    if (c.content_of_verb >= 0 && InClass("@refute", Lemma(sent_.tokens[c.content_of_verb])))
+      return "what \"" + sent_.tokens[c.content_of_verb].form + "\" denies";
+    const int noun = c.content_of_noun;
+    if (noun < 0) return "";
+    if (InClass("@hearsay", Lemma(sent_.tokens[noun])))
+      return "the content of \"" + sent_.tokens[noun].form + "\", not asserted";
+    const int verb = sent_.tokens[noun].head;
+    if (verb >= 0 && sent_.tokens[noun].deprel == "obj"sv && InClass("@refute", Lemma(sent_.tokens[verb])))
+      return "what \"" + sent_.tokens[verb].form + " " + sent_.tokens[noun].form + "\" denies";
+    return "";
   }
 
   bool InClass(const std::string& name, const std::string& lemma) const {

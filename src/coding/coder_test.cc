@@ -387,6 +387,21 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"China pledged to punish Taiwan.", "2025-12-11", "CHNGOV 137 TWNGOV"},
         Case{"Lukashenko vowed to meet Nicolás Maduro in Caracas.", "2025-12-11", "BLRGOV 036 VENGOV"},
         Case{"Colombia promised to investigate the killing of Venezuelan migrants.", "2025-12-11", ""},
+        // What a denial denies, and what a claim or fear supposes, did not
+        // happen as far as the sentence says: only the denial is coded (016,
+        // aimed at the other party named). What is reported stays coded.
+        Case{"Moscow denied that Russian troops had attacked Ukraine.", "2024-08-28", "RUSGOV 016 UKRGOV"},
+        Case{"Chile denied that it had sent troops to attack Bolivia.", "2024-08-28", "CHLGOV 016 BOLGOV"},
+        Case{"Moscow denied allegations that Russia had attacked Ukraine.", "2024-08-28", ""},
+        Case{"The Kremlin dismissed reports that Russia had sent troops to Venezuela.", "2024-08-28", ""},
+        Case{"Peru rejected claims that its troops had crossed into Chile.", "2024-08-28", ""},
+        Case{"There are fears that Russia will invade Ukraine.", "2024-08-28", ""},
+        Case{"Peru said that Chilean troops had attacked Bolivia.", "2024-08-28", "CHLMIL 190 BOLGOV"},
+        // A null pattern (---) for a compound noun: a travel alert is advice to
+        // travellers, not an alert of forces; a plain warning stays a threat.
+        Case{"Canada issued a travel alert for Haiti.", "2024-08-28", ""},
+        Case{"Japan issued a tsunami warning for Okinawa.", "2024-08-28", ""},
+        Case{"China issued a warning to Japan.", "2024-08-28", "CHNGOV 130 JPNGOV"},
         // What an appeal asks for has not happened; the one asked is its target
         // also when the parse reads it as an indirect object.
         // Force done to others that a reporter tells of, with no agent named, is not the reporter's.

@@ -244,9 +244,13 @@ Status ParsePatternFile(const NamedText& in, const WordClasses& classes, const O
       }
     }
     // Code.
+    // `---`: a reading that is no event ("a travel alert" is no alert of
+    // forces), winning where its frame holds as any pattern does.
     p.code = std::string(f[2]);
-    if (!IsCodeShape(p.code)) return error("code must be 2 to 4 digits: '" + p.code + "'");
-    if (!ontology.Find(p.code)) return error("unknown CAMEO code " + p.code + " (not in data/ontology/cameo.tsv)");
+    if (p.code != kNullCode) {
+      if (!IsCodeShape(p.code)) return error("code must be 2 to 4 digits or ---: '" + p.code + "'");
+      if (!ontology.Find(p.code)) return error("unknown CAMEO code " + p.code + " (not in data/ontology/cameo.tsv)");
+    }
     // Target.
     std::string err = ParseTargets(f[3], p.noun, has_xcomp, &p.targets);
     if (!err.empty()) return error(err);

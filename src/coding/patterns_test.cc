@@ -28,6 +28,17 @@ Result<PatternSet> ParseOne(const std::string& text) {
   return PatternSet::Parse(NamedText{"classes.tsv", kClasses}, {NamedText{"t.patterns", text}}, BundledOntology());
 }
 
+// `---` is the null code: the line parses and matches, and codes nothing.
+TEST(PatternsParseTest, NullCodeMakesANoEventPattern) {
+  auto set = ParseOne("noun:travel alert\t-\t---\tnone\nnoun:alert\t-\t152\tnone\n");
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  ASSERT_EQ(set->ForNoun("travel alert").size(), 1u);
+  EXPECT_TRUE(set->ForNoun("travel alert")[0]->NoEvent());
+  ASSERT_EQ(set->ForNoun("alert").size(), 1u);
+  EXPECT_FALSE(set->ForNoun("alert")[0]->NoEvent());
+  EXPECT_FALSE(ParseOne("noun:alert\t-\t--\tnone\n").ok());
+}
+
 TEST(PatternsParseTest, FieldsFrameAndTargets) {
   auto set = ParseOne(
       "# comment line\n"

@@ -452,6 +452,7 @@ class Analyzer {
     }
     for (int o : Children(i, "iobj")) c.iobj = o;
     for (int x : Children(i, "xcomp")) c.xcomp = x;
+    if (c.xcomp < 0 && !c.passive) c.xcomp = SmallClausePredicate(i, &c.objects);
     for (int g : children_[i])
       if (c.xcomp < 0 && ForGerund(g)) c.xcomp = g;
     for (int o : children_[i]) {
@@ -493,6 +494,24 @@ class Analyzer {
     if (t < 0 || Head(t) < 0) return;
     if (Rel(t) == "ccomp"sv) c->content_of_verb = Head(t);
     if (StartsWith(Rel(t), "acl") && s_.tokens[Head(t)].upos == "NOUN"sv && IsContentClause(t)) c->content_of_noun = Head(t);
+  }
+
+  // "whom Trump calls a fantastic guy", "which Moscow considers a threat":
+  // a relative pronoun object and a second object, a common noun, that the
+  // parse did not read as the small clause's predicate. Returns that noun,
+  // taken out of `objects`; -1 when the shape is not this one.
+  int SmallClausePredicate(int verb, std::vector<int>* objects) const {
+    bool relative = false;
+    int noun = -1;
+    for (int c : children_[verb]) {
+      if (Rel(c) != "obj"sv) continue;
+      const std::string& form = s_.tokens[c].form;
+      if (text::LowerEquals(form, "whom") || text::LowerEquals(form, "which")) relative = true;
+      else if (s_.tokens[c].upos == "NOUN"sv) noun = c;
+    }
+    if (!relative || noun < 0) return -1;
+    objects->erase(std::remove(objects->begin(), objects->end(), noun), objects->end());
+    return noun;
   }
 
   // "the claim that X did Y", "fears that it will invade": "that" (or

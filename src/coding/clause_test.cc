@@ -72,6 +72,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A passive complement's patient is its controller's subject.
         Case{"The mayor continues to be considered legitimate by the council.",
              "consider subj=council obj=mayor xcomp=legitimate"},
+        // A relative pronoun object and a second object noun: the noun is the
+        // small clause's predicate.
+        Case{"The mayor, whom the council calls a fantastic guy, resigned.", "obj=mayor xcomp=guy"},
         // A noun after "into" carries the event, as an object would.
         Case{"Minsk entered into negotiations with the envoy.",
              "noun:negotiation(enter) subj=Minsk prep:into=negotiations prep:with=envoy"},

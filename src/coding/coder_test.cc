@@ -397,6 +397,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Peru rejected claims that its troops had crossed into Chile.", "2024-08-28", ""},
         Case{"There are fears that Russia will invade Ukraine.", "2024-08-28", ""},
         Case{"Peru said that Chilean troops had attacked Bolivia.", "2024-08-28", "CHLMIL 190 BOLGOV"},
+        // Calling someone something is no phone call.
+        Case{"Maduro, whom Ortega calls a true friend, visited Managua.", "2024-08-28",
+             "NICGOV 051 VENGOV; VENGOV 042 NICGOV"},
+        Case{"Maduro, whom Ortega calls a fantastic guy, visited Managua.", "2024-08-28", "VENGOV 042 NICGOV"},
+        Case{"Putin called Maduro on Monday.", "2024-08-28", "RUSGOV 041 VENGOV"},
         // A null pattern (---) for a compound noun: a travel alert is advice to
         // travellers, not an alert of forces; a plain warning stays a threat.
         Case{"Canada issued a travel alert for Haiti.", "2024-08-28", ""},

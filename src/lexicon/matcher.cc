@@ -87,16 +87,13 @@ std::vector<NameMatch> NameMatcher::Match(const std::vector<std::string_view>& f
     folded[i] = TokenId(FoldToken(forms[i]));
     exact[i] = TokenId(kExactMark + std::string(forms[i]));
   }
+  const uint32_t the = TokenId("the");
   std::vector<NameMatch> out;
-  std::vector<uint32_t> frontier, next;
-  for (int i = 0; i < n;) {
-    if (hyphen[i] || (folded[i] == kNone && exact[i] == kNone)) {
-      ++i;
-      continue;
-    }
-    frontier.assign(1, 0);
+  std::vector<uint32_t> frontier, next, best_nodes, ahead_nodes;
+  // The end of the longest name starting at token i (-1: none), and its trie nodes.
+  auto longest_at = [&](int i, std::vector<uint32_t>* nodes) {
     int best_end = -1;
-    std::vector<uint32_t> best_nodes;
+    frontier.assign(1, 0);
     for (int j = i; j < n && !frontier.empty(); ++j) {
       if (hyphen[j]) continue;  // "Díaz-Canel" == "Díaz Canel"
       next.clear();
@@ -112,10 +109,20 @@ std::vector<NameMatch> NameMatcher::Match(const std::vector<std::string_view>& f
         if (!node_payloads_[node].empty()) with_payload.push_back(node);
       if (!with_payload.empty()) {
         best_end = j + 1;
-        best_nodes = std::move(with_payload);
+        *nodes = std::move(with_payload);
       }
     }
-    if (best_end < 0) {
+    return best_end;
+  };
+  for (int i = 0; i < n;) {
+    if (hyphen[i] || (folded[i] == kNone && exact[i] == kNone)) {
+      ++i;
+      continue;
+    }
+    const int best_end = longest_at(i, &best_nodes);
+    // "the West Bank": a name that starts with the article ("the West")
+    // yields to a longer one right after the article.
+    if (best_end < 0 || (the != kNone && folded[i] == the && i + 1 < n && longest_at(i + 1, &ahead_nodes) > best_end)) {
       ++i;
       continue;
     }

@@ -75,6 +75,10 @@ INSTANTIATE_TEST_SUITE_P(
     Composition, RecognizerTest,
     testing::Values(
         Case{"The Kremlin said so.", "2024-01-01", "The Kremlin=RUSGOV metonym"},
+        // A name led by "the" ("the West") yields to a longer name right after
+        // the article ("West Bank"); alone, it stays.
+        Case{"Settlers moved into the West Bank.", "2024-01-01", "the West Bank=PSEGOV dictionary"},
+        Case{"The West imposed sanctions.", "2024-01-01", "The West=WST dictionary"},
         // A capital or country after "in" is the country as a place, not its government.
         Case{"Talks were held in Caracas.", "2024-01-01", "Caracas=VEN place"},
         // Modifiers between a demonym and its role word (untagged here; with

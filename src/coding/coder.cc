@@ -88,11 +88,14 @@ class SentenceCoder {
     for (int pass = 0; pass < 2; ++pass) {
       for (const Clause& c : clauses_) {
         if (c.adjunct || c.noun != (pass == 1)) continue;
-        if (consumed_.count(c.predicate)) {
+        // A noun's light verb stands for it ("urged Iran to *start* a
+        // discussion": the discussion is what the appeal asks for).
+        const bool governed = c.noun && c.governor >= 0 && c.governor != c.predicate;
+        if (consumed_.count(c.predicate) || (governed && consumed_.count(c.governor))) {
           Trace(c, "no event: part of another clause's event");
           continue;
         }
-        if (unrealized_.count(c.predicate)) {
+        if (unrealized_.count(c.predicate) || (governed && unrealized_.count(c.governor))) {
           Trace(c, "no event: what another act is for, not done");
           continue;
         }

@@ -451,6 +451,7 @@ class Analyzer {
       }
     }
     for (int o : Children(i, "iobj")) c.iobj = o;
+    if (c.iobj < 0 && !c.passive) c.iobj = IndirectObjectReadAsObject(i, &c.objects);
     for (int x : Children(i, "xcomp")) c.xcomp = x;
     if (c.xcomp < 0 && !c.passive) c.xcomp = SmallClausePredicate(i, &c.objects);
     for (int g : children_[i])
@@ -494,6 +495,22 @@ class Analyzer {
     if (t < 0 || Head(t) < 0) return;
     if (Rel(t) == "ccomp"sv) c->content_of_verb = Head(t);
     if (StartsWith(Rel(t), "acl") && s_.tokens[Head(t)].upos == "NOUN"sv && IsContentClause(t)) c->content_of_noun = Head(t);
+  }
+
+  // "offered Putin his support", "gave Ukraine weapons": two objects after
+  // the verb, a name or pronoun and then a common noun, are an indirect and
+  // a direct object the parse read as two direct ones. Returns the first,
+  // taken (with its conjuncts) out of `objects`; -1 when the shape is not
+  // this one.
+  int IndirectObjectReadAsObject(int verb, std::vector<int>* objects) const {
+    std::vector<int> direct = Children(verb, "obj");
+    if (direct.size() != 2 || direct[0] < verb || direct[1] < direct[0]) return -1;
+    const Token &first = s_.tokens[direct[0]], &second = s_.tokens[direct[1]];
+    if ((first.upos != "PROPN"sv && first.upos != "PRON"sv) || IsRelativePronoun(first) || second.upos != "NOUN"sv)
+      return -1;
+    for (int k : WithConjuncts(s_, direct[0]))
+      objects->erase(std::remove(objects->begin(), objects->end(), k), objects->end());
+    return direct[0];
   }
 
   // "whom Trump calls a fantastic guy", "which Moscow considers a threat":

@@ -75,6 +75,10 @@ INSTANTIATE_TEST_SUITE_P(
         // A relative pronoun object and a second object noun: the noun is the
         // small clause's predicate.
         Case{"The mayor, whom the council calls a fantastic guy, resigned.", "obj=mayor xcomp=guy"},
+        // A name and then a common noun, both read as objects: the name is the
+        // indirect object.
+        Case{"Maduro offered Putin his diplomatic ability to strengthen cooperation on energy.",
+             "offer subj=Maduro obj=ability iobj=Putin"},
         // A noun after "into" carries the event, as an object would.
         Case{"Minsk entered into negotiations with the envoy.",
              "noun:negotiation(enter) subj=Minsk prep:into=negotiations prep:with=envoy"},

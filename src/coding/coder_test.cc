@@ -402,6 +402,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Putin urged Iran to hold talks with Turkey.", "2024-08-28", "RUSGOV 026 IRNGOV"},
         Case{"Putin urged Iran and Turkey to start a discussion on Syria.", "2024-08-28",
              "RUSGOV 026 IRNGOV; RUSGOV 026 TURGOV"},
+        // An indirect object the parse read as a second object is the target.
+        Case{"Maduro offered Putin his diplomatic ability to strengthen cooperation on energy.", "2024-08-28",
+             "VENGOV 030 RUSGOV"},
         // Calling someone something is no phone call.
         Case{"Maduro, whom Ortega calls a true friend, visited Managua.", "2024-08-28",
              "NICGOV 051 VENGOV; VENGOV 042 NICGOV"},

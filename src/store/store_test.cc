@@ -68,6 +68,18 @@ class StoreTest : public testing::Test {
     }
     return orphans;
   }
+  // A store as dyad wrote it at schema `version` (< kSchemaVersion), holding
+  // the rows `sql` inserts.
+  void WriteOldStore(int version, const char* sql) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    for (int v = 0; v < version; ++v)
+      ASSERT_EQ(sqlite3_exec(db, store::kMigrations[v], nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, ("PRAGMA user_version = " + std::to_string(version)).c_str(), nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
   void Poison() {  // a trigger that makes storing a document with a token 'POISON' fail
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
@@ -281,17 +293,9 @@ TEST_F(StoreTest, ManyPutsReuseTheirStatements) {
 // A store written by an older dyad (schema 2) is migrated forward on Open and
 // keeps its documents.
 TEST_F(StoreTest, MigratesASchema2Store) {
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    for (int v = 0; v < 2; ++v) ASSERT_EQ(sqlite3_exec(db, store::kMigrations[v], nullptr, nullptr, nullptr), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db,
-                           "INSERT INTO documents (id, content_hash, raw, clean, n_sentences, n_tokens) "
-                           "VALUES ('old', 'h', 'x', 'x', 0, 0); PRAGMA user_version = 2;",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
-  }
+  ASSERT_NO_FATAL_FAILURE(WriteOldStore(2,
+                                        "INSERT INTO documents (id, content_hash, raw, clean, n_sentences, n_tokens) "
+                                        "VALUES ('old', 'h', 'x', 'x', 0, 0);"));
   auto store = Store::Open(path_);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_EQ((*store)->schema_version(), store::kSchemaVersion);
@@ -406,25 +410,16 @@ TEST_F(StoreTest, RoundTripsTokensThatNeedEscaping) {
 // schema 4: same order (whatever order the rows went in), same values, and
 // an empty sentence keeps its place.
 TEST_F(StoreTest, MigratesSchema3TokensIntoTheLayer) {
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-    for (int v = 0; v < 3; ++v) ASSERT_EQ(sqlite3_exec(db, store::kMigrations[v], nullptr, nullptr, nullptr), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db,
-                           "INSERT INTO documents (doc, id, content_hash, raw, clean, n_sentences, n_tokens) "
-                           "VALUES (5, 'old', 'h', 'Peru left. . It said \"no\".', 'x', 3, 5);"
-                           "INSERT INTO sentences VALUES (5, 0, 0, 10, 0, NULL, 0, 'Peru left.'),"
-                           " (5, 1, 11, 12, 0, NULL, 0, '.'), (5, 2, 13, 25, 1, NULL, 0, 'It said \"no\".');"
-                           "INSERT INTO tokens VALUES (5, 2, 1, 'said', 'say', 'VERB', 'VBD', -1, 'root', 16, 20, 1),"
-                           " (5, 0, 1, 'left', 'leave', 'VERB', 'VBD', -1, 'root', 5, 9, 0),"
-                           " (5, 0, 0, 'Peru', 'Peru', 'PROPN', 'NNP', 1, 'nsubj', 0, 4, 1),"
-                           " (5, 2, 0, 'It', 'it', 'PRON', 'PRP', 1, 'nsubj', 13, 15, 1),"
-                           " (5, 2, 2, '\"no\"', 'no', 'INTJ', 'UH', 1, 'obj', 21, 25, 0);"
-                           "PRAGMA user_version = 3;",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
-  }
+  ASSERT_NO_FATAL_FAILURE(WriteOldStore(3,
+                                        "INSERT INTO documents (doc, id, content_hash, raw, clean, n_sentences, n_tokens) "
+                                        "VALUES (5, 'old', 'h', 'Peru left. . It said \"no\".', 'x', 3, 5);"
+                                        "INSERT INTO sentences VALUES (5, 0, 0, 10, 0, NULL, 0, 'Peru left.'),"
+                                        " (5, 1, 11, 12, 0, NULL, 0, '.'), (5, 2, 13, 25, 1, NULL, 0, 'It said \"no\".');"
+                                        "INSERT INTO tokens VALUES (5, 2, 1, 'said', 'say', 'VERB', 'VBD', -1, 'root', 16, 20, 1),"
+                                        " (5, 0, 1, 'left', 'leave', 'VERB', 'VBD', -1, 'root', 5, 9, 0),"
+                                        " (5, 0, 0, 'Peru', 'Peru', 'PROPN', 'NNP', 1, 'nsubj', 0, 4, 1),"
+                                        " (5, 2, 0, 'It', 'it', 'PRON', 'PRP', 1, 'nsubj', 13, 15, 1),"
+                                        " (5, 2, 2, '\"no\"', 'no', 'INTJ', 'UH', 1, 'obj', 21, 25, 0);"));
   auto store = Store::Open(path_);
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   auto got = (*store)->Get("old");

@@ -50,7 +50,9 @@ class NameMatcher {
 
   static NameMatcher Build(const ActorDictionary& dict, const text::Abbreviations& abbrevs);
 
-  // Longest matches, left to right, not overlapping.
+  // Longest matches, left to right, not overlapping; except that a name
+  // starting with "the" yields to a longer name starting right after it
+  // ("the West Bank" is West Bank, not "the West" and a bank).
   std::vector<NameMatch> Match(const std::vector<std::string_view>& forms) const;
 
   size_t patterns() const { return patterns_; }

@@ -451,7 +451,10 @@ class Analyzer {
       }
     }
     for (int o : Children(i, "iobj")) c.iobj = o;
-    if (c.iobj < 0 && !c.passive) c.iobj = IndirectObjectReadAsObject(i, &c.objects);
+    if (c.iobj < 0 && !c.passive) {
+      c.iobj = IndirectObjectReadAsObject(i, &c.objects);
+      c.double_object = c.iobj >= 0;
+    }
     for (int x : Children(i, "xcomp")) c.xcomp = x;
     if (c.xcomp < 0 && !c.passive) c.xcomp = SmallClausePredicate(i, &c.objects);
     for (int g : children_[i])

@@ -48,6 +48,11 @@ struct Clause {
   bool conditional = false; // under "if" / "unless"
   bool question = false;
   bool reported = false;    // a complement of a speech verb ("said that ...")
+  // Two objects the parse gave the verb, read as an indirect and a direct one
+  // ("offered *Putin* his support"); the coder may read them as an object and
+  // its predicate instead ("declared Maduro the winner") where a pattern of
+  // the verb says so.
+  bool double_object = false;
   // What the clause is the content of, through its open complements,
   // conjuncts and purpose clauses ("denied that X *sent* troops *to attack*"):
   // the verb whose clausal complement it is ("denied"), or the noun whose

@@ -654,6 +654,23 @@ class SentenceCoder {
   }
 
   bool Code(const Clause& c, std::optional<Date>* previous_date) {
+    if (c.double_object && c.xcomp < 0 && !c.objects.empty()) {
+      // "declared Maduro the winner", "called Sisi a dictator": the second
+      // object is the first's predicate when a small-clause pattern of the
+      // verb (one constraining both the object and the complement) holds so.
+      Clause small = c;
+      small.double_object = false;
+      small.xcomp = c.objects.front();
+      small.objects = WithConjuncts(sent_, c.iobj);
+      small.iobj = -1;
+      auto constrains = [](const Pattern* p, Constraint::Kind kind) {
+        return std::any_of(p->frame.begin(), p->frame.end(),
+                           [kind](const Constraint& k) { return k.kind == kind && !k.negated; });
+      };
+      if (const Pattern* p = Match(small);
+          p && constrains(p, Constraint::Kind::kXcomp) && constrains(p, Constraint::Kind::kObj))
+        return Code(small, previous_date);
+    }
     if (c.question) return Trace(c, "no event: a question"), false;
     if (std::string why = Unasserted(c); !why.empty()) return Trace(c, "no event: " + why), false;
     const Pattern* p = Match(c);

@@ -473,3 +473,55 @@ INSTANTIATE_TEST_SUITE_P(
 
 }  // namespace
 }  // namespace dyad::coding
+
+namespace dyad::coding {
+namespace {
+
+// Two objects of a verb, as a parse may give them ("called Maduro a
+// dictator" with "dictator" read as a second object): the second is the
+// first's predicate where a pattern of the verb with a complement holds so,
+// else the first is the indirect object. The parse is set by hand, since the
+// committed models read these sentences otherwise.
+TEST(CoderDoubleObjectTest, ReadsTheSecondObjectAsPredicateOnlyWhereAPatternSaysSo) {
+  if (!std::filesystem::exists(ModelPath(syntax::kParserModelFile))) GTEST_SKIP() << "no parser model; skipping";
+  static const auto pipeline = std::move(*Pipeline::Create({}));
+  static const CoderResources res = std::move(*CoderResources::Load(DataDir()));
+  struct Row {
+    const char* sentence;
+    const char* second;  // the word made the verb's second object
+    const char* events;
+  };
+  for (const Row& row : {Row{"Trump called Maduro a dictator.", "dictator", "USAGOV 111 VENGOV"},
+                         Row{"Trump called Maduro a fantastic guy.", "guy", ""},
+                         Row{"Putin offered Maduro his diplomatic support.", "support", "RUSGOV 033 VENGOV"}}) {
+    Document d;
+    d.id = "t";
+    d.raw = row.sentence;
+    d.date = Date::Parse("2019-01-27");
+    ASSERT_TRUE(pipeline->Process(&d).ok());
+    ASSERT_EQ(d.sentences.size(), 1u);
+    std::vector<Token>& tokens = d.sentences[0].tokens;
+    int verb = -1, first = -1, second = -1;
+    for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
+      if (tokens[i].upos == "VERB") verb = verb < 0 ? i : verb;
+      if (tokens[i].form == "Maduro") first = i;
+      if (tokens[i].form == row.second) second = i;
+    }
+    ASSERT_TRUE(verb >= 0 && first > verb && second > first) << row.sentence;
+    for (int i : {first, second}) {
+      tokens[i].head = verb;
+      tokens[i].deprel = "obj";
+    }
+    d.events.clear();
+    std::vector<std::string> trace;
+    CodeEvents(&d, res, &trace);
+    std::string out, why;
+    for (const Event& e : d.events)
+      out += (out.empty() ? "" : "; ") + e.source + " " + e.cameo + " " + (e.target.empty() ? "-" : e.target);
+    for (const std::string& line : trace) why += line + "\n";
+    EXPECT_EQ(out, row.events) << row.sentence << "\n" << why;
+  }
+}
+
+}  // namespace
+}  // namespace dyad::coding

@@ -25,14 +25,15 @@ void WordList::Add(std::string_view word) {
 }
 
 bool WordList::Known(std::string_view word) const { return any_case_.count(Lower(word)) > 0; }
-bool WordList::Common(std::string_view lower) const { return lower_.count(std::string(lower)) > 0; }
+bool WordList::Common(std::string_view lower) const { return lower_.find(lower) != lower_.end(); }
 
 void DocVocabulary::AddText(std::string_view text) {
-  ForEachLetterRun(text, [&](size_t b, size_t e) { ++counts_[std::string(text.substr(b, e - b))]; });
+  if (counts_.empty()) counts_.reserve(text.size() / 8);
+  ForEachLetterRun(text, [&](size_t b, size_t e) { ++counts_[text.substr(b, e - b)]; });
 }
 
 int DocVocabulary::Count(std::string_view run) const {
-  auto it = counts_.find(std::string(run));
+  auto it = counts_.find(run);
   return it == counts_.end() ? 0 : it->second;
 }
 
@@ -105,7 +106,7 @@ size_t LowercaseGlueSplit(std::string_view run, const std::vector<Char>& cs, con
   bool best_is_function = false;
   for (size_t i = cs.size() - 2; i >= 2; --i) {  // right part of at least two letters
     std::string_view left = run.substr(0, cs[i].offset), right = run.substr(cs[i].offset);
-    bool function = res.function_words.count(std::string(right)) > 0;
+    bool function = right.size() <= res.longest_function_word && res.function_words.count(std::string(right)) > 0;
     bool right_ok = function || (right.size() > 3 && res.words.Common(right));
     if (!right_ok) continue;
     // A name glued to the next word needs the article to spell the name on its

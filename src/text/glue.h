@@ -22,6 +22,14 @@
 
 namespace dyad::text {
 
+// Hashes std::string and std::string_view alike, so that sets of strings
+// are searched with a view: no string is built for a lookup.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using ViewSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+
 class WordList {
  public:
   // Adds the words of a one-word-a-line file (# comments allowed).
@@ -33,25 +41,29 @@ class WordList {
   size_t size() const { return any_case_.size(); }
 
  private:
-  std::unordered_set<std::string> any_case_;  // lowercased entries
-  std::unordered_set<std::string> lower_;     // entries written in lower case
+  ViewSet any_case_;  // lowercased entries
+  ViewSet lower_;     // entries written in lower case
 };
 
 struct GlueResources {
   WordList words;
   std::unordered_set<std::string> function_words;  // lowercase
+  // The longest function word's bytes: a longer part cannot be one.
+  // (The default checks every part; LoadTextResources sets it.)
+  size_t longest_function_word = std::string::npos;
   std::unordered_set<std::string> camel_words;     // exact
   std::vector<std::string> name_prefixes;          // "Mc", "Mac", ...
 };
 
-// Letter runs of a document with how often each stands on its own.
+// Letter runs of a document with how often each stands on its own. Keeps
+// views of the texts added: they must outlive the vocabulary.
 class DocVocabulary {
  public:
   void AddText(std::string_view text);
   int Count(std::string_view run) const;
 
  private:
-  std::unordered_map<std::string, int> counts_;
+  std::unordered_map<std::string_view, int> counts_;
 };
 
 // Byte offsets in `line` where a space repairs a glued word, ascending.

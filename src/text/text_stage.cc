@@ -1,5 +1,6 @@
 #include "text/text_stage.h"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "base/strings.h"
@@ -45,6 +46,8 @@ Result<TextResources> TextResources::Load(const std::string& data_dir) {
   res.abbreviations = std::move(*abbrevs);
   GlueResources& glue = res.clean.glue;
   DYAD_RETURN_IF_ERROR(LoadWordSet(data_dir + "/text/function_words.txt", &glue.function_words));
+  glue.longest_function_word = 0;
+  for (const std::string& w : glue.function_words) glue.longest_function_word = std::max(glue.longest_function_word, w.size());
   DYAD_RETURN_IF_ERROR(LoadCamelCase(data_dir + "/text/camelcase.txt", &glue));
   for (const char* list : kSystemWordLists) {
     if (std::filesystem::exists(list)) {

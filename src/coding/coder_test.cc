@@ -405,6 +405,11 @@ INSTANTIATE_TEST_SUITE_P(
         // An indirect object the parse read as a second object is the target.
         Case{"Maduro offered Putin his diplomatic ability to strengthen cooperation on energy.", "2024-08-28",
              "VENGOV 030 RUSGOV"},
+        // "provide X with Y": the recipient as the object, the aid after "with";
+        // announced for the future, an intent.
+        Case{"The United States provided Ukraine with weapons.", "2019-11-20", "USAGOV 072 UKRGOV"},
+        Case{"Russia provided Cuba with oil.", "2019-11-20", "RUSGOV 071 CUBGOV"},
+        Case{"The United States will provide Ukraine with weapons.", "2019-11-20", "USAGOV 0332 UKRGOV"},
         // Calling someone something is no phone call.
         Case{"Maduro, whom Ortega calls a true friend, visited Managua.", "2024-08-28",
              "NICGOV 051 VENGOV; VENGOV 042 NICGOV"},

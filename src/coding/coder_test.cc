@@ -40,6 +40,14 @@ std::string RowName(const testing::TestParamInfo<Case>& info) {
   return name;
 }
 
+// A document's events in the rows' compact form: "SRC CODE TGT; ...".
+std::string CompactEvents(const Document& d) {
+  std::string out;
+  for (const Event& e : d.events)
+    out += (out.empty() ? "" : "; ") + e.source + " " + e.cameo + " " + (e.target.empty() ? "-" : e.target);
+  return out;
+}
+
 TEST_P(CoderTest, Codes) {
   if (!std::filesystem::exists(ModelPath(syntax::kParserModelFile))) GTEST_SKIP() << "no parser model; skipping";
   static const auto pipeline = std::move(*Pipeline::Create({}));
@@ -48,10 +56,7 @@ TEST_P(CoderTest, Codes) {
   d.raw = GetParam().sentence;
   d.date = Date::Parse(GetParam().date);
   ASSERT_TRUE(pipeline->Process(&d).ok());
-  std::string out;
-  for (const Event& e : d.events)
-    out += (out.empty() ? "" : "; ") + e.source + " " + e.cameo + " " + (e.target.empty() ? "-" : e.target);
-  EXPECT_EQ(out, GetParam().events) << GetParam().sentence;
+  EXPECT_EQ(CompactEvents(d), GetParam().events) << GetParam().sentence;
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -520,11 +525,9 @@ TEST(CoderDoubleObjectTest, ReadsTheSecondObjectAsPredicateOnlyWhereAPatternSays
     d.events.clear();
     std::vector<std::string> trace;
     CodeEvents(&d, res, &trace);
-    std::string out, why;
-    for (const Event& e : d.events)
-      out += (out.empty() ? "" : "; ") + e.source + " " + e.cameo + " " + (e.target.empty() ? "-" : e.target);
+    std::string why;
     for (const std::string& line : trace) why += line + "\n";
-    EXPECT_EQ(out, row.events) << row.sentence << "\n" << why;
+    EXPECT_EQ(CompactEvents(d), row.events) << row.sentence << "\n" << why;
   }
 }
 

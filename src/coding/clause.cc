@@ -163,11 +163,17 @@ class Analyzer {
     for (int t = i, steps = 0; t >= 0 && steps < 64; t = Head(t), ++steps) {
       for (int c : children_[t])
         if (Rel(c) == "mark"sv && InLower(s_.tokens[c].form, kQuestionMarks)) return true;
-      // Climb only through complements sharing the clause and purpose
-      // clauses ("whether X withheld aid to pressure Y": neither is asserted).
-      if (Rel(t) != "xcomp"sv && Rel(t) != "conj"sv && !(Rel(t) == "advcl"sv && OnlyMarkIs(t, "to"))) break;
+      if (!SharesClauseWithHead(t)) break;
     }
     return false;
+  }
+
+  // Whether what verb t states belongs to its head's clause: an open
+  // complement, a conjunct or a purpose clause ("whether X withheld aid to
+  // pressure Y": neither is asserted). EmbeddedQuestion and ContentOf climb
+  // through these.
+  bool SharesClauseWithHead(int t) const {
+    return Rel(t) == "xcomp"sv || Rel(t) == "conj"sv || (Rel(t) == "advcl"sv && OnlyMarkIs(t, "to"));
   }
 
   // "if it resigned", and the inverted conditional "should China not
@@ -487,14 +493,14 @@ class Analyzer {
     return c;
   }
 
-  // Climbs from verb i through complements sharing its clause, conjuncts
-  // and purpose clauses (as EmbeddedQuestion does) to the clause they
-  // belong to; when that is a clausal complement or a noun's content
-  // clause, records its verb or noun in c.
+  // Climbs from verb i through the clauses that share their head's
+  // (SharesClauseWithHead) to the clause they belong to; when that is a
+  // clausal complement or a noun's content clause, records its verb or noun
+  // in c.
   void ContentOf(int i, Clause* c) const {
     int t = i;
     for (int steps = 0; t >= 0 && Head(t) >= 0 && steps < 64; t = Head(t), ++steps)
-      if (Rel(t) != "xcomp"sv && Rel(t) != "conj"sv && !(Rel(t) == "advcl"sv && OnlyMarkIs(t, "to"))) break;
+      if (!SharesClauseWithHead(t)) break;
     if (t < 0 || Head(t) < 0) return;
     if (Rel(t) == "ccomp"sv) c->content_of_verb = Head(t);
     if (StartsWith(Rel(t), "acl") && s_.tokens[Head(t)].upos == "NOUN"sv && IsContentClause(t)) c->content_of_noun = Head(t);

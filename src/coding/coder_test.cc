@@ -48,15 +48,21 @@ std::string CompactEvents(const Document& d) {
   return out;
 }
 
-TEST_P(CoderTest, Codes) {
-  if (!std::filesystem::exists(ModelPath(syntax::kParserModelFile))) GTEST_SKIP() << "no parser model; skipping";
+// The sentence as a document of the date, through the whole pipeline (one
+// pipeline for all tests: loading one takes a while).
+Document Processed(const char* sentence, const char* date) {
   static const auto pipeline = std::move(*Pipeline::Create({}));
   Document d;
   d.id = "t";
-  d.raw = GetParam().sentence;
-  d.date = Date::Parse(GetParam().date);
-  ASSERT_TRUE(pipeline->Process(&d).ok());
-  EXPECT_EQ(CompactEvents(d), GetParam().events) << GetParam().sentence;
+  d.raw = sentence;
+  d.date = Date::Parse(date);
+  EXPECT_TRUE(pipeline->Process(&d).ok()) << sentence;
+  return d;
+}
+
+TEST_P(CoderTest, Codes) {
+  if (!std::filesystem::exists(ModelPath(syntax::kParserModelFile))) GTEST_SKIP() << "no parser model; skipping";
+  EXPECT_EQ(CompactEvents(Processed(GetParam().sentence, GetParam().date)), GetParam().events) << GetParam().sentence;
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -494,7 +500,6 @@ namespace {
 // committed models read these sentences otherwise.
 TEST(CoderDoubleObjectTest, ReadsTheSecondObjectAsPredicateOnlyWhereAPatternSaysSo) {
   if (!std::filesystem::exists(ModelPath(syntax::kParserModelFile))) GTEST_SKIP() << "no parser model; skipping";
-  static const auto pipeline = std::move(*Pipeline::Create({}));
   static const CoderResources res = std::move(*CoderResources::Load(DataDir()));
   struct Row {
     const char* sentence;
@@ -504,11 +509,7 @@ TEST(CoderDoubleObjectTest, ReadsTheSecondObjectAsPredicateOnlyWhereAPatternSays
   for (const Row& row : {Row{"Trump called Maduro a dictator.", "dictator", "USAGOV 111 VENGOV"},
                          Row{"Trump called Maduro a fantastic guy.", "guy", ""},
                          Row{"Putin offered Maduro his diplomatic support.", "support", "RUSGOV 033 VENGOV"}}) {
-    Document d;
-    d.id = "t";
-    d.raw = row.sentence;
-    d.date = Date::Parse("2019-01-27");
-    ASSERT_TRUE(pipeline->Process(&d).ok());
+    Document d = Processed(row.sentence, "2019-01-27");
     ASSERT_EQ(d.sentences.size(), 1u);
     std::vector<Token>& tokens = d.sentences[0].tokens;
     int verb = -1, first = -1, second = -1;

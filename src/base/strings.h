@@ -2,8 +2,11 @@
 #ifndef DYAD_BASE_STRINGS_H_
 #define DYAD_BASE_STRINGS_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace dyad {
@@ -33,6 +36,16 @@ inline bool StartsWith(std::string_view s, std::string_view prefix) {
 inline bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
+// Hashes std::string and std::string_view alike, so that sets and maps of
+// strings are searched with a view: no string is built for a lookup.
+struct ViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using ViewSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+template <typename T>
+using ViewMap = std::unordered_map<std::string, T, ViewHash, std::equal_to<>>;
+
 // Reads a whole file; false when it cannot be opened.
 bool ReadWholeFile(const std::string& path, std::string* out);
 

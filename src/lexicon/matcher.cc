@@ -7,21 +7,30 @@ namespace {
 
 bool IsHyphen(std::string_view form) { return form == "-" || form == "\u2010" || form == "\u2011"; }
 
-constexpr char kExactMark = '\x01';
+uint32_t Find(const ViewMap<uint32_t>& ids, std::string_view key, uint32_t none) {
+  auto it = ids.find(key);
+  return it == ids.end() ? none : it->second;
+}
 
 }  // namespace
 
 std::string NameMatcher::FoldToken(std::string_view form) {
   std::string key = text::FoldKey(form);
   // Typographic apostrophes fold to ASCII ("’s" and "'s" meet).
-  for (size_t at = key.find("\u2019"); at != std::string::npos; at = key.find("\u2019", at + 1)) key.replace(at, 3, "'");
-  return key;
+  constexpr std::string_view kTypographic = "\u2019";
+  if (key.find(kTypographic) == std::string::npos) return key;
+  std::string out;
+  for (size_t i = 0; i < key.size();) {
+    const bool apostrophe = key.compare(i, kTypographic.size(), kTypographic) == 0;
+    out += apostrophe ? '\'' : key[i];
+    i += apostrophe ? kTypographic.size() : 1;
+  }
+  return out;
 }
 
-uint32_t NameMatcher::TokenId(const std::string& key) const {
-  auto it = token_ids_.find(key);
-  return it == token_ids_.end() ? kNone : it->second;
-}
+uint32_t NameMatcher::TokenId(std::string_view folded) const { return Find(token_ids_, folded, kNone); }
+
+uint32_t NameMatcher::ExactTokenId(std::string_view form) const { return Find(exact_token_ids_, form, kNone); }
 
 uint32_t NameMatcher::Child(uint32_t node, uint32_t token) const {
   if (token == kNone) return kNone;
@@ -36,8 +45,8 @@ void NameMatcher::Add(std::string_view name, bool exact, MatchPayload payload, c
   for (const auto& span : text::Tokenize(name, abbrevs)) {
     std::string_view form = name.substr(span.begin, span.size());
     if (IsHyphen(form)) continue;
-    std::string key = exact ? kExactMark + std::string(form) : FoldToken(form);
-    auto [tok, added] = token_ids_.emplace(key, static_cast<uint32_t>(token_ids_.size()));
+    const auto next_id = static_cast<uint32_t>(token_ids_.size() + exact_token_ids_.size());
+    auto [tok, added] = exact ? exact_token_ids_.emplace(form, next_id) : token_ids_.emplace(FoldToken(form), next_id);
     uint64_t edge = (static_cast<uint64_t>(node) << 32) | tok->second;
     auto it = edges_.find(edge);
     if (it == edges_.end()) {
@@ -85,7 +94,7 @@ std::vector<NameMatch> NameMatcher::Match(const std::vector<std::string_view>& f
   for (int i = 0; i < n; ++i) {
     hyphen[i] = IsHyphen(forms[i]);
     folded[i] = TokenId(FoldToken(forms[i]));
-    exact[i] = TokenId(kExactMark + std::string(forms[i]));
+    exact[i] = ExactTokenId(forms[i]);
   }
   const uint32_t the = TokenId("the");
   std::vector<NameMatch> out;

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/strings.h"
 #include "lexicon/actor_dictionary.h"
 #include "text/tokenize.h"
 
@@ -63,10 +64,14 @@ class NameMatcher {
  private:
   void Add(std::string_view name, bool exact, MatchPayload payload, const text::Abbreviations& abbrevs);
   uint32_t Child(uint32_t node, uint32_t token) const;
-  uint32_t TokenId(const std::string& key) const;
+  // The id of a folded key or of an exact alias's token as written.
+  uint32_t TokenId(std::string_view folded) const;
+  uint32_t ExactTokenId(std::string_view form) const;
 
   static constexpr uint32_t kNone = UINT32_MAX;
-  std::unordered_map<std::string, uint32_t> token_ids_;
+  // Token ids, one numbering for both: folded keys, and the tokens of exact
+  // aliases as written.
+  ViewMap<uint32_t> token_ids_, exact_token_ids_;
   std::unordered_map<uint64_t, uint32_t> edges_;  // (node << 32 | token) -> child
   std::vector<std::vector<uint32_t>> node_payloads_;
   std::vector<MatchPayload> payloads_;

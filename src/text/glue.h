@@ -18,17 +18,10 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/strings.h"  // ViewSet
 #include "dyad/status.h"
 
 namespace dyad::text {
-
-// Hashes std::string and std::string_view alike, so that sets of strings
-// are searched with a view: no string is built for a lookup.
-struct ViewHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using ViewSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
 
 class WordList {
  public:

@@ -26,10 +26,9 @@ Annotator Annotator::FromModels(Tagger tagger, Parser parser) {
 
 void Annotator::Tag(Sentence& s) const { tagger_->Tag(&s); }
 
-void Annotator::Predict(const Sentence& s, std::vector<WordInfo>* words, std::vector<int>* classes) const {
+void Annotator::ComputeWords(const Sentence& s, std::vector<WordInfo>* words) const {
   words->clear();
   for (const Token& t : s.tokens) words->push_back(ComputeWordInfo(t.form));
-  tagger_->Predict(*words, classes);
 }
 
 void Annotator::SetTags(const std::vector<WordInfo>& words, const std::vector<int>& classes, Sentence& s) const {
@@ -67,7 +66,8 @@ void Annotator::Annotate(std::span<Sentence> sentences) const {
     words.resize(sentences.size());
     classes.resize(sentences.size());
   }
-  for (size_t i = 0; i < sentences.size(); ++i) Predict(sentences[i], &words[i], &classes[i]);
+  for (size_t i = 0; i < sentences.size(); ++i) ComputeWords(sentences[i], &words[i]);
+  tagger_->Predict(words.data(), classes.data(), sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) SetTags(words[i], classes[i], sentences[i]);
   for (size_t i = 0; i < sentences.size(); ++i) Parse(words[i], classes[i], sentences[i]);
 }

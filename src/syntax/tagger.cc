@@ -338,21 +338,30 @@ void Tagger::RunPass(const LinearModel& model, const std::vector<WordInfo>& word
   }
 }
 
-void Tagger::Predict(const std::vector<WordInfo>& words, std::vector<int>* classes) const {
-  thread_local std::vector<uint64_t> amb;
-  thread_local std::vector<int> fixed, first, settled;
+void Tagger::Predict(const std::vector<WordInfo>& words, std::vector<int>* classes) const { Predict(&words, classes, 1); }
+
+void Tagger::Predict(const std::vector<WordInfo>* words, std::vector<int>* classes, size_t n) const {
+  thread_local std::vector<std::vector<uint64_t>> amb;
+  thread_local std::vector<std::vector<int>> fixed, first;
   thread_local std::vector<int32_t> margins;
-  LookUpWords(words, &amb, &fixed);
-  if (two_pass()) {
-    RunPass(first_, words, amb, fixed, nullptr, &first, &margins);
-    // Words the first pass is sure of keep its class; the second pass scores the rest.
-    settled = fixed;
-    for (size_t i = 0; i < words.size(); ++i)
-      if (margins[i] >= second_pass_margin_) settled[i] = first[i];
-    RunPass(model_, words, amb, settled, first.data(), classes, nullptr);
-  } else {
-    RunPass(model_, words, amb, fixed, nullptr, classes, nullptr);
+  if (amb.size() < n) {
+    amb.resize(n);
+    fixed.resize(n);
+    first.resize(n);
   }
+  for (size_t s = 0; s < n; ++s) LookUpWords(words[s], &amb[s], &fixed[s]);
+  if (!two_pass()) {
+    for (size_t s = 0; s < n; ++s) RunPass(model_, words[s], amb[s], fixed[s], nullptr, &classes[s], nullptr);
+    return;
+  }
+  // The first pass keeps, as the classes the second pass leaves alone
+  // (`fixed`), those of the words it is sure of.
+  for (size_t s = 0; s < n; ++s) {
+    RunPass(first_, words[s], amb[s], fixed[s], nullptr, &first[s], &margins);
+    for (size_t i = 0; i < words[s].size(); ++i)
+      if (margins[i] >= second_pass_margin_) fixed[s][i] = first[s][i];
+  }
+  for (size_t s = 0; s < n; ++s) RunPass(model_, words[s], amb[s], fixed[s], first[s].data(), &classes[s], nullptr);
 }
 
 void Tagger::Tag(Sentence* s) const {

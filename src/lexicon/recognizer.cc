@@ -1118,7 +1118,7 @@ class DocumentRecognizer {
 }  // namespace
 
 LexiconResources LexiconResources::Build(ActorDictionary dictionary, const text::Abbreviations& abbrevs,
-                                         std::unordered_set<std::string> function_words) {
+                                         ViewSet function_words) {
   LexiconResources res;
   res.dictionary = std::move(dictionary);
   res.matcher = NameMatcher::Build(res.dictionary, abbrevs);

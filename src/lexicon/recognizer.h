@@ -23,6 +23,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/strings.h"
 #include "dyad/document.h"
 #include "dyad/status.h"
 #include "lexicon/actor_dictionary.h"
@@ -33,7 +34,7 @@ namespace dyad::lexicon {
 struct LexiconResources {
   ActorDictionary dictionary;
   NameMatcher matcher;
-  std::unordered_set<std::string> function_words;  // lower case
+  ViewSet function_words;  // lower case
   // "VEN|president" -> the persons who held that office at some time.
   std::unordered_map<std::string, std::vector<const ActorEntry*>> office_holders;
   // Agent terms that name the article's own group without "the" (FoldName).
@@ -54,7 +55,7 @@ struct LexiconResources {
 
   // Builds the matcher and indexes over `dictionary`.
   static LexiconResources Build(ActorDictionary dictionary, const text::Abbreviations& abbrevs,
-                                std::unordered_set<std::string> function_words);
+                                ViewSet function_words);
 };
 
 // The weekday names of a temporal vocabulary (data/time/temporal.tsv: lines

@@ -1,5 +1,7 @@
 #include "text/glue.h"
 
+#include <algorithm>
+#include <cstring>
 #include <fstream>
 
 #include "base/strings.h"
@@ -18,14 +20,75 @@ Status WordList::AddFile(const std::string& path) {
   return Status::Ok();
 }
 
-void WordList::Add(std::string_view word) {
-  std::string lower = Lower(word);
-  if (lower == word) lower_.insert(lower);
-  any_case_.insert(std::move(lower));
+WordTable::Key WordTable::MakeKey(std::string_view word, bool lower) {
+  unsigned char bytes[16] = {};
+  bytes[0] = static_cast<unsigned char>(word.size());
+  std::memcpy(bytes + 1, word.data(), word.size());
+  if (lower)
+    for (size_t i = 1; i <= word.size(); ++i) bytes[i] |= static_cast<unsigned char>((static_cast<unsigned>(bytes[i] - 'A') < 26u) << 5);
+  Key key;
+  std::memcpy(&key.lo, bytes, 8);
+  std::memcpy(&key.hi, bytes + 8, 8);
+  return key;
 }
 
-bool WordList::Known(std::string_view word) const { return any_case_.count(Lower(word)) > 0; }
-bool WordList::Common(std::string_view lower) const { return lower_.find(lower) != lower_.end(); }
+size_t WordTable::Home(const Key& key) const {
+  uint64_t h = (key.lo ^ (key.hi * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
+  return static_cast<size_t>((h ^ (h >> 29)) * 0x94D049BB133111EBULL >> shift_);
+}
+
+void WordTable::Grow() {
+  std::vector<Key> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Key{});
+  shift_ = 64 - __builtin_ctzll(slots_.size());
+  for (const Key& k : old) {
+    if (k.lo == 0) continue;
+    size_t i = Home(k);
+    while (slots_[i].lo != 0) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = k;
+  }
+}
+
+void WordTable::Insert(std::string_view word) {
+  if (word.empty() || word.size() > kInline) {
+    long_.insert(std::string(word));
+    return;
+  }
+  if ((size_ + 1) * 2 > slots_.size()) Grow();  // at most half full: probes stay short
+  const Key key = MakeKey(word, false);
+  size_t i = Home(key);
+  for (; slots_[i].lo != 0; i = (i + 1) & (slots_.size() - 1))
+    if (slots_[i] == key) return;
+  slots_[i] = key;
+  ++size_;
+}
+
+bool WordTable::Contains(const Key& key) const {
+  if (slots_.empty()) return false;
+  for (size_t i = Home(key); slots_[i].lo != 0; i = (i + 1) & (slots_.size() - 1))
+    if (slots_[i] == key) return true;
+  return false;
+}
+
+bool WordTable::Contains(std::string_view word) const {
+  if (word.empty() || word.size() > kInline) return long_.count(word) > 0;
+  return Contains(MakeKey(word, false));
+}
+
+void WordList::Add(std::string_view word) {
+  std::string lower = Lower(word);
+  if (lower == word) lower_.Insert(lower);
+  any_case_.Insert(lower);
+}
+
+bool WordList::Known(std::string_view word) const {
+  // ASCII words are lowered inside the key; others go through Lower.
+  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii && !word.empty() && word.size() <= WordTable::kInline) return any_case_.Contains(WordTable::MakeKey(word, true));
+  return any_case_.Contains(Lower(word));
+}
+
+bool WordList::Common(std::string_view lower) const { return lower_.Contains(lower); }
 
 void DocVocabulary::AddText(std::string_view text) {
   if (counts_.empty()) counts_.reserve(text.size() / 8);
@@ -75,7 +138,7 @@ bool KnownName(std::string_view part, const GlueResources& res, const DocVocabul
 // that starts a lower-case word. Returns the split offset within `run`, or 0.
 size_t CaseTransitionSplit(std::string_view run, const std::vector<Char>& cs, const GlueResources& res,
                            const DocVocabulary& vocab) {
-  if (res.camel_words.count(std::string(run)) || HasNamePrefix(run, res)) return 0;
+  if (res.camel_words.count(run) || HasNamePrefix(run, res)) return 0;
   for (size_t i = 2; i + 1 < cs.size(); ++i) {
     if (!IsLower(cs[i - 1].c) || !IsUpper(cs[i].c) || !IsLower(cs[i + 1].c)) continue;
     std::string_view left = run.substr(0, cs[i].offset), right = run.substr(cs[i].offset);
@@ -106,7 +169,7 @@ size_t LowercaseGlueSplit(std::string_view run, const std::vector<Char>& cs, con
   bool best_is_function = false;
   for (size_t i = cs.size() - 2; i >= 2; --i) {  // right part of at least two letters
     std::string_view left = run.substr(0, cs[i].offset), right = run.substr(cs[i].offset);
-    bool function = right.size() <= res.longest_function_word && res.function_words.count(std::string(right)) > 0;
+    bool function = right.size() <= res.longest_function_word && res.function_words.count(right) > 0;
     bool right_ok = function || (right.size() > 3 && res.words.Common(right));
     if (!right_ok) continue;
     // A name glued to the next word needs the article to spell the name on its

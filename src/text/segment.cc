@@ -38,7 +38,7 @@ bool CanOpenSentence(std::string_view f) {
 
 // Whether the sentence may end after token i (before closing punctuation).
 bool EndsAt(const std::vector<std::string_view>& forms, const std::vector<bool>& attached, size_t i, size_t next,
-            const Abbreviations& abbrevs, const std::unordered_set<std::string>& openers) {
+            const Abbreviations& abbrevs, const ViewSet& openers) {
   if (next >= forms.size()) return true;
   size_t len;
   if (attached[next] && !IsUpper(DecodeAt(forms[next], 0, &len))) return false;
@@ -55,7 +55,7 @@ bool EndsAt(const std::vector<std::string_view>& forms, const std::vector<bool>&
 
 std::vector<SentenceRange> SegmentSentences(const std::vector<std::string_view>& forms,
                                             const std::vector<bool>& attached, const Abbreviations& abbrevs,
-                                            const std::unordered_set<std::string>& openers) {
+                                            const ViewSet& openers) {
   std::vector<SentenceRange> out;
   size_t first = 0;
   bool straight_quote_open = false;  // '"' closes a quote only when one is open

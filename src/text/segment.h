@@ -11,9 +11,9 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "base/strings.h"
 #include "text/tokenize.h"
 
 namespace dyad::text {
@@ -32,7 +32,7 @@ struct SentenceRange {
 std::vector<SentenceRange> SegmentSentences(const std::vector<std::string_view>& forms,
                                             const std::vector<bool>& attached,
                                             const Abbreviations& abbrevs,
-                                            const std::unordered_set<std::string>& openers);
+                                            const ViewSet& openers);
 
 bool IsSentenceFinal(std::string_view form);
 bool IsClosingPunct(std::string_view form);

@@ -10,7 +10,7 @@ namespace {
 
 std::string Segments(std::string_view text) {
   static const Abbreviations abbrevs = *Abbreviations::Load(DataPath("text/abbreviations.tsv"));
-  static const std::unordered_set<std::string> openers = {"the", "he", "she", "it", "they", "but", "in", "this"};
+  static const ViewSet openers = {"the", "he", "she", "it", "they", "but", "in", "this"};
   std::vector<TokenSpan> spans = Tokenize(text, abbrevs);
   std::vector<std::string_view> forms;
   std::vector<bool> attached;

@@ -14,7 +14,7 @@ namespace {
 constexpr const char* kSystemWordLists[] = {"/usr/share/dict/american-english-large",
                                             "/usr/share/dict/american-english", "/usr/share/dict/words"};
 
-Status LoadWordSet(const std::string& path, std::unordered_set<std::string>* out) {
+Status LoadWordSet(const std::string& path, ViewSet* out) {
   std::string content;
   if (!ReadWholeFile(path, &content)) return Status::NotFound(path + ": cannot open");
   for (std::string_view line : SplitLines(content)) {
@@ -25,7 +25,7 @@ Status LoadWordSet(const std::string& path, std::unordered_set<std::string>* out
 }
 
 Status LoadCamelCase(const std::string& path, GlueResources* glue) {
-  std::unordered_set<std::string> words;
+  ViewSet words;
   DYAD_RETURN_IF_ERROR(LoadWordSet(path, &words));
   for (const auto& w : words) {
     if (w.back() == '*') glue->name_prefixes.push_back(w.substr(0, w.size() - 1));

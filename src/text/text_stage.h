@@ -5,8 +5,8 @@
 #define DYAD_TEXT_TEXT_STAGE_H_
 
 #include <string>
-#include <unordered_set>
 
+#include "base/strings.h"
 #include "dyad/document.h"
 #include "dyad/status.h"
 #include "text/clean.h"
@@ -17,7 +17,7 @@ namespace dyad::text {
 struct TextResources {
   CleanResources clean;
   Abbreviations abbreviations;
-  std::unordered_set<std::string> openers;  // lower-case sentence openers
+  ViewSet openers;  // lower-case sentence openers
 
   // Loads data/text/* from `data_dir` and the system word list (when present).
   static Result<TextResources> Load(const std::string& data_dir);

@@ -7,10 +7,6 @@ namespace {
 
 bool IsHyphen(std::string_view form) { return form == "-" || form == "\u2010" || form == "\u2011"; }
 
-uint32_t Find(const ViewMap<uint32_t>& ids, std::string_view key, uint32_t none) {
-  auto it = ids.find(key);
-  return it == ids.end() ? none : it->second;
-}
 
 }  // namespace
 
@@ -28,9 +24,12 @@ std::string NameMatcher::FoldToken(std::string_view form) {
   return out;
 }
 
-uint32_t NameMatcher::TokenId(std::string_view folded) const { return Find(token_ids_, folded, kNone); }
+uint32_t NameMatcher::TokenId(std::string_view folded) const {
+  static_assert(kNone == StringTable::kMissing);
+  return token_ids_.Find(folded);
+}
 
-uint32_t NameMatcher::ExactTokenId(std::string_view form) const { return Find(exact_token_ids_, form, kNone); }
+uint32_t NameMatcher::ExactTokenId(std::string_view form) const { return exact_token_ids_.Find(form); }
 
 uint32_t NameMatcher::Child(uint32_t node, uint32_t token) const {
   if (token == kNone) return kNone;
@@ -46,8 +45,8 @@ void NameMatcher::Add(std::string_view name, bool exact, MatchPayload payload, c
     std::string_view form = name.substr(span.begin, span.size());
     if (IsHyphen(form)) continue;
     const auto next_id = static_cast<uint32_t>(token_ids_.size() + exact_token_ids_.size());
-    auto [tok, added] = exact ? exact_token_ids_.emplace(form, next_id) : token_ids_.emplace(FoldToken(form), next_id);
-    uint64_t edge = (static_cast<uint64_t>(node) << 32) | tok->second;
+    const uint32_t tok = exact ? exact_token_ids_.Insert(form, next_id) : token_ids_.Insert(FoldToken(form), next_id);
+    uint64_t edge = (static_cast<uint64_t>(node) << 32) | tok;
     auto it = edges_.find(edge);
     if (it == edges_.end()) {
       it = edges_.emplace(edge, static_cast<uint32_t>(node_payloads_.size())).first;

@@ -15,7 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "base/strings.h"
+#include "base/string_table.h"
 #include "lexicon/actor_dictionary.h"
 #include "text/tokenize.h"
 
@@ -71,7 +71,7 @@ class NameMatcher {
   static constexpr uint32_t kNone = UINT32_MAX;
   // Token ids, one numbering for both: folded keys, and the tokens of exact
   // aliases as written.
-  ViewMap<uint32_t> token_ids_, exact_token_ids_;
+  StringTable token_ids_, exact_token_ids_;
   std::unordered_map<uint64_t, uint32_t> edges_;  // (node << 32 | token) -> child
   std::vector<std::vector<uint32_t>> node_payloads_;
   std::vector<MatchPayload> payloads_;

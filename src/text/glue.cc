@@ -1,7 +1,6 @@
 #include "text/glue.h"
 
 #include <algorithm>
-#include <cstring>
 #include <fstream>
 
 #include "base/strings.h"
@@ -20,61 +19,6 @@ Status WordList::AddFile(const std::string& path) {
   return Status::Ok();
 }
 
-WordTable::Key WordTable::MakeKey(std::string_view word, bool lower) {
-  unsigned char bytes[16] = {};
-  bytes[0] = static_cast<unsigned char>(word.size());
-  std::memcpy(bytes + 1, word.data(), word.size());
-  if (lower)
-    for (size_t i = 1; i <= word.size(); ++i) bytes[i] |= static_cast<unsigned char>((static_cast<unsigned>(bytes[i] - 'A') < 26u) << 5);
-  Key key;
-  std::memcpy(&key.lo, bytes, 8);
-  std::memcpy(&key.hi, bytes + 8, 8);
-  return key;
-}
-
-size_t WordTable::Home(const Key& key) const {
-  uint64_t h = (key.lo ^ (key.hi * 0x9E3779B97F4A7C15ULL)) * 0xBF58476D1CE4E5B9ULL;
-  return static_cast<size_t>((h ^ (h >> 29)) * 0x94D049BB133111EBULL >> shift_);
-}
-
-void WordTable::Grow() {
-  std::vector<Key> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Key{});
-  shift_ = 64 - __builtin_ctzll(slots_.size());
-  for (const Key& k : old) {
-    if (k.lo == 0) continue;
-    size_t i = Home(k);
-    while (slots_[i].lo != 0) i = (i + 1) & (slots_.size() - 1);
-    slots_[i] = k;
-  }
-}
-
-void WordTable::Insert(std::string_view word) {
-  if (word.empty() || word.size() > kInline) {
-    long_.insert(std::string(word));
-    return;
-  }
-  if ((size_ + 1) * 2 > slots_.size()) Grow();  // at most half full: probes stay short
-  const Key key = MakeKey(word, false);
-  size_t i = Home(key);
-  for (; slots_[i].lo != 0; i = (i + 1) & (slots_.size() - 1))
-    if (slots_[i] == key) return;
-  slots_[i] = key;
-  ++size_;
-}
-
-bool WordTable::Contains(const Key& key) const {
-  if (slots_.empty()) return false;
-  for (size_t i = Home(key); slots_[i].lo != 0; i = (i + 1) & (slots_.size() - 1))
-    if (slots_[i] == key) return true;
-  return false;
-}
-
-bool WordTable::Contains(std::string_view word) const {
-  if (word.empty() || word.size() > kInline) return long_.count(word) > 0;
-  return Contains(MakeKey(word, false));
-}
-
 void WordList::Add(std::string_view word) {
   std::string lower = Lower(word);
   if (lower == word) lower_.Insert(lower);
@@ -84,7 +28,8 @@ void WordList::Add(std::string_view word) {
 bool WordList::Known(std::string_view word) const {
   // ASCII words are lowered inside the key; others go through Lower.
   const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii && !word.empty() && word.size() <= WordTable::kInline) return any_case_.Contains(WordTable::MakeKey(word, true));
+  if (ascii && !word.empty() && word.size() <= StringTable::kInline)
+    return any_case_.Find(StringTable::MakeKey(word, true)) != StringTable::kMissing;
   return any_case_.Contains(Lower(word));
 }
 

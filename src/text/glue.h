@@ -12,46 +12,17 @@
 #ifndef DYAD_TEXT_GLUE_H_
 #define DYAD_TEXT_GLUE_H_
 
-#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "base/string_table.h"
 #include "base/strings.h"  // ViewSet
 #include "dyad/status.h"
 
 namespace dyad::text {
-
-// A set of words built once and probed for every letter run of every
-// article. Words of up to 15 bytes (nearly all) sit inline in 16-byte slots
-// of an open-addressing table, so a probe reads one cache line instead of a
-// bucket and a node; longer words go to a ViewSet.
-class WordTable {
- public:
-  void Insert(std::string_view word);
-  bool Contains(std::string_view word) const;
-  size_t size() const { return size_ + long_.size(); }
-
-  static constexpr size_t kInline = 15;
-  // Byte 0: the length (0: an empty slot); bytes 1..15: the word, zero padded.
-  struct Key {
-    uint64_t lo = 0, hi = 0;
-    bool operator==(const Key&) const = default;
-  };
-  // The key of a word of 1..kInline bytes, ASCII capitals lowered when `lower`.
-  static Key MakeKey(std::string_view word, bool lower);
-  bool Contains(const Key& key) const;
-
- private:
-  size_t Home(const Key& key) const;
-  void Grow();
-  std::vector<Key> slots_;
-  size_t size_ = 0;
-  int shift_ = 64;
-  ViewSet long_;
-};
 
 class WordList {
  public:
@@ -64,8 +35,8 @@ class WordList {
   size_t size() const { return any_case_.size(); }
 
  private:
-  WordTable any_case_;  // lowercased entries
-  WordTable lower_;     // entries written in lower case
+  StringTable any_case_;  // lowercased entries
+  StringTable lower_;     // entries written in lower case
 };
 
 struct GlueResources {

@@ -63,35 +63,6 @@ INSTANTIATE_TEST_SUITE_P(
 namespace dyad::text {
 namespace {
 
-// WordTable against a plain set of the same words: inline and long words,
-// growth past many doublings, and absent words that share a prefix, a
-// length or a case with present ones.
-TEST(WordTableTest, AgreesWithASetOfTheSameWords) {
-  std::vector<std::string> words = {"a", "of", "thursday", "while", "fifteen-letter1", "sixteen-letters!",
-                                    "internationalization", "día", "Caracas"};
-  for (int i = 0; i < 20000; ++i) words.push_back("w" + std::to_string(i * 7919));
-  WordTable table;
-  ViewSet set;
-  for (const std::string& w : words) {
-    table.Insert(w);
-    table.Insert(w);  // twice: still one entry
-    set.insert(w);
-  }
-  EXPECT_EQ(table.size(), set.size());
-  std::vector<std::string> probes = words;
-  for (const char* absent : {"", "o", "ofx", "thursda", "Thursday", "caracas", "sixteen-letters", "sixteen-letters?",
-                             "internationalizatio", "dia", "w1", "w7918"})
-    probes.push_back(absent);
-  for (const std::string& p : probes) EXPECT_EQ(table.Contains(p), set.count(p) > 0) << p;
-}
-
-TEST(WordTableTest, KeysLowerAsciiCapitalsOnlyWhenAsked) {
-  EXPECT_EQ(WordTable::MakeKey("Thursday", true), WordTable::MakeKey("thursday", false));
-  EXPECT_NE(WordTable::MakeKey("Thursday", false), WordTable::MakeKey("thursday", false));
-  // Only A-Z move: '@' and '[' sit just outside the range.
-  EXPECT_EQ(WordTable::MakeKey("@[", true), WordTable::MakeKey("@[", false));
-}
-
 TEST(WordListTest, KnownInAnyCaseCommonOnlyAsListedInLowerCase) {
   WordList list;
   list.Add("while");

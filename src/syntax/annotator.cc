@@ -32,11 +32,18 @@ void Annotator::ComputeWords(const Sentence& s, std::vector<WordInfo>* words) co
 }
 
 void Annotator::SetTags(const std::vector<WordInfo>& words, const std::vector<int>& classes, Sentence& s) const {
+  // The dictionary lookups of the words a few places ahead start now, so
+  // that their cache misses overlap this word's.
+  constexpr size_t kAhead = 8;
+  const Lemmatizer& lemmatizer = tagger_->lemmatizer();
+  auto prefetch = [&](size_t i) { lemmatizer.Prefetch(words[i].form, class_xpos_hash_[classes[i]]); };
+  for (size_t i = 0; i < kAhead && i < s.tokens.size(); ++i) prefetch(i);
   for (size_t i = 0; i < s.tokens.size(); ++i) {
+    if (i + kAhead < s.tokens.size()) prefetch(i + kAhead);
     Token& t = s.tokens[i];
     t.upos = tagger_->upos(classes[i]);
     t.xpos = tagger_->xpos(classes[i]);
-    t.lemma = tagger_->lemmatizer().Lemmatize(t.form, words[i].form, words[i].lower, t.xpos, class_xpos_hash_[classes[i]]);
+    t.lemma = lemmatizer.Lemmatize(t.form, words[i].form, words[i].lower, t.xpos, class_xpos_hash_[classes[i]]);
   }
 }
 

@@ -30,6 +30,13 @@ class Lemmatizer {
   std::string Lemmatize(std::string_view form, uint64_t form_hash, uint64_t lower_hash, std::string_view xpos,
                         uint64_t xpos_hash) const;
 
+  // Starts loading the dictionary slot Lemmatize(form, form_hash, ...,
+  // xpos_hash) reads first, without waiting: the dictionary is larger than
+  // the cache, and a caller that knows the next words can overlap their misses.
+  void Prefetch(uint64_t form_hash, uint64_t xpos_hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[DictKey(form_hash, xpos_hash) & (slots_.size() - 1)]);
+  }
+
   void Write(BinaryWriter* w) const;  // deterministic: entries sorted
   bool Read(BinaryReader* r);
   size_t dictionary_size() const { return dict_.size(); }

@@ -50,7 +50,7 @@ bool HasLetter(std::string_view s) {
 
 // A short line that stops mid-phrase: no final punctuation and a last word
 // that cannot end a phrase ("According to the criteria of").
-bool IsDanglingFragment(const std::string& norm, std::string_view line, const GlueResources& glue) {
+bool IsDanglingFragment(const std::string& norm, std::string_view line, const ViewSet& dangling_words) {
   std::string_view trimmed = Trim(line);
   if (trimmed.empty()) return false;
   char last = trimmed.back();
@@ -60,7 +60,7 @@ bool IsDanglingFragment(const std::string& norm, std::string_view line, const Gl
   std::string last_word = space == std::string::npos ? norm : norm.substr(space + 1);
   int words = 1;
   for (char c : norm) words += c == ' ';
-  return words <= 12 && glue.function_words.count(last_word) > 0;
+  return words <= 12 && dangling_words.count(last_word) > 0;
 }
 
 // Where each of some strings (of at least 8 bytes) occurs in a text: one
@@ -179,7 +179,7 @@ void ClassifyLines(std::string_view src, std::vector<Line>& lines, const CleanRe
     std::optional<std::string> reason;
     if (!HasLetter(text)) reason = "no text";
     else if (auto r = res.boilerplate.MatchNormalized(norms[i], {i, count})) reason = *r;
-    else if (IsDanglingFragment(norms[i], text, res.glue)) reason = "dangling fragment";
+    else if (IsDanglingFragment(norms[i], text, res.dangling_words)) reason = "dangling fragment";
     if (reason) {
       lines[i].keep = false;
       dropped->push_back({static_cast<size_t>(i), *reason});

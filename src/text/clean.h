@@ -21,6 +21,7 @@ namespace dyad::text {
 struct CleanResources {
   BoilerplateRules boilerplate;
   GlueResources glue;
+  ViewSet dangling_words;  // a short line ending in one of these stops mid-phrase
 };
 
 // A paragraph of the cleaned text: [begin, end) in Document::clean.

@@ -49,6 +49,7 @@ Result<TextResources> TextResources::Load(const std::string& data_dir) {
   glue.longest_function_word = 0;
   for (const std::string& w : glue.function_words) glue.longest_function_word = std::max(glue.longest_function_word, w.size());
   DYAD_RETURN_IF_ERROR(LoadCamelCase(data_dir + "/text/camelcase.txt", &glue));
+  DYAD_RETURN_IF_ERROR(LoadWordSet(data_dir + "/text/dangling_words.txt", &res.clean.dangling_words));
   for (const char* list : kSystemWordLists) {
     if (std::filesystem::exists(list)) {
       DYAD_RETURN_IF_ERROR(glue.words.AddFile(list));

@@ -33,6 +33,17 @@ std::string Sentences(const Document& d) {
   return out;
 }
 
+// A short line without final punctuation is a dangling fragment only when
+// its last word cannot close a phrase (data/text/dangling_words.txt): an
+// object pronoun or a particle can ("Quito Rejects It", "Tensions Flare Up").
+TEST(TextStage, KeepsHeadlinesEndingInAPronounOrParticle) {
+  Document d = Process("Quito Rejects It\n\nTensions Flare Up\n\nThe talks ended.\nIn the words of\n");
+  EXPECT_EQ(Sentences(d), "Quito Rejects It || Tensions Flare Up || The talks ended.");
+  ASSERT_EQ(d.drops.size(), 1u);
+  EXPECT_EQ(d.drops[0].reason, "dangling fragment");
+  EXPECT_EQ(d.RawText(d.drops[0].raw), "In the words of");
+}
+
 TEST(TextStage, DropsBoilerplateAndKeepsText) {
   Document d = Process(
       "Ministers Meet in Quito\n\nThe ministers met on Monday.\n- Advertisement -\nThey agreed to talk again.\n"

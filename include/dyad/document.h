@@ -54,6 +54,13 @@ struct Repair {
 // A token in the Universal Dependencies English (EWT) convention.
 struct Token {
   std::string form;   // as in the cleaned text ("n't", "'s")
+  // The form as the tagger and parser read it, when that differs (empty: the
+  // form): the text stage lowers capitalized words of a title-case headline
+  // and all-capital words that English writes in lower case ("Calls" ->
+  // "calls", "REJECTS" -> "rejects"), which the models, trained on ordinary
+  // text, would read as names.
+  std::string norm;
+  const std::string& model_form() const { return norm.empty() ? form : norm; }
   Span raw;           // where it stands in Document::raw
   bool space_after = true;
   // Filled by the syntax stage.

@@ -543,11 +543,14 @@ class DocumentRecognizer {
   }
 
   // Capitalized tokens that can be a person's name ("Rosa Villavicencio",
-  // "Jesús Rafael Salazar Velázquez"), starting at token i.
+  // "Jesús Rafael Salazar Velázquez"), starting at token i. A word the tagger
+  // read as a verb ends the name: in a title-case headline every word is
+  // capitalized ("President Offers Hand of Peace").
   std::vector<int> NameTokens(int i) const {
     std::vector<int> out;
     const int n = static_cast<int>(forms_.size());
     for (int j = i; j < n && out.size() < 6; ++j) {
+      if (Upos(j) == "VERB"sv || Upos(j) == "AUX"sv) break;
       std::string lower = text::Lower(forms_[j]);
       bool particle = !out.empty() && InList(lower, kNameParticles) && j + 1 < n && Capitalized(forms_[j + 1]);
       size_t len;

@@ -256,7 +256,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Peru condemned the militant Brotherhood.", "2015-01-01",
              "Peru=PERGOV dictionary; the militant=PERREB description"},
         // A capital inside a word that starts lower case is a name's, mistyped.
-        Case{"Peru condemned cHile.", "2015-01-01", "Peru=PERGOV dictionary; cHile=CHLGOV dictionary"}));
+        Case{"Peru condemned cHile.", "2015-01-01", "Peru=PERGOV dictionary; cHile=CHLGOV dictionary"},
+        // In a title-case headline, the capitalized verb after a title is
+        // not a name: no one called "Calls Talks".
+        Case{"Chilean Minister Calls Talks With Peru", "2015-01-01", "Chilean Minister=CHLGOV agent; Peru=PERGOV dictionary"}));
 
 }  // namespace
 }  // namespace dyad::lexicon

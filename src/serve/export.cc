@@ -131,7 +131,10 @@ std::string Gdelt(const std::vector<EventRow>& rows) {
                                                    : "";
     c.push_back(added);                                 // DATEADDED
     c.push_back(TsvField(e.url.empty() ? e.doc : e.url));  // SOURCEURL
-    for (size_t i = 0; i < c.size(); ++i) out += (i ? "\t" : "") + TsvField(c[i]);
+    for (size_t i = 0; i < c.size(); ++i) {
+      if (i) out += '\t';
+      out += TsvField(c[i]);
+    }
     out += "\n";
   }
   return out;

@@ -28,7 +28,7 @@ void Annotator::Tag(Sentence& s) const { tagger_->Tag(&s); }
 
 void Annotator::ComputeWords(const Sentence& s, std::vector<WordInfo>* words) const {
   words->clear();
-  for (const Token& t : s.tokens) words->push_back(ComputeWordInfo(t.form));
+  for (const Token& t : s.tokens) words->push_back(ComputeWordInfo(t.model_form()));
 }
 
 void Annotator::SetTags(const std::vector<WordInfo>& words, const std::vector<int>& classes, Sentence& s) const {
@@ -43,7 +43,8 @@ void Annotator::SetTags(const std::vector<WordInfo>& words, const std::vector<in
     Token& t = s.tokens[i];
     t.upos = tagger_->upos(classes[i]);
     t.xpos = tagger_->xpos(classes[i]);
-    t.lemma = lemmatizer.Lemmatize(t.form, words[i].form, words[i].lower, t.xpos, class_xpos_hash_[classes[i]]);
+    t.lemma = lemmatizer.Lemmatize(t.model_form(), words[i].form, words[i].lower, t.xpos,
+                                   class_xpos_hash_[classes[i]]);
   }
 }
 

@@ -676,7 +676,7 @@ uint64_t ParserTagHash(std::string_view upos, std::string_view xpos) { return Co
 ParserInput MakeParserInput(const Sentence& s) {
   ParserInput in;
   for (const Token& t : s.tokens) {
-    WordInfo w = ComputeWordInfo(t.form);
+    WordInfo w = ComputeWordInfo(t.model_form());
     in.word.push_back(w.lower);
     in.suffix.push_back(w.suffix[2]);
     in.tag.push_back(ParserTagHash(t.upos, t.xpos));

@@ -67,7 +67,7 @@ bool ReadWordMap(BinaryReader* r, std::unordered_map<uint64_t, uint64_t>* amb) {
 std::vector<WordInfo> WordInfos(const Sentence& s) {
   std::vector<WordInfo> w;
   w.reserve(s.tokens.size());
-  for (const Token& t : s.tokens) w.push_back(ComputeWordInfo(t.form));
+  for (const Token& t : s.tokens) w.push_back(ComputeWordInfo(t.model_form()));
   return w;
 }
 
@@ -371,7 +371,7 @@ void Tagger::Tag(Sentence* s) const {
     Token& t = s->tokens[i];
     t.upos = upos_[classes[i]];
     t.xpos = xpos_[classes[i]];
-    t.lemma = lemmatizer_.Lemmatize(t.form, t.xpos);
+    t.lemma = lemmatizer_.Lemmatize(t.model_form(), t.xpos);
   }
 }
 

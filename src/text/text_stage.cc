@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "text/segment.h"
+#include "text/truecase.h"
 #include "text/utf8.h"
 
 namespace dyad::text {
@@ -157,6 +158,7 @@ Status ProcessText(Document* doc, const TextResources& res) {
   std::vector<Paragraph> paragraphs = CleanDocument(doc, res.clean);
   doc->sentences.clear();
   for (size_t p = 0; p < paragraphs.size(); ++p) SegmentParagraph(doc, paragraphs[p], static_cast<int>(p), res);
+  for (Sentence& s : doc->sentences) NormalizeCase(&s, res.clean.glue.words);
   FindQuotations(doc);
   if (doc->sentences.empty()) {
     return Status::DataError(Where{doc->source.empty() ? doc->id : doc->source},

@@ -26,11 +26,6 @@ Annotator Annotator::FromModels(Tagger tagger, Parser parser) {
 
 void Annotator::Tag(Sentence& s) const { tagger_->Tag(&s); }
 
-void Annotator::ComputeWords(const Sentence& s, std::vector<WordInfo>* words) const {
-  words->clear();
-  for (const Token& t : s.tokens) words->push_back(ComputeWordInfo(t.model_form()));
-}
-
 void Annotator::SetTags(const std::vector<WordInfo>& words, const std::vector<int>& classes, Sentence& s) const {
   // The dictionary lookups of the words a few places ahead start now, so
   // that their cache misses overlap this word's.
@@ -74,7 +69,7 @@ void Annotator::Annotate(std::span<Sentence> sentences) const {
     words.resize(sentences.size());
     classes.resize(sentences.size());
   }
-  for (size_t i = 0; i < sentences.size(); ++i) ComputeWords(sentences[i], &words[i]);
+  for (size_t i = 0; i < sentences.size(); ++i) WordInfos(sentences[i], &words[i]);
   tagger_->Predict(words.data(), classes.data(), sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) SetTags(words[i], classes[i], sentences[i]);
   for (size_t i = 0; i < sentences.size(); ++i) Parse(words[i], classes[i], sentences[i]);

@@ -46,8 +46,6 @@ class Annotator {
   const Parser& parser() const { return *parser_; }
 
  private:
-  // The tagger's input for s: each token's word features.
-  void ComputeWords(const Sentence& s, std::vector<WordInfo>* words) const;
   // Sets each token's UPOS, XPOS and lemma from its class.
   void SetTags(const std::vector<WordInfo>& words, const std::vector<int>& classes, Sentence& s) const;
   // Parses s, tagged with `classes`, and sets each token's head and relation.

@@ -64,10 +64,15 @@ bool ReadWordMap(BinaryReader* r, std::unordered_map<uint64_t, uint64_t>* amb) {
 
 }  // namespace
 
+void WordInfos(const Sentence& s, std::vector<WordInfo>* out) {
+  out->clear();
+  out->reserve(s.tokens.size());
+  for (const Token& t : s.tokens) out->push_back(ComputeWordInfo(t.model_form()));
+}
+
 std::vector<WordInfo> WordInfos(const Sentence& s) {
   std::vector<WordInfo> w;
-  w.reserve(s.tokens.size());
-  for (const Token& t : s.tokens) w.push_back(ComputeWordInfo(t.model_form()));
+  WordInfos(s, &w);
   return w;
 }
 

@@ -140,6 +140,8 @@ size_t ContextTaggerFeatures(const std::vector<WordInfo>& words, const std::vect
 constexpr size_t kMaxTaggerFeatures = 56;
 
 std::vector<WordInfo> WordInfos(const Sentence& s);
+// The same into *out (cleared first), reusing its storage.
+void WordInfos(const Sentence& s, std::vector<WordInfo>* out);
 
 }  // namespace dyad::syntax
 

@@ -28,16 +28,20 @@ Shape ShapeOf(std::string_view form) {
   return shape;
 }
 
+std::vector<Shape> ShapesOf(const Sentence& s) {
+  std::vector<Shape> shapes;
+  shapes.reserve(s.tokens.size());
+  for (const Token& t : s.tokens) shapes.push_back(ShapeOf(t.form));
+  return shapes;
+}
+
 bool Capitalized(const Shape& s) { return s.first_upper && s.upper == 1; }
-bool AllCapitals(const Shape& s) { return s.letters >= 4 && s.upper == s.letters; }
+bool AllCapitals(const Shape& s, int min_letters) { return s.letters >= min_letters && s.upper == s.letters; }
 
-}  // namespace
-
-bool IsTitleCase(const Sentence& s) {
+bool TitleCase(const Sentence& s, const std::vector<Shape>& shapes) {
   if (!s.heading) return false;
   int words = 0, capitalized = 0;
-  for (const Token& t : s.tokens) {
-    const Shape shape = ShapeOf(t.form);
+  for (const Shape& shape : shapes) {
     if (shape.letters < 4) continue;  // short words ("of", "to") are often left lower
     ++words;
     capitalized += shape.first_upper;
@@ -45,20 +49,22 @@ bool IsTitleCase(const Sentence& s) {
   return words >= 2 && capitalized * 5 >= words * 4;
 }
 
+}  // namespace
+
+bool IsTitleCase(const Sentence& s) { return s.heading && TitleCase(s, ShapesOf(s)); }
+
 void NormalizeCase(Sentence* s, const WordList& words) {
-  const bool title_case = IsTitleCase(*s);
-  const size_t n = s->tokens.size();
-  std::vector<Shape> shapes(n);
-  for (size_t i = 0; i < n; ++i) shapes[i] = ShapeOf(s->tokens[i].form);
+  const std::vector<Shape> shapes = ShapesOf(*s);
+  const bool title_case = TitleCase(*s, shapes);
+  const size_t n = shapes.size();
   // A run of capitals is a name set in capitals ("MEXICO CITY", a dateline).
-  auto capitals = [&](size_t i) { return shapes[i].letters >= 2 && shapes[i].upper == shapes[i].letters; };
-  auto shouted = [&](size_t i) {
-    return AllCapitals(shapes[i]) && !(i > 0 && capitals(i - 1)) && !(i + 1 < n && capitals(i + 1));
+  auto in_run = [&](size_t i) {
+    return (i > 0 && AllCapitals(shapes[i - 1], 2)) || (i + 1 < n && AllCapitals(shapes[i + 1], 2));
   };
   for (size_t i = 0; i < n; ++i) {
+    const bool shouted = AllCapitals(shapes[i], 4) && !in_run(i);
+    if (!shouted && !(title_case && i > 0 && Capitalized(shapes[i]))) continue;
     Token& t = s->tokens[i];
-    const bool lower_it = shouted(i) || (title_case && i > 0 && Capitalized(shapes[i]));
-    if (!lower_it) continue;
     std::string lower = Lower(t.form);
     if (words.Common(lower)) t.norm = std::move(lower);
   }

@@ -122,6 +122,29 @@ void BM_TagParseBatched_Test(benchmark::State& state) {
 }
 BENCHMARK(BM_TagParseBatched_Test)->Arg(1)->Arg(8)->Arg(40)->Arg(256)->Unit(benchmark::kMillisecond);
 
+// The tagger alone over batches of `state.range(0)` sentences, as
+// Annotate runs it (Tagger::Predict over a batch).
+void BM_TagBatched_Test(benchmark::State& state) {
+  const Annotator* models = Models();
+  const auto* sentences = Treebank("test");
+  if (!models || !sentences) {
+    state.SkipWithError("models or ../shared/ud/en_ewt not found");
+    return;
+  }
+  std::vector<std::vector<dyad::syntax::WordInfo>> words;
+  for (const auto& cs : *sentences) words.push_back(dyad::syntax::WordInfos(cs.sentence));
+  std::vector<std::vector<int>> classes(words.size());
+  const size_t batch = static_cast<size_t>(state.range(0));
+  size_t done = 0;
+  for (auto _ : state) {
+    for (size_t i = 0; i < words.size(); i += batch)
+      models->tagger().Predict(&words[i], &classes[i], std::min(batch, words.size() - i));
+    done += words.size();
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(done));
+}
+BENCHMARK(BM_TagBatched_Test)->Arg(1)->Arg(256)->Unit(benchmark::kMillisecond);
+
 void BM_TagParse_Dev(benchmark::State& s) { Run(s, "dev", Work::kAnnotate); }
 void BM_TagParse_Test(benchmark::State& s) { Run(s, "test", Work::kAnnotate); }
 void BM_TagOnly_Test(benchmark::State& s) { Run(s, "test", Work::kTag); }

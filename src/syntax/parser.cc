@@ -106,6 +106,13 @@ bool CanShift(const State& s) { return s.b < s.n; }
 bool CanLeft(const State& s) { return !s.stack.empty() && (s.b < s.n || s.stack.size() == 1); }
 bool CanRight(const State& s) { return s.stack.size() >= 2; }
 
+// The state's only valid transition, or -1 when it has more than one.
+int OnlyTransition(const State& s) {
+  const bool shift = CanShift(s), left = CanLeft(s), right = CanRight(s);
+  if (shift + left + right != 1) return -1;
+  return shift ? kShift : left ? kLeft : kRight;
+}
+
 uint64_t Bucket(int d) { return d <= 4 ? d : d <= 6 ? 5 : d <= 9 ? 6 : 7; }
 uint64_t Cap(int v) { return static_cast<uint64_t>(std::min(v, 6)); }
 
@@ -867,9 +874,17 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<i
   groups.Init(model_, values, n);
   uint32_t keys[kMaxFeatures];
   while (!st.Terminal()) {
-    int32_t scores[kNumKinds];
-    groups.Score(model_, values, st, scores);
-    Kind kind = BestKind(st, scores);
+    // A state with one valid transition (an empty stack, or only ROOT left
+    // in the buffer) takes it unscored: scores could not change it, and
+    // the memos do not depend on which states were scored.
+    Kind kind;
+    if (const int forced = OnlyTransition(st); forced >= 0) {
+      kind = static_cast<Kind>(forced);
+    } else {
+      int32_t scores[kNumKinds];
+      groups.Score(model_, values, st, scores);
+      kind = BestKind(st, scores);
+    }
     int label = -1;
     if (kind != kShift) {
       if (st.HeadFor(kind) == n) {

@@ -45,6 +45,14 @@ bool IsFirstPerson(std::string_view form) {
   return w == "we"sv || w == "i"sv || w == "us"sv || w == "me"sv || w == "our"sv || w == "my"sv;
 }
 
+// A news medium's code: MED alone, or MED as one of a code's three-letter
+// parts (BLRGOVMED, a state news agency).
+bool IsMediaCode(std::string_view code) {
+  for (size_t k = 0; k + 3 <= code.size(); k += 3)
+    if (code.substr(k, 3) == "MED"sv) return true;
+  return false;
+}
+
 class SentenceCoder {
  public:
   SentenceCoder(Document* doc, int s, const CoderResources& res, std::vector<std::string>* trace)
@@ -905,8 +913,9 @@ class SentenceCoder {
     }
     // "insisted on the need to release the vote counts": a foreign actor's
     // appeal, demand, complaint or rejection that names no addressee
-    // concerns the government of the country the article is about.
-    if (targets.empty() && !among_partners && IsAddressedToGovernment(code)) {
+    // concerns the government of the country the article is about. Not a
+    // news agency's: "Reuters asked for comment" is reporting.
+    if (targets.empty() && !among_partners && IsAddressedToGovernment(code) && !IsMediaCode(ActorOf(sources[0]).second)) {
       std::string country = MainCountry(kDominance);
       int m = LatestMention(country + "GOV");
       if (m >= 0 && ActorOf(sources[0]).second.compare(0, 3, country) != 0)

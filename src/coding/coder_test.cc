@@ -77,6 +77,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Colombia could grant asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         // Negation: a rejection (125 reject proposal to meet), not a consultation.
         Case{"Russia does not plan to have any contact with Juan Guaidó.", "2019-01-27", "RUSGOV 125 VENOPP"},
+        // A foreign appeal with no addressee concerns the government of the country the article is about;
+        // a news agency asking for comment is reporting, not an appeal.
+        Case{"Nicolás Maduro won the vote in Venezuela. Venezuela closed its borders. Chile asked for calm.",
+             "2024-08-28", "CHLGOV 020 VENGOV"},
+        Case{"Nicolás Maduro won the vote in Venezuela. Venezuela closed its borders. Reuters asked for comment.",
+             "2024-08-28", ""},
         // An embedded question is no event.
         Case{"Reporters asked whether Belarus would send troops to Cuba.", "2025-12-11", ""},
         // A statement aimed at an actor named in what was said; calling it a threat criticizes it.

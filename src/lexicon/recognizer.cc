@@ -762,6 +762,12 @@ class DocumentRecognizer {
         if (const ActorEntry* e = OfficeHolder(focus, OfficeIn(p, focus))) return ActorForEntry(e);
       }
     }
+    // "the court" after "the International Court of Justice": a definite
+    // role names the organization of that role named shortly before, not
+    // an institution of the article's main country.
+    if (country.empty() && text::LowerEquals(forms_[p.first], "the")) {
+      if (int a = RecentOrganizationWithRole(s, p.role); a >= 0) return *how = "description", a;
+    }
     std::string c = country.empty() ? FocusCountry() : country;
     if (c.empty()) return -1;
     // A bare role word is a definite description only with "the": "the
@@ -771,6 +777,24 @@ class DocumentRecognizer {
     *how = country.empty() ? "description" : "agent";
     const ActorEntry* ce = p.country && !country.empty() ? p.country : dict_.Country(c);
     return ActorForRole(c, p.role, ce ? ce->name : c);
+  }
+
+  // The international organization from the dictionary (its code begins
+  // with no country: IGOUNOJUDICJ) that holds `role` as one of its code's
+  // parts (JUD), mentioned by name in the last kOrganizationWindow
+  // sentences; the latest one, or -1. A country's agency is left to the
+  // country reading: "the police stations" after "the FBI" may be another
+  // country's police.
+  static constexpr int kOrganizationWindow = 3;
+  int RecentOrganizationWithRole(int s, const std::string& role) const {
+    if (role.size() != 3) return -1;
+    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence >= s - kOrganizationWindow; ++it) {
+      const Actor& a = doc_.actors[it->actor];
+      if (it->how != "dictionary"sv || a.kind != "org"sv || a.code.size() < 6 || dict_.Country(a.code.substr(0, 3))) continue;
+      for (size_t k = 3; k + 3 <= a.code.size(); k += 3)
+        if (a.code.compare(k, 3, role) == 0) return it->actor;
+    }
+    return -1;
   }
 
   // Whether a determiner or possessive opens the noun phrase ending at or
@@ -1016,7 +1040,7 @@ class DocumentRecognizer {
       // "it" is often expletive ("it was time"): only a subject whose
       // antecedent is named earlier in the same sentence ("The ministry said
       // it would ...") is resolved.
-      bool it = lower == "it"sv && toks[i].deprel.rfind("nsubj", 0) == 0;
+      bool it = lower == "it"sv && toks[i].deprel.rfind("nsubj", 0) == 0 && !ExtraposingPredicate(toks, toks[i].head);
       if (it) g = 'n';
       if (!g) continue;
       int actor = it ? SameSentenceInstitution(s, static_cast<int>(i)) : Cataphor(s, static_cast<int>(i), g);
@@ -1028,9 +1052,30 @@ class DocumentRecognizer {
 
   // Institutions and countries are "it" and "they" alike in news prose ("the
   // army said its units", "the opposition said they"), so number is not used.
+  // Whether `head` is a copular predicate with a clause of its own opened by
+  // "to" or "that": "it was time (for him) to go", "it is likely that ...".
+  // Its subject "it" stands for that clause, not for an actor.
+  static bool ExtraposingPredicate(const std::vector<Token>& toks, int head) {
+    if (head < 0) return false;
+    bool copula = false, clause = false;
+    for (size_t c = 0; c < toks.size(); ++c) {
+      if (toks[c].head != head) continue;
+      const std::string& rel = toks[c].deprel;
+      if (rel == "cop"sv) copula = true;
+      if (rel == "acl"sv || rel == "csubj"sv || rel == "ccomp"sv || rel == "xcomp"sv || rel == "advcl"sv) {
+        for (size_t m = 0; m < toks.size(); ++m)
+          if (toks[m].head == static_cast<int>(c) && toks[m].deprel == "mark"sv &&
+              (text::LowerEquals(toks[m].form, "to") || text::LowerEquals(toks[m].form, "that")))
+            clause = true;
+      }
+    }
+    return copula && clause;
+  }
+
+  // A place ("in the Gaza Strip") is not what the subject "it" acts for.
   int SameSentenceInstitution(int s, int token) const {
     for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence == s; ++it)
-      if (it->first_token < token && doc_.actors[it->actor].kind != "person"sv) return it->actor;
+      if (it->first_token < token && doc_.actors[it->actor].kind != "person"sv && it->how != "place"sv) return it->actor;
     return -1;
   }
 

@@ -185,6 +185,14 @@ INSTANTIATE_TEST_SUITE_P(
              "Cuba=CUBGOV dictionary; that country=CUB place"},
         Case{"Colombian Foreign Minister Rosa Villavicencio said her country would help.", "2025-12-11",
              "Colombian Foreign Minister Rosa Villavicencio=COLGOV dictionary; her country=COLGOV description(Colombia (GOV))"},
+        // "the court" after an international court named shortly before is that court, not a court of the
+        // country the article is most about; a country's own agency does not take "the police" that way.
+        Case{"Chile sued Peru at the International Court of Justice. Peru protested. The court ruled.", "2024-03-01",
+             "Chile=CHLGOV dictionary; Peru=PERGOV dictionary; the International Court of Justice=IGOUNOJUDICJ dictionary; "
+             "Peru=PERGOV dictionary; The court=IGOUNOJUDICJ description(International Court of Justice)"},
+        Case{"Peru protested. Peru appealed. The FBI helped. The police left.", "2024-03-01",
+             "Peru=PERGOV dictionary; Peru=PERGOV dictionary; The FBI=USACOP dictionary; "
+             "The police=PERCOP description(Peru (COP))"},
         // A person pronoun looks further back than two sentences when nobody is nearer.
         Case{"Alexander Lukashenko arrived. Crowds waited. Rain fell. The talks began. He smiled.", "2024-03-01",
              "Alexander Lukashenko=BLRGOV dictionary; He=BLRGOV pronoun(Alexander Lukashenko)"}));
@@ -234,6 +242,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Only a subject "it" is resolved, here to an institution in the same sentence.
         Case{"The Colombian Foreign Ministry announced that it was ready for talks. It was late.", "2025-12-11",
              "The Colombian Foreign Ministry=COLGOV dictionary; it=COLGOV pronoun"},
+        // ... not to a place, nor when it stands for an extraposed clause ("it was time to ...").
+        Case{"The Chilean army attacked rebels in Lima, where it won.", "2024-03-01",
+             "The Chilean army=CHLMIL agent; Lima=PER place; it=CHLMIL pronoun"},
+        Case{"The Chilean army said it was time to leave.", "2024-03-01", "The Chilean army=CHLMIL agent"},
+        Case{"The Chilean army said it was likely that talks would fail.", "2024-03-01", "The Chilean army=CHLMIL agent"},
         // A pronoun in a phrase fronted before the subject refers forward to
         // the subject, not back to the last person named.
         Case{"Daniel Ortega arrived first. In his address, Nicolás Maduro thanked the guests.", "2024-08-28",

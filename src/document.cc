@@ -22,6 +22,18 @@ std::optional<Date> Date::Parse(std::string_view s) {
   return d;
 }
 
+std::optional<Date> Date::ParseMonthOrYear(std::string_view s) {
+  auto num = [&](size_t at, size_t len, int* out) {
+    auto [p, ec] = std::from_chars(s.data() + at, s.data() + at + len, *out);
+    return ec == std::errc() && p == s.data() + at + len;
+  };
+  Date d;
+  if (s.size() == 4 && num(0, 4, &d.year)) return Date{d.year, 7, 1};
+  if (s.size() == 7 && s[4] == '-' && num(0, 4, &d.year) && num(5, 2, &d.month) && d.month >= 1 && d.month <= 12)
+    return Date{d.year, d.month, 15};
+  return std::nullopt;
+}
+
 std::string Date::ToString() const {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);

@@ -153,6 +153,7 @@ int RunBench(const std::vector<std::string>& args) {
       doc.url = original.url;
       doc.title = original.title;
       doc.date = original.date;
+      doc.approximate_date = original.approximate_date;
       doc.raw = original.raw;
       doc.clean = original.clean;  // set by the reader for HTML only
       doc.map = original.map;

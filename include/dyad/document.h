@@ -32,6 +32,9 @@ struct Span {
 struct Date {
   int year = 0, month = 0, day = 0;
   static std::optional<Date> Parse(std::string_view s);
+  // The middle of a month ("2019-11" -> 2019-11-15) or of a year ("2019" ->
+  // 2019-07-01): where a partial date stands for a day.
+  static std::optional<Date> ParseMonthOrYear(std::string_view s);
   std::string ToString() const;  // YYYY-MM-DD
   bool operator==(const Date&) const = default;
   auto operator<=>(const Date&) const = default;
@@ -145,6 +148,11 @@ struct Document {
   std::string url;
   std::string title;
   std::optional<Date> date;   // publication date: from metadata or --date, never invented
+  // When the metadata gives only a month or a year ("date": "2019-11", or
+  // "date_approx"): its middle (Date::ParseMonthOrYear). Actor codes are
+  // resolved at it when `date` is unknown; event dates are not ("on
+  // Tuesday" needs the day).
+  std::optional<Date> approximate_date;
   // Text.
   std::string raw;            // the input exactly as read (for JSON Lines: the decoded "text")
   std::string clean;          // NFC, boilerplate dropped, glued words repaired

@@ -107,7 +107,10 @@ struct Phrase {
 class DocumentRecognizer {
  public:
   DocumentRecognizer(Document* doc, const LexiconResources& res) : doc_(*doc), res_(res), dict_(res.dictionary) {
+    // Codes at the publication date; else at the month or year the
+    // metadata gives; else the codes current now.
     if (doc->date) date_ = doc->date;
+    else if (doc->approximate_date) date_ = doc->approximate_date;
   }
 
   void Run() {

@@ -197,6 +197,32 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Alexander Lukashenko arrived. Crowds waited. Rain fell. The talks began. He smiled.", "2024-03-01",
              "Alexander Lukashenko=BLRGOV dictionary; He=BLRGOV pronoun(Alexander Lukashenko)"}));
 
+// Without a publication date, the month or year the metadata gives decides
+// the codes; with neither, the codes current now.
+TEST(RecognizerTest, ApproximateDateDecidesCodesWhenThereIsNoDate) {
+  struct Row {
+    std::optional<Date> date, approximate;
+    const char* mentions;
+  };
+  const Row rows[] = {
+      {std::nullopt, Date::ParseMonthOrYear("2019-11"), "Mike Pompeo=USAGOV dictionary"},
+      {std::nullopt, Date::ParseMonthOrYear("2017"), "Mike Pompeo=USASPY dictionary"},
+      {Date::Parse("2022-01-01"), Date::ParseMonthOrYear("2019-11"), "Mike Pompeo=USAELI dictionary"},
+      {std::nullopt, std::nullopt, "Mike Pompeo=USAELI dictionary"},
+  };
+  for (const Row& row : rows) {
+    Document d;
+    d.raw = "Mike Pompeo spoke.";
+    d.date = row.date;
+    d.approximate_date = row.approximate;
+    ASSERT_TRUE(text::ProcessText(&d, Resources().text).ok());
+    RecognizeActors(&d, Resources().lexicon);
+    std::string out;
+    for (const Mention& m : d.mentions) out += (out.empty() ? "" : "; ") + m.text + "=" + m.code + " " + m.how;
+    EXPECT_EQ(out, row.mentions);
+  }
+}
+
 // Of two people one name fits, the one holding a dated post at the
 // article's date is meant, wherever the dictionary lists them.
 TEST(RecognizerTest, NameSharedByTwoPeopleIsTheSittingHoldersAtTheDate) {

@@ -177,6 +177,12 @@ CREATE VIEW tokens (doc, sent, idx, form, lemma, upos, xpos, head, deprel, raw_b
          json_extract(w.value, '$[6]'), json_extract(w.value, '$[7]'), json_extract(w.value, '$[8]')
     FROM token_layers l, json_each(l.tokens) s, json_each(s.value) w;
 )sql",
+    // 5: a document whose metadata gives a month or a year but no day keeps
+    // the middle of that period (YYYY-MM-DD; NULL otherwise): its actor codes
+    // were resolved at it (Document::approximate_date).
+    R"sql(
+ALTER TABLE documents ADD COLUMN date_approx TEXT;
+)sql",
 };
 
 inline constexpr int kSchemaVersion = sizeof(kMigrations) / sizeof(kMigrations[0]);

@@ -168,6 +168,8 @@ std::string Store::ContentHash(const Document& doc, const std::string& version) 
     h = Fnv1a(*field, Fnv1a("\x1f", h));
   }
   h = Fnv1a(doc.date ? doc.date->ToString() : "-", h);
+  // Only when present, so that the hashes of other documents stay as they were.
+  if (doc.approximate_date) h = Fnv1a(doc.approximate_date->ToString(), Fnv1a("~", h));
   char buf[24];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
@@ -389,6 +391,8 @@ Result<Store::PutOutcome> PutInTransaction(Database& db, PutStatements& st, cons
   else ins.BindNull(5);
   ins.BindRef(6, hash).BindBlobRef(7, doc.raw).BindRef(8, doc.clean);
   ins.Bind(9, static_cast<int64_t>(doc.sentences.size())).Bind(10, static_cast<int64_t>(n_tokens));
+  if (doc.approximate_date) ins.Bind(11, doc.approximate_date->ToString());
+  else ins.BindNull(11);
   DYAD_RETURN_IF_ERROR(ins.Run());
   int64_t key = sqlite3_last_insert_rowid(db.handle());
   DYAD_RETURN_IF_ERROR(InsertLayers(st, key, doc));
@@ -413,8 +417,8 @@ Status PutStatements::Prepare(Database& db) {
   const std::pair<Statement*, const char*> sql[] = {
       {&find, "SELECT doc, content_hash FROM documents WHERE id = ?1"},
       {&document,
-       "INSERT INTO documents (id, source, url, title, date, content_hash, raw, clean, n_sentences, n_tokens) "
-       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"},
+       "INSERT INTO documents (id, source, url, title, date, content_hash, raw, clean, n_sentences, n_tokens, date_approx) "
+       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"},
       {&drop, "INSERT INTO drops VALUES (?1, ?2, ?3, ?4)"},
       {&repair, "INSERT INTO repairs VALUES (?1, ?2, ?3, ?4)"},
       {&quotation, "INSERT INTO quotations VALUES (?1, ?2, ?3, ?4)"},
@@ -479,7 +483,7 @@ Status Store::Flush() { return impl_->Commit(); }
 
 Result<std::optional<Document>> Store::Get(const std::string& id) {
   Database& db = impl_->db;
-  auto st = db.Prepare("SELECT doc, id, source, url, title, date, raw, clean FROM documents WHERE id = ?1");
+  auto st = db.Prepare("SELECT doc, id, source, url, title, date, raw, clean, date_approx FROM documents WHERE id = ?1");
   if (!st.ok()) return st.status();
   st->Bind(1, id);
   auto row = st->Step();
@@ -494,6 +498,7 @@ Result<std::optional<Document>> Store::Get(const std::string& id) {
   doc.date = DateOrNull(*st, 5);
   doc.raw = st->Text(6);
   doc.clean = st->Text(7);
+  doc.approximate_date = DateOrNull(*st, 8);
 
   auto drops = db.Prepare("SELECT raw_begin, raw_end, reason FROM drops WHERE doc = ?1 ORDER BY rowid");
   if (!drops.ok()) return drops.status();

@@ -330,6 +330,31 @@ TEST_F(StoreTest, ContentHashCoversTextMetadataAndVersion) {
   e = d;
   e.date = Date::Parse("2020-01-01");
   EXPECT_NE(h, Store::ContentHash(e, "v1"));
+  e = d;
+  e.approximate_date = Date::ParseMonthOrYear("2020-01");
+  EXPECT_NE(h, Store::ContentHash(e, "v1"));
+}
+
+// The month-or-year date comes back as it was put, and stays apart from the
+// publication date.
+TEST_F(StoreTest, RoundTripsTheApproximateDate) {
+  auto store = Store::Open(path_);
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  Document d = Make("approx", "Officials met.");
+  d.date.reset();
+  d.approximate_date = Date::ParseMonthOrYear("2019-11");
+  ASSERT_TRUE((*store)->Put(d, "h").ok());
+  Document e = Make("exact", "Officials met.");
+  ASSERT_TRUE((*store)->Put(e, "h").ok());
+  auto got = (*store)->Get("approx");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_FALSE((*got)->date.has_value());
+  ASSERT_TRUE((*got)->approximate_date.has_value());
+  EXPECT_EQ((*got)->approximate_date->ToString(), "2019-11-15");
+  got = (*store)->Get("exact");
+  ASSERT_TRUE(got.ok() && got->has_value());
+  EXPECT_EQ((*got)->date, e.date);
+  EXPECT_FALSE((*got)->approximate_date.has_value());
 }
 
 TEST_F(StoreTest, FailedPutLeavesTheStoreConsistentAndARerunResumes) {

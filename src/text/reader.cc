@@ -75,18 +75,30 @@ std::string StringField(const json& j, const char* key) {
   return "";
 }
 
+constexpr const char* kDateKeys[] = {"date", "publishing_date", "published", "pub_date"};
+
 // Publication date from a metadata object: "date", then "publishing_date".
 std::optional<Date> DateField(const json& j) {
-  for (const char* key : {"date", "publishing_date", "published", "pub_date"}) {
+  for (const char* key : kDateKeys) {
     if (auto d = Date::Parse(StringField(j, key))) return d;
   }
   return std::nullopt;
+}
+
+// A month or year where the metadata has no day: one of the date keys
+// ("2019-11"), then "date_approx".
+std::optional<Date> ApproximateDateField(const json& j) {
+  for (const char* key : kDateKeys) {
+    if (auto d = Date::ParseMonthOrYear(StringField(j, key))) return d;
+  }
+  return Date::ParseMonthOrYear(StringField(j, "date_approx"));
 }
 
 void ApplyMetadata(const json& meta, Document* doc) {
   if (std::string t = StringField(meta, "title"); !t.empty()) doc->title = t;
   if (std::string u = StringField(meta, "url"); !u.empty()) doc->url = u;
   if (auto d = DateField(meta)) doc->date = d;
+  else if (auto a = ApproximateDateField(meta)) doc->approximate_date = a;
 }
 
 // A .txt file's sidecar: the .json with the same stem, if it holds an object.
@@ -274,8 +286,8 @@ Result<Document> ParseJsonLine(std::string_view line, const std::string& file, i
   if (Status s = CheckText(doc.raw, doc.source + " (id " + doc.id + ")"); !s.ok()) return s;
   ApplyMetadata(j, &doc);
   if (!doc.date) {
-    if (std::string d = StringField(j, "date"); !d.empty()) {
-      return Status::DataError(where, "unreadable date \"" + d + "\" (expected YYYY-MM-DD)");
+    if (std::string d = StringField(j, "date"); !d.empty() && !Date::ParseMonthOrYear(d)) {
+      return Status::DataError(where, "unreadable date \"" + d + "\" (expected YYYY-MM-DD, YYYY-MM or YYYY)");
     }
     doc.date = options.default_date;
   }

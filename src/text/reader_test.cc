@@ -70,6 +70,42 @@ TEST_F(ReaderTest, NoDateIsNeverInvented) {
   EXPECT_FALSE(docs_[0].date.has_value());
 }
 
+// A month or a year without a day is kept apart, as the middle of that
+// period, and never becomes the publication date.
+TEST_F(ReaderTest, MonthOrYearIsAnApproximateDateOnly) {
+  struct Row {
+    const char* sidecar;
+    const char* approximate;  // "" for none
+  };
+  const Row rows[] = {
+      {R"({"date": null, "date_approx": "2019-11"})", "2019-11-15"},
+      {R"({"date": "2019-11"})", "2019-11-15"},
+      {R"({"published": "2017"})", "2017-07-01"},
+      {R"({"date": "2019-11-20", "date_approx": "2019-11"})", ""},
+      {R"({"date_approx": "November 2019"})", ""},
+      {R"({"date_approx": "2019-13"})", ""},
+  };
+  for (const Row& row : rows) {
+    docs_.clear();
+    Write("e.txt", "Text.");
+    Write("e.json", row.sidecar);
+    Read({dir_.string()});
+    ASSERT_EQ(docs_.size(), 1u) << row.sidecar;
+    const Document& d = docs_[0];
+    EXPECT_EQ(d.approximate_date ? d.approximate_date->ToString() : "", row.approximate) << row.sidecar;
+    if (*row.approximate) EXPECT_FALSE(d.date.has_value()) << row.sidecar;
+  }
+  docs_.clear();
+  Write("f.jsonl", R"({"id": "f1", "date": "2019-11", "text": "Text."})" "\n");
+  std::filesystem::remove(dir_ / "e.txt");
+  std::filesystem::remove(dir_ / "e.json");
+  Read({dir_.string()});
+  ASSERT_TRUE(errors_.empty()) << errors_[0];
+  ASSERT_EQ(docs_.size(), 1u);
+  EXPECT_FALSE(docs_[0].date.has_value());
+  EXPECT_EQ(docs_[0].approximate_date->ToString(), "2019-11-15");
+}
+
 TEST_F(ReaderTest, JsonLinesBrokenLinesAreReportedAndTheRestRead) {
   std::string path = Write("batch.jsonl",
                            R"({"id": "ok1", "date": "2024-08-28", "title": "T", "text": "First."})" "\n"

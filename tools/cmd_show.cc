@@ -49,7 +49,11 @@ int RunShow(const std::vector<std::string>& args) {
   }
   const dyad::Document& d = **doc;
   std::cout << "id:     " << d.id << "\n"
-            << "date:   " << (d.date ? d.date->ToString() : "unknown") << "\n"
+            << "date:   "
+            << (d.date ? d.date->ToString()
+                : d.approximate_date ? "unknown (about " + d.approximate_date->ToString() + ", from a month or year)"
+                                     : std::string("unknown"))
+            << "\n"
             << "source: " << d.source << "\n";
   if (!d.title.empty()) std::cout << "title:  " << d.title << "\n";
   if (!d.url.empty()) std::cout << "url:    " << d.url << "\n";

@@ -271,7 +271,7 @@ Result<json> Documents(store::Database& db, const Params& p) {
   std::vector<Arg> args;
   std::string sql =
       "SELECT d.id, d.title, d.date, d.source, d.url, d.n_sentences,"
-      " (SELECT COUNT(*) FROM events e WHERE e.doc = d.doc) FROM documents d";
+      " (SELECT COUNT(*) FROM events e WHERE e.doc = d.doc), d.date_approx FROM documents d";
   std::string q = Get(p, "q");
   if (!q.empty()) {
     sql += " WHERE instr(lower(d.title), lower(?)) > 0 OR instr(lower(d.id), lower(?)) > 0";
@@ -282,7 +282,8 @@ Result<json> Documents(store::Database& db, const Params& p) {
   json out = json::array();
   Status s = ForEach(db, sql, args, [&](const store::Statement& st) {
     out.push_back({{"id", st.Text(0)}, {"title", st.Text(1)}, {"date", TextOrNull(st, 2)}, {"source", st.Text(3)},
-                   {"url", st.Text(4)}, {"sentences", st.Int(5)}, {"events", st.Int(6)}});
+                   {"url", st.Text(4)}, {"sentences", st.Int(5)}, {"events", st.Int(6)},
+                   {"date_approx", TextOrNull(st, 7)}});
   });
   if (!s.ok()) return s;
   return out;
@@ -310,11 +311,11 @@ static Result<json> QuotesWhere(store::Database& db, const std::string& where, c
 Result<json> DocumentDetail(store::Database& db, const std::string& id) {
   json j;
   int64_t key = -1;
-  Status s = ForEach(db, "SELECT doc, id, title, date, url, source FROM documents WHERE id = ?", {id},
+  Status s = ForEach(db, "SELECT doc, id, title, date, url, source, date_approx FROM documents WHERE id = ?", {id},
                      [&](const store::Statement& st) {
                        key = st.Int(0);
                        j = {{"id", st.Text(1)}, {"title", st.Text(2)}, {"date", TextOrNull(st, 3)},
-                            {"url", st.Text(4)}, {"source", st.Text(5)}};
+                            {"url", st.Text(4)}, {"source", st.Text(5)}, {"date_approx", TextOrNull(st, 6)}};
                      });
   if (!s.ok()) return s;
   if (key < 0) return Status::NotFound("no document '" + id + "'");

@@ -100,10 +100,12 @@ TEST_F(ApiTest, DocumentsAndDetail) {
   json docs = Get("/api/documents");
   ASSERT_TRUE(docs.is_array());
   ASSERT_FALSE(docs.empty());
-  for (const char* k : {"id", "title", "date", "source", "url", "sentences", "events"}) EXPECT_TRUE(docs[0].contains(k)) << k;
+  for (const char* k : {"id", "title", "date", "source", "url", "sentences", "events", "date_approx"})
+    EXPECT_TRUE(docs[0].contains(k)) << k;
   std::string id = docs[0]["id"];
   json d = Get("/api/documents/" + id);
   EXPECT_EQ(d["id"], id);
+  EXPECT_TRUE(d.contains("date_approx"));
   ASSERT_FALSE(d["sentences"].empty());
   for (const char* k : {"idx", "text", "begin", "end"}) EXPECT_TRUE(d["sentences"][0].contains(k)) << k;
   EXPECT_TRUE(d["mentions"].is_array() && d["events"].is_array() && d["quotes"].is_array());

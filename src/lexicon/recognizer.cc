@@ -638,7 +638,22 @@ class DocumentRecognizer {
     return nullptr;
   }
 
-  void Emit(int s, const Phrase& p) {
+  void Emit(int s, const Phrase& phrase) {
+    // "the former secretary of state", "former minister Ana Ruiz": someone
+    // who held the post, an elite (CAMEO manual 3.2.4), never its holder on
+    // the date. The agent list names the common forms ("former diplomat");
+    // this reads "former" before any other state title the same way (a
+    // former editor or executive is no elite).
+    if (!phrase.named && IsStateRole(phrase.role) && phrase.first > 0 && text::LowerEquals(forms_[phrase.first - 1], "former")) {
+      Phrase former = phrase;
+      former.first = phrase.first - 1;
+      if (former.first > 0 && text::LowerEquals(forms_[former.first - 1], "the")) --former.first;
+      former.role = "ELI";
+      former.office.clear();
+      former.titles.clear();
+      return Emit(s, former);
+    }
+    const Phrase& p = phrase;
     std::string how = p.how;
     int actor = -1;
     std::string code;
@@ -698,6 +713,14 @@ class DocumentRecognizer {
     if (p.bare_country || p.metonym) named_countries_.push_back({s, p.first, doc_.actors[actor].country});
     AddMention(s, p.first, p.last, actor, code, how);
     NoteMembership(s, p.first, code);
+  }
+
+  // Roles of the state's offices: government, armed forces, legislature,
+  // judiciary, police, intelligence.
+  static bool IsStateRole(std::string_view role) {
+    for (std::string_view r : {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+      if (role == r) return true;
+    return false;
   }
 
   // "Carlos Berrizbeitia, a member of the National Assembly": a person in

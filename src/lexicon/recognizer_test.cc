@@ -193,6 +193,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Peru protested. Peru appealed. The FBI helped. The police left.", "2024-03-01",
              "Peru=PERGOV dictionary; Peru=PERGOV dictionary; The FBI=USACOP dictionary; "
              "The police=PERCOP description(Peru (COP))"},
+        // "former" before a state title: an elite, never the office's holder on the date; not before a
+        // title outside the state ("the former editor").
+        Case{"Rex Tillerson spoke. The former secretary of state left.", "2018-01-21",
+             "Rex Tillerson=USAGOV dictionary; The former secretary of state=USAELI description(United States (ELI))"},
+        Case{"Rex Tillerson spoke. The secretary of state left.", "2018-01-21",
+             "Rex Tillerson=USAGOV dictionary; The secretary of state=USAGOV description(Rex Tillerson)"},
+        Case{"Peru protested. Former interior minister Ana Ruiz Quispe resigned.", "2018-01-21",
+             "Peru=PERGOV dictionary; Former interior minister Ana Ruiz Quispe=PERELI title"},
         // A person pronoun looks further back than two sentences when nobody is nearer.
         Case{"Alexander Lukashenko arrived. Crowds waited. Rain fell. The talks began. He smiled.", "2024-03-01",
              "Alexander Lukashenko=BLRGOV dictionary; He=BLRGOV pronoun(Alexander Lukashenko)"}));

@@ -439,6 +439,25 @@ class SentenceCoder {
     return -1;
   }
 
+  // The predicates of c's content clauses about a state of affairs, whose
+  // subjects name no actor ("warned *that* civilians *were* at risk"). Not
+  // the one read as its open complement (the own act of OpenComplement),
+  // nor another actor's act ("warned that Russia would interfere").
+  std::vector<int> ContentClauses(const Clause& c, int open_complement) const {
+    std::vector<int> heads;
+    if (c.noun) return heads;
+    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
+      const Token& tok = sent_.tokens[t];
+      if (tok.head != c.predicate || tok.deprel != "ccomp"sv || static_cast<int>(t) == open_complement) continue;
+      bool actor_subject = false;
+      for (size_t k = 0; k < sent_.tokens.size(); ++k)
+        if (sent_.tokens[k].head == static_cast<int>(t) && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0)
+          for (int h : WithConjuncts(sent_, static_cast<int>(k))) actor_subject = actor_subject || ActorToken(h) >= 0;
+      if (!actor_subject) heads.push_back(static_cast<int>(t));
+    }
+    return heads;
+  }
+
   bool Holds(const Constraint& k, const Clause& c) const {
     int xcomp = OpenComplement(c);
     const Clause* x = xcomp >= 0 ? ClauseAt(xcomp) : nullptr;
@@ -454,6 +473,7 @@ class SentenceCoder {
       case Constraint::Kind::kIobj: if (c.iobj >= 0) heads = {c.iobj}; break;
       case Constraint::Kind::kXcomp: if (xcomp >= 0) heads = {xcomp}; break;
       case Constraint::Kind::kXobj: if (x) heads = x->objects; break;
+      case Constraint::Kind::kComp: heads = ContentClauses(c, xcomp); break;
       case Constraint::Kind::kPrep:
         heads = PrepHeads(c.obliques, k.prep);
         if (heads.empty() && !k.negated) heads = PrepBySurface(c, k.prep);

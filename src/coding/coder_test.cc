@@ -116,7 +116,7 @@ INSTANTIATE_TEST_SUITE_P(
         // nearest earlier conjunct that had one.
         Case{"Daniel Ortega also offered to dispatch \u201cvolunteer brigades\u201d to Maduro in case a \u201crevolt\u201d "
              "takes place in Caracas and warned that such a revolt could be prepared from Honduras.",
-             "2024-08-28", "NICGOV 0332 VENGOV; NICGOV 130 HNDGOV"},
+             "2024-08-28", "NICGOV 0332 VENGOV; NICGOV 012 HNDGOV"},
         // "must know that ...": telling someone something, not a demand.
         Case{"Julio Borges said that Russia must understand that the doors of Venezuela are open.", "2019-01-27",
              "VENOPP 010 RUSGOV"},
@@ -193,6 +193,10 @@ INSTANTIATE_TEST_SUITE_P(
              "COLGOV 041 VENGOV"},
         // A meeting among coordinated subjects, with no target of its own.
         Case{"Gustavo Petro and Lula da Silva held talks on Monday.", "2024-08-28", "COLGOV 040 BRAGOV"},
+        // A warning about a state of affairs (no actor as the subject of what is warned of) is a pessimistic
+        // comment, about another actor's act the default threat.
+        Case{"The United Nations warned that civilians in Gaza were at risk of famine.", "2024-08-28", "IGOUNO 012 PSE"},
+        Case{"Colombia warned that Russia would interfere in the region.", "2024-08-28", "COLGOV 130 RUSGOV"},
         // A warning that names nobody is still a threat.
         Case{"Vladimir Putin warned that any provocation would meet a firm response.", "2024-08-28", "RUSGOV 130 -"},
         // A response promised to whoever attacks is the speaker's threat, whatever the verb of saying; the

@@ -109,6 +109,8 @@ std::string ParseConstraint(std::string_view tok, bool noun, const WordClasses& 
     c->kind = Constraint::Kind::kXcomp;
   } else if (head == "xobj") {
     c->kind = Constraint::Kind::kXobj;
+  } else if (head == "comp") {
+    c->kind = Constraint::Kind::kComp;
   } else if (head == "passive") {
     c->kind = Constraint::Kind::kPassive;
     if (has_value) return "'passive' takes no value";
@@ -130,7 +132,7 @@ std::string ParseConstraint(std::string_view tok, bool noun, const WordClasses& 
     if (c->actor) return "'noun:' takes verb lemmas, not @actor";
     return "";
   } else {
-    return "unknown constraint '" + std::string(tok) + "' (subj, obj, iobj, xcomp, xobj, prep:X, passive, not, noun:V)";
+    return "unknown constraint '" + std::string(tok) + "' (subj, obj, iobj, xcomp, xobj, comp, prep:X, passive, not, noun:V)";
   }
   if (noun && c->kind != Constraint::Kind::kPrep) {
     return "constraint '" + std::string(tok) + "' does not apply to a noun predicate (use prep:X or noun:V)";

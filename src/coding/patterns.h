@@ -40,6 +40,8 @@ struct Constraint {
     kIobj,      // iobj=V     the indirect object ("grant *him* asylum")
     kXcomp,     // xcomp=V    an open clausal complement ("offer *to send*")
     kXobj,      // xobj=V     the object of that complement ("to send *fighters*")
+    kComp,      // comp=V     a content clause about others' acts or a state of affairs
+                //            ("warned *that civilians were at risk*"); V: its predicate
     kPrep,      // prep:X=V   an oblique/nominal modifier introduced by X
     kPassive,   // passive    the predicate is passive
     kNot,       // not        the predicate is negated; the code is the negated reading

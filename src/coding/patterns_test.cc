@@ -39,6 +39,24 @@ TEST(PatternsParseTest, NullCodeMakesANoEventPattern) {
   EXPECT_FALSE(ParseOne("noun:alert\t-\t--\tnone\n").ok());
 }
 
+// `comp`: a content clause about a state of affairs, with or without a
+// lemma for its predicate.
+TEST(PatternsParseTest, ContentClauseConstraint) {
+  auto set = ParseOne("warn\t!obj !iobj comp\t012\tnone\nwarn\tcomp=collapse|fail\t012\tnone\n");
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  const auto& warn = set->For("warn");
+  ASSERT_EQ(warn.size(), 2u);
+  const Pattern* bare = warn[0]->frame.size() == 3 ? warn[0] : warn[1];
+  const Pattern* valued = bare == warn[0] ? warn[1] : warn[0];
+  EXPECT_EQ(bare->frame[2].kind, Constraint::Kind::kComp);
+  EXPECT_FALSE(bare->frame[2].negated);
+  EXPECT_TRUE(bare->frame[0].negated);
+  ASSERT_EQ(valued->frame.size(), 1u);
+  EXPECT_EQ(valued->frame[0].kind, Constraint::Kind::kComp);
+  EXPECT_TRUE(valued->frame[0].Accepts("fail"));
+  EXPECT_FALSE(valued->frame[0].Accepts("win"));
+}
+
 TEST(PatternsParseTest, FieldsFrameAndTargets) {
   auto set = ParseOne(
       "# comment line\n"

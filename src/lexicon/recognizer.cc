@@ -1076,8 +1076,6 @@ class DocumentRecognizer {
     }
   }
 
-  // Institutions and countries are "it" and "they" alike in news prose ("the
-  // army said its units", "the opposition said they"), so number is not used.
   // Whether `head` is a copular predicate with a clause of its own opened by
   // "to" or "that": "it was time (for him) to go", "it is likely that ...".
   // Its subject "it" stands for that clause, not for an actor.
@@ -1098,6 +1096,8 @@ class DocumentRecognizer {
     return copula && clause;
   }
 
+  // Institutions and countries are "it" and "they" alike in news prose ("the
+  // army said its units", "the opposition said they"), so number is not used.
   // A place ("in the Gaza Strip") is not what the subject "it" acts for.
   int SameSentenceInstitution(int s, int token) const {
     for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence == s; ++it)

@@ -705,7 +705,13 @@ class DocumentRecognizer {
       if (actor < 0) return;
       code = doc_.actors[actor].code;
     } else if (p.country) {
-      return;  // a demonym alone ("Russian weapons") names no actor
+      // A demonym alone ("Russian weapons") names no actor, but a plural
+      // one that is a noun of its own names the people: "Israel and the
+      // Palestinians agreed" -> PSE, the country without a role.
+      if (!PeopleNoun(p)) return;
+      actor = ActorForRole(country, "", p.country->name);
+      code = doc_.actors[actor].code;
+      how = "demonym";
     } else {
       return;
     }
@@ -713,6 +719,22 @@ class DocumentRecognizer {
     if (p.bare_country || p.metonym) named_countries_.push_back({s, p.first, doc_.actors[actor].country});
     AddMention(s, p.first, p.last, actor, code, how);
     NoteMembership(s, p.first, code);
+  }
+
+  // Whether a demonym phrase is a plural noun heading its own noun phrase
+  // ("the Palestinians", "Russians"), not a modifier ("Russian weapons",
+  // "Palestinian leaders"). Needs the tagger's XPOS.
+  bool PeopleNoun(const Phrase& p) const {
+    const auto& toks = doc_.sentences[cur_sentence_].tokens;
+    const int last = p.last - 1;
+    if (last < p.first || last >= static_cast<int>(toks.size())) return false;
+    const std::string& xpos = toks[last].xpos;
+    if (xpos != "NNPS"sv && xpos != "NNS"sv) return false;
+    if (p.last < static_cast<int>(toks.size())) {
+      const std::string& next = toks[p.last].upos;
+      if (next == "NOUN"sv || next == "PROPN"sv) return false;
+    }
+    return true;
   }
 
   // Roles of the state's offices: government, armed forces, legislature,

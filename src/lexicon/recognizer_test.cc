@@ -276,6 +276,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Only a subject "it" is resolved, here to an institution in the same sentence.
         Case{"The Colombian Foreign Ministry announced that it was ready for talks. It was late.", "2025-12-11",
              "The Colombian Foreign Ministry=COLGOV dictionary; it=COLGOV pronoun"},
+        // A plural demonym that is a noun of its own names the people (the country without a role); one
+        // that modifies a noun names nobody, one with a role word the country's institution.
+        Case{"Israel and the Palestinians reached a consensus.", "2000-01-01",
+             "Israel=ISRGOV dictionary; the Palestinians=PSE demonym"},
+        Case{"Russian weapons arrived and Palestinian leaders met.", "2000-01-01", "Palestinian leaders=PSEGOV agent"},
         // ... not to a place, nor when it stands for an extraposed clause ("it was time to ...").
         Case{"The Chilean army attacked rebels in Lima, where it won.", "2024-03-01",
              "The Chilean army=CHLMIL agent; Lima=PER place; it=CHLMIL pronoun"},

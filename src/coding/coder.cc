@@ -489,7 +489,8 @@ class SentenceCoder {
     std::string key = c.lemma;
     for (int t = c.predicate - 1; t >= 0; --t) {
       const Token& tok = sent_.tokens[t];
-      if (tok.head != c.predicate || tok.deprel != "compound"sv) break;
+      // "phone call", "military aid": a compound or an adjective.
+      if (tok.head != c.predicate || (tok.deprel != "compound"sv && tok.deprel != "amod"sv)) break;
       key = Lemma(tok) + " " + key;
       keys.insert(keys.begin(), key);
     }

@@ -77,6 +77,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Colombia could grant asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         // Negation: a rejection (125 reject proposal to meet), not a consultation.
         Case{"Russia does not plan to have any contact with Juan Guaidó.", "2019-01-27", "RUSGOV 125 VENOPP"},
+        // A noun with its adjective ("military aid"); aid continued is aid given, a promise to continue it
+        // the intent.
+        Case{"Russia continued military aid to Syria.", "2020-01-01", "RUSGOV 072 SYRGOV"},
+        Case{"Russia promised to continue military aid to Syria.", "2020-01-01", "RUSGOV 0332 SYRGOV"},
         // A foreign appeal with no addressee concerns the government of the country the article is about;
         // a news agency asking for comment is reporting, not an appeal.
         Case{"Nicolás Maduro won the vote in Venezuela. Venezuela closed its borders. Chile asked for calm.",

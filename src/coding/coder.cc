@@ -1123,9 +1123,10 @@ class SentenceCoder {
 
   // Codes whose untargeted act by several subjects is done among them:
   // intent to cooperate (03), consult (04), material cooperation (06),
-  // diplomatic cooperation and agreements (050, 057), but not praise or
-  // recognition, which are given to someone else.
-  static bool IsMutual(const std::string& code) { return InFamily(code, {"03", "04", "06", "050", "057"}); }
+  // diplomatic cooperation and agreements (050, 057), a truce ("Bosnia and
+  // Slovenia agreed to a ceasefire": 0871), but not praise or recognition,
+  // which are given to someone else.
+  static bool IsMutual(const std::string& code) { return InFamily(code, {"03", "04", "06", "050", "057", "0871"}); }
 
   static bool IsAddressedToGovernment(const std::string& code) { return InFamily(code, {"02", "10", "11", "12"}); }
 

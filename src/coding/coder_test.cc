@@ -77,6 +77,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Colombia could grant asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         // Negation: a rejection (125 reject proposal to meet), not a consultation.
         Case{"Russia does not plan to have any contact with Juan Guaidó.", "2019-01-27", "RUSGOV 125 VENOPP"},
+        // A truce agreed by coordinated subjects is among them.
+        Case{"Bosnia and Slovenia agreed to a ceasefire after two days of fighting.", "2000-01-01",
+             "BIHGOV 0871 SVNGOV"},
         // Military hardware with a demonym is the country's armed forces; a suspension of ties is a break.
         Case{"Israeli warplanes struck Gaza.", "2000-01-01", "ISRMIL 190 PSEGOV"},
         Case{"Italy announced a suspension of air links with Serbia.", "2000-01-01", "ITAGOV 161 SRBGOV"},

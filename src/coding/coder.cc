@@ -600,8 +600,11 @@ class SentenceCoder {
         const Token& k = sent_.tokens[t];
         if (k.head != noun) continue;
         std::string marker = k.deprel == "nmod"sv ? Marker(static_cast<int>(t)) : "";
+        // "Russia's demand", "a demand by Russia", "a U.S. demand", "an
+        // Australian ultimatum" (the lexicon's author mentions).
         bool owner = k.deprel == "nmod:poss"sv || marker == "by"sv || marker == "from"sv ||
-                     (k.deprel == "compound"sv && k.upos == "PROPN"sv && IsActor(static_cast<int>(t)));
+                     (k.deprel == "compound"sv && k.upos == "PROPN"sv && IsActor(static_cast<int>(t))) ||
+                     (k.deprel == "amod"sv && IsAuthor(static_cast<int>(t)));
         if (owner) out.push_back(static_cast<int>(t));
       }
     return out;
@@ -1129,6 +1132,10 @@ class SentenceCoder {
   static bool IsMutual(const std::string& code) { return InFamily(code, {"03", "04", "06", "050", "057", "0871"}); }
 
   static bool IsAddressedToGovernment(const std::string& code) { return InFamily(code, {"02", "10", "11", "12"}); }
+
+  bool IsAuthor(int token) const {
+    return token >= 0 && token < kListed && covering_[token] >= 0 && doc_.mentions[covering_[token]].how == "author"sv;
+  }
 
   bool IsPlace(int token) const {
     if (token < 0 || token >= kListed || covering_[token] < 0) return false;
@@ -1764,7 +1771,10 @@ class SentenceCoder {
       bool participle_actor = r == "obl:unmarked"sv && sent_.tokens[head].upos == "VERB"sv;
       bool compound_actor = r == "compound"sv && (sent_.tokens[head].upos == "VERB"sv || tok.upos == "PROPN"sv);
       // "the Russian building"; not "military exercises", a thing's kind.
-      bool adjective_actor = r == "amod"sv && res_.conventions.adjective_targets && IsActor(static_cast<int>(t)) &&
+      // "rejected an Australian ultimatum": the demonym of what someone
+      // authored names the author (the lexicon's "author" mentions).
+      bool adjective_actor = r == "amod"sv && IsActor(static_cast<int>(t)) &&
+                             (res_.conventions.adjective_targets || IsAuthor(static_cast<int>(t))) &&
                              ActorOf(static_cast<int>(t)).second.rfind("---", 0) != 0;
       if (!modifier && !participle && !participle_actor && !compound_actor && !adjective_actor) continue;
       if (int a = TargetToken(static_cast<int>(t), depth - 1); a >= 0) return a;

@@ -103,13 +103,13 @@ bool Allowed(EntryKind kind, std::string_view key) {
   if (key == "alias" || key == "alias!") return place || actor;
   if (key == "code") return actor;
   if (key == "office" || key == "gender") return kind == EntryKind::kPerson;
-  if (key == "term" || key == "local") return kind == EntryKind::kAgent;
+  if (key == "term" || key == "local" || key == "author") return kind == EntryKind::kAgent;
   return false;
 }
 
 bool KnownKey(std::string_view key) {
   for (std::string_view k : {"name", "alias", "alias!", "demonym", "capital", "metonym", "title",
-                             "code", "office", "gender", "term", "local", "note"})
+                             "code", "office", "gender", "term", "local", "author", "note"})
     if (k == key) return true;
   return false;
 }
@@ -280,6 +280,8 @@ class Parser {
       DYAD_RETURN_IF_ERROR(List(value, &local));
       cur_.local_terms.insert(cur_.local_terms.end(), local.begin(), local.end());
       cur_.terms.insert(cur_.terms.end(), local.begin(), local.end());
+    } else if (key == "author") {
+      DYAD_RETURN_IF_ERROR(List(value, &cur_.authored));
     } else if (key == "note") {
       cur_.notes.emplace_back(value);
     }

@@ -90,6 +90,9 @@ struct ActorEntry {
   // @agent: terms (also in `terms`) that name the group of the country the
   // article is about even without "the": "police", "protesters".
   std::vector<std::string> local_terms;
+  // @agent: nouns whose demonym names their author with this role ("the
+  // Russian proposal": Russia's government proposed it).
+  std::vector<std::string> authored;
   char gender = 0;                    // 'm', 'f' or 0 (unknown)
   std::vector<std::string> notes;
   std::vector<std::string> doubts;    // the text of "# doubt: ..." comments in the entry

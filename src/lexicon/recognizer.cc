@@ -708,10 +708,18 @@ class DocumentRecognizer {
       // A demonym alone ("Russian weapons") names no actor, but a plural
       // one that is a noun of its own names the people: "Israel and the
       // Palestinians agreed" -> PSE, the country without a role.
-      if (!PeopleNoun(p)) return;
-      actor = ActorForRole(country, "", p.country->name);
-      code = doc_.actors[actor].code;
-      how = "demonym";
+      // One before a noun that names what someone authored is its author:
+      // "rejected an Australian ultimatum" -> AUSGOV.
+      if (const std::string* role = AuthoredNounRole(p)) {
+        actor = ActorForRole(country, *role, p.country->name);
+        code = doc_.actors[actor].code;
+        how = "author";
+      } else {
+        if (!PeopleNoun(p)) return;
+        actor = ActorForRole(country, "", p.country->name);
+        code = doc_.actors[actor].code;
+        how = "demonym";
+      }
     } else {
       return;
     }
@@ -719,6 +727,19 @@ class DocumentRecognizer {
     if (p.bare_country || p.metonym) named_countries_.push_back({s, p.first, doc_.actors[actor].country});
     AddMention(s, p.first, p.last, actor, code, how);
     NoteMembership(s, p.first, code);
+  }
+
+  // The author's role when the phrase is a demonym modifying a noun of the
+  // agents' `author:` lists ("an Australian ultimatum"); else null.
+  const std::string* AuthoredNounRole(const Phrase& p) const {
+    const auto& toks = doc_.sentences[cur_sentence_].tokens;
+    const int last = p.last - 1;
+    if (last < p.first || last >= static_cast<int>(toks.size()) || toks[last].deprel != "amod"sv) return nullptr;
+    const int head = toks[last].head;
+    if (head <= last) return nullptr;
+    const Token& noun = toks[head];
+    auto it = res_.authored_nouns.find(text::Lower(noun.lemma.empty() ? noun.form : noun.lemma));
+    return it == res_.authored_nouns.end() ? nullptr : &it->second;
   }
 
   // Whether a demonym phrase is a plural noun heading its own noun phrase
@@ -1219,8 +1240,10 @@ LexiconResources LexiconResources::Build(ActorDictionary dictionary, const text:
   res.dictionary = std::move(dictionary);
   res.matcher = NameMatcher::Build(res.dictionary, abbrevs);
   res.function_words = std::move(function_words);
-  for (const ActorEntry& e : res.dictionary.entries)
+  for (const ActorEntry& e : res.dictionary.entries) {
     for (const std::string& t : e.local_terms) res.local_terms.insert(FoldName(t));
+    for (const std::string& n : e.authored) res.authored_nouns.emplace(text::Lower(n), e.code);
+  }
   for (const ActorEntry& e : res.dictionary.entries)
     for (const Office& o : e.offices) {
       auto& holders = res.office_holders[o.country + "|" + o.role];

@@ -39,6 +39,10 @@ struct LexiconResources {
   std::unordered_map<std::string, std::vector<const ActorEntry*>> office_holders;
   // Agent terms that name the article's own group without "the" (FoldName).
   std::unordered_set<std::string> local_terms;
+  // Nouns whose demonym names their author, lower case, with the author's
+  // role ("proposal" -> "GOV": "the Russian proposal" is Russia's
+  // government's). From the agents' `author:` lines.
+  std::unordered_map<std::string, std::string> authored_nouns;
   // PETRARCH's convention (`--conventions petrarch`): a role word no country
   // goes with ("insurgents", "the government") is the unknown country's,
   // "---REB", "---GOV", where dyad otherwise reads the article's country

@@ -281,6 +281,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Israel and the Palestinians reached a consensus.", "2000-01-01",
              "Israel=ISRGOV dictionary; the Palestinians=PSE demonym"},
         Case{"Russian weapons arrived and Palestinian leaders met.", "2000-01-01", "Palestinian leaders=PSEGOV agent"},
+        // A demonym before what someone authored (the agents' `author:` nouns) names the author.
+        Case{"Serbia rejected an Australian ultimatum.", "2000-01-01", "Serbia=SRBGOV dictionary; Australian=AUSGOV author"},
         // ... not to a place, nor when it stands for an extraposed clause ("it was time to ...").
         Case{"The Chilean army attacked rebels in Lima, where it won.", "2024-03-01",
              "The Chilean army=CHLMIL agent; Lima=PER place; it=CHLMIL pronoun"},

@@ -179,6 +179,11 @@ class SentenceCoder {
         continue;
       }
       if (k.Accepts(Lemma(sent_.tokens[h]), IsActor(h))) return true;
+      // "arms": a plural the lemmatizer reads as another word's ("arm"),
+      // which the word classes list as written.
+      if (const std::string form = text::Lower(sent_.tokens[h].form); form != Lemma(sent_.tokens[h]) && !k.lemmas.empty() &&
+          k.lemmas.count(form))
+        return true;
       if (k.has_phrases)
         for (const std::string& phrase : PhraseKeys(h))
           if (k.lemmas.count(phrase)) return true;

@@ -77,6 +77,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Colombia could grant asylum to Nicolás Maduro.", "2025-12-11", "COLGOV 0333 VENGOV"},
         // Negation: a rejection (125 reject proposal to meet), not a consultation.
         Case{"Russia does not plan to have any contact with Juan Guaidó.", "2019-01-27", "RUSGOV 125 VENOPP"},
+        // Forces that stay on alert: an alert of forces with no addressee.
+        Case{"Israeli troops remained on alert.", "2000-01-01", "ISRMIL 152 -"},
         // A plural the lemmatizer reads as another word ("arms" -> "arm") matches its class as written.
         Case{"The United States sent arms to Pakistan.", "2000-01-01", "USAGOV 072 PAKGOV"},
         // The author a demonym names is the addressee of a rejection of what it authored.

@@ -180,9 +180,11 @@ class SentenceCoder {
       }
       if (k.Accepts(Lemma(sent_.tokens[h]), IsActor(h))) return true;
       // "arms": a plural the lemmatizer reads as another word's ("arm"),
-      // which the word classes list as written.
-      if (const std::string form = text::Lower(sent_.tokens[h].form); form != Lemma(sent_.tokens[h]) && !k.lemmas.empty() &&
-          k.lemmas.count(form))
+      // which the word classes list as written (lower case forms only: no
+      // copy per test on this hot path).
+      if (const std::string& form = sent_.tokens[h].form; !k.lemmas.empty() && form != sent_.tokens[h].lemma &&
+          std::none_of(form.begin(), form.end(), [](unsigned char ch) { return ch >= 'A' && ch <= 'Z'; }) &&
+          k.lemmas.count(std::string_view(form)))
         return true;
       if (k.has_phrases)
         for (const std::string& phrase : PhraseKeys(h))

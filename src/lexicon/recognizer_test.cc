@@ -276,6 +276,11 @@ INSTANTIATE_TEST_SUITE_P(
         // Only a subject "it" is resolved, here to an institution in the same sentence.
         Case{"The Colombian Foreign Ministry announced that it was ready for talks. It was late.", "2025-12-11",
              "The Colombian Foreign Ministry=COLGOV dictionary; it=COLGOV pronoun"},
+        // ... not to a place, nor when it stands for an extraposed clause ("it was time to ...").
+        Case{"The Chilean army attacked rebels in Lima, where it won.", "2024-03-01",
+             "The Chilean army=CHLMIL agent; Lima=PER place; it=CHLMIL pronoun"},
+        Case{"The Chilean army said it was time to leave.", "2024-03-01", "The Chilean army=CHLMIL agent"},
+        Case{"The Chilean army said it was likely that talks would fail.", "2024-03-01", "The Chilean army=CHLMIL agent"},
         // A plural demonym that is a noun of its own names the people (the country without a role); one
         // that modifies a noun names nobody, one with a role word the country's institution.
         Case{"Israel and the Palestinians reached a consensus.", "2000-01-01",
@@ -283,11 +288,6 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Russian weapons arrived and Palestinian leaders met.", "2000-01-01", "Palestinian leaders=PSEGOV agent"},
         // A demonym before what someone authored (the agents' `author:` nouns) names the author.
         Case{"Serbia rejected an Australian ultimatum.", "2000-01-01", "Serbia=SRBGOV dictionary; Australian=AUSGOV author"},
-        // ... not to a place, nor when it stands for an extraposed clause ("it was time to ...").
-        Case{"The Chilean army attacked rebels in Lima, where it won.", "2024-03-01",
-             "The Chilean army=CHLMIL agent; Lima=PER place; it=CHLMIL pronoun"},
-        Case{"The Chilean army said it was time to leave.", "2024-03-01", "The Chilean army=CHLMIL agent"},
-        Case{"The Chilean army said it was likely that talks would fail.", "2024-03-01", "The Chilean army=CHLMIL agent"},
         // A pronoun in a phrase fronted before the subject refers forward to
         // the subject, not back to the last person named.
         Case{"Daniel Ortega arrived first. In his address, Nicolás Maduro thanked the guests.", "2024-08-28",

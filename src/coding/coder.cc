@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "lexicon/actor_dictionary.h"  // CodeHasGroup
 #include "text/utf8.h"
 
 namespace dyad::coding {
@@ -45,13 +46,9 @@ bool IsFirstPerson(std::string_view form) {
   return w == "we"sv || w == "i"sv || w == "us"sv || w == "me"sv || w == "our"sv || w == "my"sv;
 }
 
-// A news medium's code: MED alone, or MED as one of a code's three-letter
-// parts (BLRGOVMED, a state news agency).
-bool IsMediaCode(std::string_view code) {
-  for (size_t k = 0; k + 3 <= code.size(); k += 3)
-    if (code.substr(k, 3) == "MED"sv) return true;
-  return false;
-}
+// A news medium's code: MED alone (or first), or MED as one of a code's
+// groups (BLRGOVMED, a state news agency).
+bool IsMediaCode(std::string_view code) { return code.substr(0, 3) == "MED"sv || lexicon::CodeHasGroup(code, "MED"); }
 
 class SentenceCoder {
  public:
@@ -1140,14 +1137,20 @@ class SentenceCoder {
 
   static bool IsAddressedToGovernment(const std::string& code) { return InFamily(code, {"02", "10", "11", "12"}); }
 
+  // The lexicon's mention covering a sentence token; null for none (and
+  // for a quotation's speaker standing in a first-person pronoun).
+  const Mention* CoveringMention(int token) const {
+    return token >= 0 && token < kListed && covering_[token] >= 0 ? &doc_.mentions[covering_[token]] : nullptr;
+  }
+
   bool IsAuthor(int token) const {
-    return token >= 0 && token < kListed && covering_[token] >= 0 && doc_.mentions[covering_[token]].how == "author"sv;
+    const Mention* m = CoveringMention(token);
+    return m && m->how == "author"sv;
   }
 
   bool IsPlace(int token) const {
-    if (token < 0 || token >= kListed || covering_[token] < 0) return false;
-    const Mention& m = doc_.mentions[covering_[token]];
-    return m.how == "place"sv && m.code.size() == 3;
+    const Mention* m = CoveringMention(token);
+    return m && m->how == "place"sv && m->code.size() == 3;
   }
 
   // A country named as a place ("in Caracas", "in Venezuela") inside the

@@ -519,6 +519,12 @@ bool IsActorCode(std::string_view code) {
   return true;
 }
 
+bool CodeHasGroup(std::string_view code, std::string_view group) {
+  for (size_t i = 3; i + 3 <= code.size(); i += 3)
+    if (code.substr(i, 3) == group) return true;
+  return false;
+}
+
 bool IsOfficeRole(std::string_view role) {
   return std::find(kOfficeRoles.begin(), kOfficeRoles.end(), role) != kOfficeRoles.end();
 }

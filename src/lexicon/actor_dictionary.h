@@ -160,6 +160,9 @@ std::optional<std::string> CodeAt(const ActorEntry& entry, const Date& date);
 // True for a well-formed CAMEO actor code: one to five groups of three
 // upper-case letters ("VEN", "VENGOV", "IGOUNOREFHCR").
 bool IsActorCode(std::string_view code);
+// Whether a CAMEO code holds `group` as one of its three-letter groups after
+// the first (the country or IGO): "BLRGOVMED" holds MED, "IGOUNOJUDICJ" JUD.
+bool CodeHasGroup(std::string_view code, std::string_view group);
 // True for an office role of the vocabulary in docs/actor-dictionary.md.
 bool IsOfficeRole(std::string_view role);
 // Strict YYYY-MM-DD with a real calendar day.

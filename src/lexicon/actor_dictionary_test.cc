@@ -406,3 +406,20 @@ TEST(BundledActorDictionary, AgreesWithTheSeedGold) {
 
 }  // namespace
 }  // namespace dyad::lexicon
+
+namespace dyad::lexicon {
+namespace {
+
+// The groups after the first: the country or IGO prefix is not a role.
+TEST(CodeHasGroupTest, GroupsAfterTheFirst) {
+  EXPECT_TRUE(CodeHasGroup("BLRGOVMED", "MED"));
+  EXPECT_TRUE(CodeHasGroup("BLRGOVMED", "GOV"));
+  EXPECT_TRUE(CodeHasGroup("IGOUNOJUDICJ", "JUD"));
+  EXPECT_FALSE(CodeHasGroup("IGOUNOJUDICJ", "IGO"));
+  EXPECT_FALSE(CodeHasGroup("MED", "MED"));
+  EXPECT_FALSE(CodeHasGroup("VENGO", "GOV"));
+  EXPECT_FALSE(CodeHasGroup("VENOGOV", "GOV"));  // not on a group boundary
+}
+
+}  // namespace
+}  // namespace dyad::lexicon

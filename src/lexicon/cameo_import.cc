@@ -258,12 +258,6 @@ Status ParseActorBracket(std::string_view content, BracketCode* out, const std::
 
 // ---- actors ------------------------------------------------------------------
 
-bool HasGroup(const std::string& code, std::string_view group) {
-  for (size_t i = 3; i + 3 <= code.size(); i += 3)
-    if (code.compare(i, 3, group) == 0) return true;
-  return false;
-}
-
 // CAMEO does not say what kind an entry is; the codes do, roughly.
 EntryKind KindOf(const std::vector<DatedCode>& codes) {
   bool person = false, media = false, group = false;
@@ -272,7 +266,7 @@ EntryKind KindOf(const std::vector<DatedCode>& codes) {
     if (k.size() > 3 && (!c.range.Always() || k.compare(k.size() - 3, 3, "ELI") == 0)) person = true;
     if (k.size() > 3 && k.compare(k.size() - 3, 3, "MED") == 0) media = true;
     for (std::string_view g : {"REB", "INS", "UAF", "SEP", "PTY"})
-      if (HasGroup(k, g)) group = true;
+      if (CodeHasGroup(k, g)) group = true;
   }
   if (person) return EntryKind::kPerson;
   if (media) return EntryKind::kMedia;

@@ -860,8 +860,7 @@ class DocumentRecognizer {
     for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence >= s - kOrganizationWindow; ++it) {
       const Actor& a = doc_.actors[it->actor];
       if (it->how != "dictionary"sv || a.kind != "org"sv || a.code.size() < 6 || dict_.Country(a.code.substr(0, 3))) continue;
-      for (size_t k = 3; k + 3 <= a.code.size(); k += 3)
-        if (a.code.compare(k, 3, role) == 0) return it->actor;
+      if (CodeHasGroup(a.code, role)) return it->actor;
     }
     return -1;
   }

@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "lexicon/actor_dictionary.h"  // CodeHasGroup
+#include "lexicon/actor_dictionary.h"  // CodeHasGroup, IsStateRole
 #include "text/utf8.h"
 
 namespace dyad::coding {
@@ -1954,11 +1954,8 @@ class SentenceCoder {
   // Two codes of one country's state: government, military, police,
   // intelligence, legislature, judiciary.
   static bool SameState(const std::string& a, const std::string& b) {
-    auto state = [](const std::string& code) {
-      std::string role = code.substr(3, 3);
-      return role == "GOV"sv || role == "MIL"sv || role == "COP"sv || role == "SPY"sv || role == "LEG"sv || role == "JUD"sv;
-    };
-    return a.size() >= 6 && b.size() >= 6 && a.compare(0, 3, b, 0, 3) == 0 && state(a) && state(b);
+    return a.size() >= 6 && b.size() >= 6 && a.compare(0, 3, b, 0, 3) == 0 &&
+           lexicon::IsStateRole(std::string_view(a).substr(3, 3)) && lexicon::IsStateRole(std::string_view(b).substr(3, 3));
   }
 
   int Emit(const Clause& c, const Pattern& p, const std::string& code, const std::string& rule, bool intent,

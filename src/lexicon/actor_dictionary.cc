@@ -525,6 +525,12 @@ bool CodeHasGroup(std::string_view code, std::string_view group) {
   return false;
 }
 
+bool IsStateRole(std::string_view role) {
+  for (std::string_view r : {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+    if (role == r) return true;
+  return false;
+}
+
 bool IsOfficeRole(std::string_view role) {
   return std::find(kOfficeRoles.begin(), kOfficeRoles.end(), role) != kOfficeRoles.end();
 }

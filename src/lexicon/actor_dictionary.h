@@ -163,6 +163,9 @@ bool IsActorCode(std::string_view code);
 // Whether a CAMEO code holds `group` as one of its three-letter groups after
 // the first (the country or IGO): "BLRGOVMED" holds MED, "IGOUNOJUDICJ" JUD.
 bool CodeHasGroup(std::string_view code, std::string_view group);
+// True for the roles of a state's own offices: government, armed forces,
+// police, intelligence, legislature, judiciary (GOV, MIL, COP, SPY, LEG, JUD).
+bool IsStateRole(std::string_view role);
 // True for an office role of the vocabulary in docs/actor-dictionary.md.
 bool IsOfficeRole(std::string_view role);
 // Strict YYYY-MM-DD with a real calendar day.

@@ -421,5 +421,10 @@ TEST(CodeHasGroupTest, GroupsAfterTheFirst) {
   EXPECT_FALSE(CodeHasGroup("VENOGOV", "GOV"));  // not on a group boundary
 }
 
+TEST(IsStateRoleTest, TheStatesOwnOffices) {
+  for (const char* r : {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}) EXPECT_TRUE(IsStateRole(r)) << r;
+  for (const char* r : {"OPP", "REB", "MED", "ELI", "BUS", "", "GOVMIL"}) EXPECT_FALSE(IsStateRole(r)) << r;
+}
+
 }  // namespace
 }  // namespace dyad::lexicon

@@ -758,14 +758,6 @@ class DocumentRecognizer {
     return true;
   }
 
-  // Roles of the state's offices: government, armed forces, legislature,
-  // judiciary, police, intelligence.
-  static bool IsStateRole(std::string_view role) {
-    for (std::string_view r : {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
-      if (role == r) return true;
-    return false;
-  }
-
   // "Carlos Berrizbeitia, a member of the National Assembly": a person in
   // apposition to membership of a legislature is a legislator, so that "the
   // member of parliament" later finds him rather than the institution.

@@ -17,6 +17,7 @@
 
 #include "dyad/document.h"
 #include "dyad/status.h"
+#include "syntax/finite_verb.h"
 #include "syntax/parser.h"
 #include "syntax/tagger.h"
 
@@ -53,6 +54,9 @@ class Annotator {
 
   std::shared_ptr<const Tagger> tagger_;
   std::shared_ptr<const Parser> parser_;
+  // Retags a full sentence's lone past tense that the tagger read as a
+  // participle (finite_verb.h), between tagging and lemmatizing.
+  std::shared_ptr<const FiniteVerbRule> finite_verb_;
   std::vector<uint64_t> class_tag_hash_;     // ParserTagHash of each tagger class
   std::vector<uint64_t> class_coarse_hash_;  // HashString of its UPOS
   std::vector<uint64_t> class_xpos_hash_;    // HashString of its XPOS

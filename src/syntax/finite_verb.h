@@ -1,0 +1,42 @@
+// A full sentence has a finite verb. The tagger, trained on web text with
+// many fragments and reduced relatives, often reads a past tense right after
+// a noun subject as a participle: "Police arrested ...", "Thousands of
+// students protested ...". When no finite verb is left, the parser hangs the
+// "participle" on the noun as a reduced relative clause, and the clause loses
+// its subject (the event coder then sees a passive with no agent).
+//
+// FiniteVerbRule::Apply repairs that one case before the parse. A sentence
+// qualifies when it is not a heading, ends in "." or "!", and has no word
+// tagged VBD, VBZ, VBP or MD. Its first word tagged VBN that directly follows
+// a noun or a personal pronoun (so no auxiliary stands before it) and is
+// not followed by "by" (an agent: "a town controlled by rebels") becomes
+// VBD. Nothing else changes.
+#ifndef DYAD_SYNTAX_FINITE_VERB_H_
+#define DYAD_SYNTAX_FINITE_VERB_H_
+
+#include <string>
+#include <vector>
+
+#include "dyad/document.h"
+#include "syntax/tagger.h"
+
+namespace dyad::syntax {
+
+class FiniteVerbRule {
+ public:
+  // The classes' UPOS and XPOS (as Tagger::upos(c), xpos(c)); without a
+  // VERB/VBD and a VERB/VBN class the rule never applies.
+  FiniteVerbRule(const std::vector<std::string>& upos, const std::vector<std::string>& xpos);
+  static FiniteVerbRule For(const Tagger& tagger);
+  // `classes` are the tagger's classes of s's tokens; returns whether one changed.
+  bool Apply(const Sentence& s, std::vector<int>* classes) const;
+
+ private:
+  enum Role : unsigned char { kOther, kFinite, kNounOrPronoun };
+  std::vector<Role> role_;  // per class
+  int vbd_ = -1, vbn_ = -1;
+};
+
+}  // namespace dyad::syntax
+
+#endif  // DYAD_SYNTAX_FINITE_VERB_H_

@@ -24,6 +24,10 @@ constexpr std::string_view kConditionMarks[] = {"if", "unless"};
 constexpr std::string_view kQuestionMarks[] = {"whether"};
 // Adjectives of readiness that turn their complement into an intent.
 constexpr std::string_view kReadiness[] = {"willing", "ready", "prepared", "eager", "determined", "available"};
+// Participles that, with "be" and no agent, describe a state of their
+// subject, who is the actor: "Assad was committed to a peace process", "Iran
+// is engaged in talks with ...", "Russia is opposed to sanctions".
+constexpr std::string_view kStativeParticiples[] = {"committed", "engaged", "involved", "opposed", "dedicated", "devoted"};
 constexpr std::string_view kRelatives[] = {"who", "which", "that", "whom"};
 constexpr std::string_view kParticles[] = {"out", "up", "down", "off", "back", "over", "away"};
 // Prepositions of a circumstance in which an event noun happened: "told Trump
@@ -380,6 +384,13 @@ class Analyzer {
     return !objects.empty() && std::all_of(objects.begin(), objects.end(), [&](int o) { return o > verb; });
   }
 
+  // A passive of kStativeParticiples with "be", a passive subject and no
+  // agent ("was committed to"): a state of the subject, not an act done to it.
+  bool StativeParticiple(int i, const std::vector<int>& passive_subjects) const {
+    return !passive_subjects.empty() && HasChild(i, "aux:pass") && !HasChild(i, "obl:agent") &&
+           InLower(s_.tokens[i].form, kStativeParticiples);
+  }
+
   bool OnlyMarkIs(int i, std::string_view word) const {
     bool found = false;
     for (int c : children_[i])
@@ -437,6 +448,11 @@ class Analyzer {
         if (int n = GardenPathSubject(i); n >= 0) Append(&c.objects, WithConjuncts(s_, n));
       if (c.objects.empty())
         if (int n = NounBeforeAuxiliaries(i); n >= 0) c.objects.push_back(n);
+      if (StativeParticiple(i, passive_subjects)) {
+        c.passive = false;
+        c.subjects = std::move(c.objects);
+        c.objects.clear();
+      }
     } else {
       c.subjects = Subjects(i);
       for (int o : Children(i, "obj")) Append(&c.objects, WithConjuncts(s_, o));

@@ -481,10 +481,17 @@ class SentenceCoder {
       case Constraint::Kind::kPrep:
         heads = PrepHeads(c.obliques, k.prep);
         if (heads.empty() && !k.negated) heads = PrepBySurface(c, k.prep);
+        // "insisted on Wednesday that ...": a date is when, not what.
+        std::erase_if(heads, [&](int h) { return InTimeExpression(h); });
         break;
     }
     present = AnyAccepts(k, heads);
     return k.negated ? heads.empty() : present;
+  }
+
+  bool InTimeExpression(int t) const {
+    return std::any_of(times_.begin(), times_.end(),
+                       [&](const TimeExpression& e) { return e.first_token <= t && t <= e.last_token; });
   }
 
   // "phone call" before "call": the noun with the compounds right before it.

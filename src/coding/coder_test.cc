@@ -511,7 +511,18 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Several Latin American governments, including Peru and Chile, criticized Nicolás Maduro.",
              "2020-01-10", "PERGOV 111 VENGOV; CHLGOV 111 VENGOV"},
         Case{"The European Union, including France, criticized Nicolás Maduro.", "2020-01-10",
-             "IGOEUREEC 111 VENGOV; FRAGOV 111 VENGOV"}),
+             "IGOEUREEC 111 VENGOV; FRAGOV 111 VENGOV"},
+        // A stative participle with "be" and no agent describes its subject,
+        // who acts; with an agent it is a passive as any other.
+        Case{"Kenya said that Somalia was committed to a peace settlement.", "2012-05-02", "SOMGOV 037 -"},
+        Case{"Iran is engaged in talks with Kenya.", "2012-05-02", "IRNGOV 040 KENGOV"},
+        Case{"Russia is opposed to the Kenyan plan.", "2012-05-02", "RUSGOV 110 KENGOV"},
+        Case{"Kenya was opposed by Somalia.", "2012-05-02", "SOMGOV 110 KENGOV"},
+        // A date is when, not what a preposition of the frame asks for: "on
+        // Wednesday" is no "insist on" (a demand).
+        Case{"Kenya insisted on Wednesday that Somalia was committed to a peace settlement.", "2012-05-02",
+             "SOMGOV 037 -"},
+        Case{"Kenya insisted on a ceasefire.", "2012-05-02", "KENGOV 1042 -"}),
     RowName);
 
 }  // namespace

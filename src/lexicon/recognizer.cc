@@ -734,7 +734,10 @@ class DocumentRecognizer {
   const std::string* AuthoredNounRole(const Phrase& p) const {
     const auto& toks = doc_.sentences[cur_sentence_].tokens;
     const int last = p.last - 1;
-    if (last < p.first || last >= static_cast<int>(toks.size()) || toks[last].deprel != "amod"sv) return nullptr;
+    // "the Kenyan plan" may be tagged a proper noun compound.
+    if (last < p.first || last >= static_cast<int>(toks.size()) ||
+        (toks[last].deprel != "amod"sv && toks[last].deprel != "compound"sv))
+      return nullptr;
     const int head = toks[last].head;
     if (head <= last) return nullptr;
     const Token& noun = toks[head];

@@ -288,6 +288,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Russian weapons arrived and Palestinian leaders met.", "2000-01-01", "Palestinian leaders=PSEGOV agent"},
         // A demonym before what someone authored (the agents' `author:` nouns) names the author.
         Case{"Serbia rejected an Australian ultimatum.", "2000-01-01", "Serbia=SRBGOV dictionary; Australian=AUSGOV author"},
+        // ... also when the tagger reads the demonym as a proper noun compound.
+        Case{"Russia is opposed to the Kenyan plan.", "2012-05-02", "Russia=RUSGOV dictionary; the Kenyan=KENGOV author"},
         // A pronoun in a phrase fronted before the subject refers forward to
         // the subject, not back to the last person named.
         Case{"Daniel Ortega arrived first. In his address, Nicolás Maduro thanked the guests.", "2024-08-28",

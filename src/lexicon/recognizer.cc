@@ -1107,7 +1107,7 @@ class DocumentRecognizer {
       if (it) g = 'n';
       if (!g) continue;
       int actor = it ? SameSentenceInstitution(s, static_cast<int>(i)) : Cataphor(s, static_cast<int>(i), g);
-      if (actor < 0 && !it) actor = Antecedent(s, static_cast<int>(i), g);
+      if (actor < 0 && !it) actor = Antecedent(s, static_cast<int>(i), g, OwnSubjectActor(s, static_cast<int>(i)));
       if (actor < 0) continue;
       AddMention(s, static_cast<int>(i), static_cast<int>(i) + 1, actor, doc_.actors[actor].code, "pronoun");
     }
@@ -1170,20 +1170,21 @@ class DocumentRecognizer {
   // over a nearer non-subject. A person pronoun with nobody that close
   // looks further back: reporting goes on about the same person for a
   // while ("..., he said" three sentences after the name).
-  int Antecedent(int s, int token, char g) const {
-    int found = Antecedent(s, token, g, 2);
-    if (found < 0 && (g == 'm' || g == 'f')) found = Antecedent(s, token, g, 5);
+  // `excluded` (an actor, or -1) is never the antecedent.
+  int Antecedent(int s, int token, char g, int excluded = -1) const {
+    int found = Antecedent(s, token, g, 2, excluded);
+    if (found < 0 && (g == 'm' || g == 'f')) found = Antecedent(s, token, g, 5, excluded);
     return found;
   }
 
-  int Antecedent(int s, int token, char g, int window) const {
+  int Antecedent(int s, int token, char g, int window, int excluded) const {
     int best = -1, best_score = -1000;
     int rank = 0;
     for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend(); ++it) {
       const Mention& m = *it;
       if (m.sentence < s - window) break;
       if (m.sentence == s && m.first_token >= token) continue;
-      if (!Agrees(doc_.actors[m.actor], g)) continue;
+      if (m.actor == excluded || !Agrees(doc_.actors[m.actor], g)) continue;
       int score = -rank++;
       if (IsSubject(m)) score += 2;
       if (m.sentence == s) score += 1;
@@ -1193,6 +1194,21 @@ class DocumentRecognizer {
       }
     }
     return best;
+  }
+
+  // A pronoun object of a verb is not that verb's subject ("Putin praised
+  // *him*": not Putin; a reflexive would be): the actor of a mention recorded
+  // for the pronoun's verb's subject, else -1.
+  int OwnSubjectActor(int s, int token) const {
+    const auto& toks = doc_.sentences[s].tokens;
+    const Token& t = toks[token];
+    const bool object = t.deprel == "obj"sv || t.deprel == "iobj"sv || t.deprel == "obl"sv;
+    if (!object || t.head < 0 || text::Lower(t.form).ends_with("self") || text::Lower(t.form).ends_with("selves"))
+      return -1;
+    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence == s; ++it)
+      for (int k = it->first_token; k < it->last_token; ++k)
+        if (toks[k].head == t.head && toks[k].deprel.rfind("nsubj", 0) == 0) return it->actor;
+    return -1;
   }
 
   bool IsSubject(const Mention& m) const {

@@ -290,6 +290,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Serbia rejected an Australian ultimatum.", "2000-01-01", "Serbia=SRBGOV dictionary; Australian=AUSGOV author"},
         // ... also when the tagger reads the demonym as a proper noun compound.
         Case{"Russia is opposed to the Kenyan plan.", "2012-05-02", "Russia=RUSGOV dictionary; the Kenyan=KENGOV author"},
+        // An object pronoun is not its own verb's subject (a reflexive is).
+        Case{"Nicolás Maduro flew to Havana. Daniel Ortega praised him.", "2024-08-28",
+             "Nicolás Maduro=VENGOV dictionary; Havana=CUBGOV metonym; Daniel Ortega=NICGOV dictionary; him=VENGOV pronoun"},
+        Case{"Nicolás Maduro flew to Havana. Daniel Ortega praised himself.", "2024-08-28",
+             "Nicolás Maduro=VENGOV dictionary; Havana=CUBGOV metonym; Daniel Ortega=NICGOV dictionary; himself=NICGOV pronoun"},
         // A pronoun in a phrase fronted before the subject refers forward to
         // the subject, not back to the last person named.
         Case{"Daniel Ortega arrived first. In his address, Nicolás Maduro thanked the guests.", "2024-08-28",

@@ -90,6 +90,7 @@ class SentenceCoder {
     for (const Clause& c : clauses_)
       if (!c.noun)
         for (int x : ActsFor(c)) unrealized_.insert(x);
+    for (int x : UnrealizedComplements()) unrealized_.insert(x);
     for (int pass = 0; pass < 2; ++pass) {
       for (const Clause& c : clauses_) {
         if (c.adjunct || c.noun != (pass == 1)) continue;
@@ -223,6 +224,24 @@ class SentenceCoder {
       if (on_object && t.upos == "VERB" && Marker(static_cast<int>(k)) == "to") acts.push_back(static_cast<int>(k));
     }
     return acts;
+  }
+
+  // What an @unrealizing word says did not happen: its open complement
+  // ("failed *to reach* a deal", "unable *to meet*") and its objects
+  // ("canceled a *meeting*"), with their conjuncts.
+  std::vector<int> UnrealizedComplements() const {
+    std::vector<int> out;
+    for (size_t k = 0; k < sent_.tokens.size(); ++k) {
+      const Token& t = sent_.tokens[k];
+      if (t.head < 0 || (t.deprel != "xcomp"sv && t.deprel != "obj"sv)) continue;
+      const Token& word = sent_.tokens[t.head];
+      std::string lemma = Lemma(word);
+      for (const Token& p : sent_.tokens)
+        if (p.head == t.head && p.deprel == "compound:prt"sv) lemma += " " + text::Lower(p.form);
+      if (InClass("@unrealizing", lemma))
+        for (int x : WithConjuncts(sent_, static_cast<int>(k))) out.push_back(x);
+    }
+    return out;
   }
 
   // Imported `~` lines over what is said (patterns.h, Constraint::Kind::kSaid):

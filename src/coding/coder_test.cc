@@ -273,8 +273,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"The tariffs have not brought the breakthrough Trump hoped for.", "2019-11-20", ""},
         // A place among the partners of a meeting is where it was; a modal with the perfect is what might
         // have been.
-        Case{"Diplomats failed to set a summit between Mr. Putin and his Cuban counterpart, Miguel Díaz-Canel, in Mexico.",
+        Case{"Diplomats set a summit between Mr. Putin and his Cuban counterpart, Miguel Díaz-Canel, in Mexico.",
              "2019-11-20", "RUSGOV 040 CUBGOV"},
+        Case{"Diplomats failed to set a summit between Mr. Putin and his Cuban counterpart, Miguel Díaz-Canel, in Mexico.",
+             "2019-11-20", ""},
         Case{"Mexico accepted limits it might not otherwise have agreed to.", "2019-11-20", ""},
         // What a charge alleges is its content, not an event of its own.
         Case{"China accused the United States of seeking to sanction Venezuela.", "2024-07-30", "CHNGOV 112 USAGOV"},
@@ -522,7 +524,14 @@ INSTANTIATE_TEST_SUITE_P(
         // Wednesday" is no "insist on" (a demand).
         Case{"Kenya insisted on Wednesday that Somalia was committed to a peace settlement.", "2012-05-02",
              "SOMGOV 037 -"},
-        Case{"Kenya insisted on a ceasefire.", "2012-05-02", "KENGOV 1042 -"}),
+        Case{"Kenya insisted on a ceasefire.", "2012-05-02", "KENGOV 1042 -"},
+        // What failed, could not be done or was called off did not happen;
+        // a pattern of the @unrealizing word itself still codes.
+        Case{"Kenya and Somalia failed to reach an agreement.", "2012-05-02", ""},
+        Case{"Kenya was unable to meet Somalia.", "2012-05-02", ""},
+        Case{"Kenya postponed the talks with Somalia.", "2012-05-02", ""},
+        Case{"Kenya canceled a meeting with Somalia.", "2012-05-02", "KENGOV 164 SOMGOV"},
+        Case{"Kenya canceled Somalia's debt.", "2012-05-02", "KENGOV 071 SOMGOV"}),
     RowName);
 
 }  // namespace

@@ -91,6 +91,10 @@ class SentenceCoder {
       if (!c.noun)
         for (int x : ActsFor(c)) unrealized_.insert(x);
     for (int x : UnrealizedComplements()) unrealized_.insert(x);
+    // "lobbied Brussels not to offer aid": what an appeal or demand to
+    // someone asks for is not done, also when the appeal itself is not coded.
+    for (const Clause& c : clauses_)
+      if (!c.noun && c.xcomp >= 0 && !c.objects.empty() && IsAppealVerb(c.predicate)) unrealized_.insert(c.xcomp);
     for (int pass = 0; pass < 2; ++pass) {
       for (const Clause& c : clauses_) {
         if (c.adjunct || c.noun != (pass == 1)) continue;
@@ -1266,6 +1270,13 @@ class SentenceCoder {
     for (size_t k = 0; k < sent_.tokens.size(); ++k)
       if (sent_.tokens[k].head == head && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0) out.push_back(static_cast<int>(k));
     return out;
+  }
+
+  // Whether the word's verb has an appeal or demand reading (a pattern in 02 or 10).
+  bool IsAppealVerb(int t) const {
+    for (const Pattern* p : VerbPatterns(t, Lemma(sent_.tokens[t])))
+      if (p->code.rfind("02", 0) == 0 || p->code.rfind("10", 0) == 0) return true;
+    return false;
   }
 
   // Whether the word's verb has a statement reading (a pattern in 01).

@@ -531,7 +531,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Kenya was unable to meet Somalia.", "2012-05-02", ""},
         Case{"Kenya postponed the talks with Somalia.", "2012-05-02", ""},
         Case{"Kenya canceled a meeting with Somalia.", "2012-05-02", "KENGOV 164 SOMGOV"},
-        Case{"Kenya canceled Somalia's debt.", "2012-05-02", "KENGOV 071 SOMGOV"}),
+        Case{"Kenya canceled Somalia's debt.", "2012-05-02", "KENGOV 071 SOMGOV"},
+        // What an appeal to someone asks for is not done, also when the
+        // appeal names no actor that could be coded as its source.
+        Case{"The opposition has been lobbying Brussels not to offer aid to Syria.", "2017-12-01", ""},
+        Case{"Officials had no knowledge of efforts to urge Ukraine to investigate the company.", "2019-11-20", ""}),
     RowName);
 
 }  // namespace

@@ -1203,8 +1203,9 @@ class DocumentRecognizer {
     const auto& toks = doc_.sentences[s].tokens;
     const Token& t = toks[token];
     const bool object = t.deprel == "obj"sv || t.deprel == "iobj"sv || t.deprel == "obl"sv;
-    if (!object || t.head < 0 || text::Lower(t.form).ends_with("self") || text::Lower(t.form).ends_with("selves"))
-      return -1;
+    if (!object || t.head < 0) return -1;
+    const std::string lower = text::Lower(t.form);
+    if (lower.ends_with("self") || lower.ends_with("selves")) return -1;
     for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence == s; ++it)
       for (int k = it->first_token; k < it->last_token; ++k)
         if (toks[k].head == t.head && toks[k].deprel.rfind("nsubj", 0) == 0) return it->actor;

@@ -100,6 +100,7 @@ struct Phrase {
   std::vector<int> new_name;             // tokens of a name the dictionary lacks
   std::vector<const MatchPayload*> titles;  // every reading of the phrase's title words
   const MatchPayload* metonym = nullptr;
+  const ActorEntry* group = nullptr;     // "a Hamas spokesman": the group the title speaks for
   bool bare_country = false;             // a country name alone
   std::string how = "dictionary";
 };
@@ -309,7 +310,9 @@ class DocumentRecognizer {
         return used + 1;
       }
       if (person || nr->kind != MatchKind::kTitle) return used;
-      // "Russian Foreign Ministry spokeswoman Maria Zakharova": the body is an affiliation.
+      // "Russian Foreign Ministry spokeswoman Maria Zakharova": the body is an
+      // affiliation; a group's title ("a Hamas spokesman") speaks for the group.
+      if (p->named->kind == EntryKind::kGroup) p->group = p->named;
       p->named = nullptr;
       p->country = home;
     }
@@ -603,6 +606,15 @@ class DocumentRecognizer {
     return idx;
   }
 
+  std::string NameOf(const std::vector<int>& tokens) const {
+    std::string name;
+    for (int t : tokens) {
+      if (!name.empty()) name += ' ';
+      name += forms_[t];
+    }
+    return name;
+  }
+
   int NewPerson(const std::string& name, const std::string& country, const std::string& role,
                 const std::string& office) {
     auto it = new_person_.find(name);
@@ -663,10 +675,17 @@ class DocumentRecognizer {
       actor = ActorForEntry(p.named);
       code = doc_.actors[actor].code;
       if (code.empty() && !country.empty()) code = country + (p.role.empty() ? "GOV" : p.role);
+    } else if (p.group) {
+      // "Taliban spokesman Zabihullah Mujahid": a person who speaks for the
+      // group, under the group's code (no office of its country's).
+      const std::string group_code = EntryCodeAt(*p.group, date_);
+      actor = p.new_name.empty() || group_code.size() <= 3
+                  ? ActorForEntry(p.group)
+                  : NewPerson(NameOf(p.new_name), group_code.substr(0, 3), group_code.substr(3), "");
+      code = doc_.actors[actor].code;
+      how = "agent";
     } else if (!p.new_name.empty()) {
-      std::string name;
-      for (int t : p.new_name) name += (name.empty() ? "" : " ") + std::string(forms_[t]);
-      actor = NewPerson(name, country.empty() ? FocusCountry() : country, p.role, p.office);
+      actor = NewPerson(NameOf(p.new_name), country.empty() ? FocusCountry() : country, p.role, p.office);
       code = doc_.actors[actor].code;
     } else if (p.metonym) {
       if (Dateline(s, p)) return;

@@ -69,7 +69,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Donald Trump spoke.", "2022-02-04", "Donald Trump=USAELI dictionary"},
         Case{"Donald Trump spoke.", "2025-12-11", "Donald Trump=USAGOV dictionary"},
         Case{"Juan Guaidó spoke.", "2019-01-27", "Juan Guaidó=VENOPP dictionary"},
-        Case{"Juan Guaido spoke.", "2020-05-01", "Juan Guaido=VENOPP dictionary"}));
+        Case{"Juan Guaido spoke.", "2020-05-01", "Juan Guaido=VENOPP dictionary"},
+        // A group that took power: rebels before, the government after.
+        Case{"Hayat Tahrir al-Sham advanced.", "2024-11-30", "Hayat Tahrir al-Sham=SYRREB dictionary"},
+        Case{"Hayat Tahrir al-Sham advanced.", "2025-01-15", "Hayat Tahrir al-Sham=SYRGOV dictionary"}));
 
 INSTANTIATE_TEST_SUITE_P(
     Composition, RecognizerTest,
@@ -142,6 +145,11 @@ INSTANTIATE_TEST_SUITE_P(
 INSTANTIATE_TEST_SUITE_P(
     Resolution, RecognizerTest,
     testing::Values(
+        // A group's title speaks for the group: the group's code, also for a
+        // person the title introduces (not an office of the group's country).
+        Case{"A Hamas spokesman said so.", "2018-01-01", "Hamas spokesman=PSEREBHMS agent"},
+        Case{"Taliban spokesman Abdul Rahimi spoke. Later Rahimi left.", "2019-06-01",
+             "Taliban spokesman Abdul Rahimi=AFGREB agent; Rahimi=AFGREB surname(Abdul Rahimi)"},
         // A title introduces an actor the dictionary lacks; the surname follows.
         Case{"Peruvian Foreign Minister Ana Quispe Torres met reporters. Later Torres left.", "2024-03-01",
              "Peruvian Foreign Minister Ana Quispe Torres=PERGOV title; Torres=PERGOV surname(Ana Quispe Torres)"},

@@ -672,6 +672,7 @@ class DocumentRecognizer {
     std::string country = p.country ? EntryCodeAt(*p.country, date_) : "";
     if (p.named) {
       if (p.last <= DatelineEnd()) return;  // the agency of "LIMA, Peru (AP) —"
+      if (PlaceNamedLikePerson(p)) return;
       actor = ActorForEntry(p.named);
       code = doc_.actors[actor].code;
       if (code.empty() && !country.empty()) code = country + (p.role.empty() ? "GOV" : p.role);
@@ -984,6 +985,16 @@ class DocumentRecognizer {
   }
 
   // "in Caracas", "in the Caribbean": the phrase is a place.
+  // "arrested in Bolton", "in Bolton town centre": a person's name where a
+  // place stands is the place's (a town, not John Bolton); "in Putin's
+  // Russia" is the person's.
+  bool PlaceNamedLikePerson(const Phrase& p) const {
+    static constexpr std::string_view kIn[] = {"in", "inside", "within", "throughout", "across"};  // not "at": "directed at Ishiba"
+    if (p.named->kind != EntryKind::kPerson || p.first == 0 || !InList(text::Lower(forms_[p.first - 1]), kIn))
+      return false;
+    return p.last >= static_cast<int>(forms_.size()) || !IsPossessive(forms_[p.last]);
+  }
+
   bool Locative(int first) const {
     // "a London-based professor": where someone is based.
     int end = first;

@@ -150,6 +150,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"A Hamas spokesman said so.", "2018-01-01", "Hamas spokesman=PSEREBHMS agent"},
         Case{"Taliban spokesman Abdul Rahimi spoke. Later Rahimi left.", "2019-06-01",
              "Taliban spokesman Abdul Rahimi=AFGREB agent; Rahimi=AFGREB surname(Abdul Rahimi)"},
+        // A person's name where a place stands is the place's ("in Bolton"),
+        // not after "at" ("directed at Bolton") nor before a possessive.
+        Case{"Riots broke out in Bolton. Officials directed questions at Bolton. Life in Bolton's world is hard.",
+             "2024-08-04", "Bolton=USAELI dictionary; Bolton=USAELI dictionary"},
         // A title introduces an actor the dictionary lacks; the surname follows.
         Case{"Peruvian Foreign Minister Ana Quispe Torres met reporters. Later Torres left.", "2024-03-01",
              "Peruvian Foreign Minister Ana Quispe Torres=PERGOV title; Torres=PERGOV surname(Ana Quispe Torres)"},

@@ -137,11 +137,19 @@ class DocumentRecognizer {
       for (int i = p.first; i < p.last; ++i) covered[i] = true;
       Emit(s, p);
       k += used;
+      // A word the phrase took in as part of a new person's name ("Defence
+      // Minister Israel Katz") is not a country or title of its own; a
+      // dictionary person's name still is that person.
+      while (k < matches.size() && matches[k].first < p.last && !IsPersonName(*BestReading(matches[k], dict_))) ++k;
     }
     ShortNames(s, covered);
     Pronouns(s, covered);
     std::sort(doc_.mentions.begin() + static_cast<std::ptrdiff_t>(before), doc_.mentions.end(),
               [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
+  }
+
+  bool IsPersonName(const MatchPayload& r) const {
+    return r.kind == MatchKind::kName && IsPersonish(dict_.entries[r.entry].kind);
   }
 
   // "President Bush" in 2008 is George W. Bush: of several people a name

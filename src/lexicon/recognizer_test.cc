@@ -157,6 +157,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A title introduces an actor the dictionary lacks; the surname follows.
         Case{"Peruvian Foreign Minister Ana Quispe Torres met reporters. Later Torres left.", "2024-03-01",
              "Peruvian Foreign Minister Ana Quispe Torres=PERGOV title; Torres=PERGOV surname(Ana Quispe Torres)"},
+        // A country's name inside such a name is no country of its own.
+        Case{"Peruvian Interior Minister Chile Rojas met reporters.", "2024-03-01",
+             "Peruvian Interior Minister Chile Rojas=PERGOV title"},
         // Pronouns agree in gender.
         Case{"Alexander Lukashenko met María Corina Machado. She said he was polite.", "2024-03-01",
              "Alexander Lukashenko=BLRGOV dictionary; María Corina Machado=VENOPP dictionary; "

@@ -138,9 +138,9 @@ class DocumentRecognizer {
       Emit(s, p);
       k += used;
       // A word the phrase took in as part of a new person's name ("Defence
-      // Minister Israel Katz") is not a country or title of its own; a
-      // dictionary person's name still is that person.
-      while (k < matches.size() && matches[k].first < p.last && !IsPersonName(*BestReading(matches[k], dict_))) ++k;
+      // Minister Israel Katz") is not a country or title of its own; the
+      // name of a dictionary person, organisation or group still names it.
+      while (k < matches.size() && matches[k].first < p.last && !IsEntityName(*BestReading(matches[k], dict_))) ++k;
     }
     ShortNames(s, covered);
     Pronouns(s, covered);
@@ -148,8 +148,9 @@ class DocumentRecognizer {
               [](const Mention& a, const Mention& b) { return a.first_token < b.first_token; });
   }
 
-  bool IsPersonName(const MatchPayload& r) const {
-    return r.kind == MatchKind::kName && IsPersonish(dict_.entries[r.entry].kind);
+  bool IsEntityName(const MatchPayload& r) const {
+    const EntryKind kind = dict_.entries[r.entry].kind;
+    return r.kind == MatchKind::kName && kind != EntryKind::kCountry && kind != EntryKind::kRegion;
   }
 
   // "President Bush" in 2008 is George W. Bush: of several people a name
@@ -413,11 +414,11 @@ class DocumentRecognizer {
         }
       }
     }
-    // The name the title introduces, after an optional comma.
+    // The name the title introduces, after an optional comma: a person's,
+    // or an organisation's ("rights group Amnesty International").
     int name_at = p->last;
     if (name_at < static_cast<int>(forms_.size()) && forms_[name_at] == ","sv) ++name_at;
-    if (const NameMatch* n = next_at(name_at); n && IsPersonish(dict_.entries[BestReading(*n, dict_)->entry].kind) &&
-                                               BestReading(*n, dict_)->kind == MatchKind::kName) {
+    if (const NameMatch* n = next_at(name_at); n && IsEntityName(*BestReading(*n, dict_))) {
       p->named = &dict_.entries[BestReading(*n, dict_)->entry];
       p->last = n->last;
       return used + 1;

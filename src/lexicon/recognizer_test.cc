@@ -157,6 +157,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A title introduces an actor the dictionary lacks; the surname follows.
         Case{"Peruvian Foreign Minister Ana Quispe Torres met reporters. Later Torres left.", "2024-03-01",
              "Peruvian Foreign Minister Ana Quispe Torres=PERGOV title; Torres=PERGOV surname(Ana Quispe Torres)"},
+        // A title may introduce an organisation the dictionary has.
+        Case{"Human rights organization Amnesty International spoke.", "2024-03-01",
+             "Human rights organization Amnesty International=NGOHRIAMN dictionary"},
         // A country's name inside such a name is no country of its own.
         Case{"Peruvian Interior Minister Chile Rojas met reporters.", "2024-03-01",
              "Peruvian Interior Minister Chile Rojas=PERGOV title"},

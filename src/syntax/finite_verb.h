@@ -7,7 +7,8 @@
 //
 // FiniteVerbRule::Apply repairs that one case before the parse. A sentence
 // qualifies when it is not a heading, ends in "." or "!", and has no word
-// tagged VBD, VBZ, VBP or MD. Its first word tagged VBN that directly follows
+// tagged VBD, VBZ, VBP or MD. Its first word tagged VBN (or JJ ending in
+// "-ed": "guerrillas wounded two soldiers") that directly follows
 // a noun or a personal pronoun (so no auxiliary stands before it) and is
 // not followed by "by" (an agent: "a town controlled by rebels") becomes
 // VBD. Nothing else changes.
@@ -32,9 +33,10 @@ class FiniteVerbRule {
   bool Apply(const Sentence& s, std::vector<int>* classes) const;
 
  private:
-  enum Role : unsigned char { kOther, kFinite, kNounOrPronoun };
+  enum Role : unsigned char { kOther, kFinite, kNounOrPronoun, kAdjective };
   std::vector<Role> role_;  // per class
   int vbd_ = -1, vbn_ = -1;
+  bool PastForm(const Token& t, int c) const;
 };
 
 }  // namespace dyad::syntax

@@ -46,6 +46,9 @@ TEST(FiniteVerbRuleTest, RetagsTheLonePastTenseAfterItsSubject) {
       {"Police/NNS arrested/VBN students/NNS ./.", "Police/NNS arrested/VBD students/NNS ./."},
       {"Thousands/NNS of/IN students/NNS marched/VBN ./.", "Thousands/NNS of/IN students/NNS marched/VBD ./."},
       {"They/PRP marched/VBN !/.", "They/PRP marched/VBD !/."},
+      // An adjective with a past ending stands where the past tense does.
+      {"Rebels/NNS wounded/JJ soldiers/NNS ./.", "Rebels/NNS wounded/VBD soldiers/NNS ./."},
+      {"Rebels/NNS red/JJ ./.", "Rebels/NNS red/JJ ./."},
       // Only the first candidate.
       {"Rebels/NNS seized/VBN towns/NNS captured/VBN ./.", "Rebels/NNS seized/VBD towns/NNS captured/VBN ./."},
       // An agent: a true participle; the next candidate is taken.

@@ -415,18 +415,29 @@ class DocumentRecognizer {
       }
     }
     // The name the title introduces, after an optional comma: a person's,
-    // or an organisation's ("rights group Amnesty International").
+    // or an organisation's ("rights group Amnesty International"), unless
+    // a title of the organisation's follows ("official YPG spokesman": the
+    // organisation is that title's affiliation).
     int name_at = p->last;
     if (name_at < static_cast<int>(forms_.size()) && forms_[name_at] == ","sv) ++name_at;
-    if (const NameMatch* n = next_at(name_at); n && IsEntityName(*BestReading(*n, dict_))) {
+    auto introduced = [&](const NameMatch& n) {
+      if (!IsEntityName(*BestReading(n, dict_))) return false;
+      if (IsPersonish(dict_.entries[BestReading(n, dict_)->entry].kind)) return true;
+      const NameMatch* after = k + used + 1 < ms.size() && ms[k + used + 1].first == n.last ? &ms[k + used + 1] : nullptr;
+      return !after || !IsRoleWord(*BestReading(*after, dict_));
+    };
+    if (const NameMatch* n = next_at(name_at); n && introduced(*n)) {
       p->named = &dict_.entries[BestReading(*n, dict_)->entry];
       p->last = n->last;
       return used + 1;
     }
     // A role adjective does not name a person: "Islamic State" and "Muslim
     // Brotherhood" are not people called State and Brotherhood.
+    // Nor is a dictionary organisation a new person ("Official Hamas spokesman").
     const bool adjective = Upos(p->last - 1) == "ADJ"sv;
-    std::vector<int> name = adjective ? std::vector<int>{} : NameTokens(name_at);
+    const NameMatch* known = next_at(name_at);
+    const bool organisation = known && IsEntityName(*BestReading(*known, dict_));
+    std::vector<int> name = adjective || organisation ? std::vector<int>{} : NameTokens(name_at);
     if (!name.empty() && (name_at == p->last || name.size() >= 2)) {
       p->new_name = name;
       p->last = name.back() + 1;

@@ -160,6 +160,8 @@ INSTANTIATE_TEST_SUITE_P(
         // A title may introduce an organisation the dictionary has.
         Case{"Human rights organization Amnesty International spoke.", "2024-03-01",
              "Human rights organization Amnesty International=NGOHRIAMN dictionary"},
+        // ... not one with a title of its own after it, whose affiliation it is.
+        Case{"Official Hamas spokesman Abu Salem spoke.", "2024-03-01", "Hamas spokesman Abu Salem=PSEREBHMS agent"},
         // A country's name inside such a name is no country of its own.
         Case{"Peruvian Interior Minister Chile Rojas met reporters.", "2024-03-01",
              "Peruvian Interior Minister Chile Rojas=PERGOV title"},

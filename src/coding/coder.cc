@@ -336,14 +336,39 @@ class SentenceCoder {
   bool CombineWithComplement(const Clause& c, const Pattern& p, std::string* code, std::string* why,
                              Combined* combined) {
     if (!InFamily(*code, {"03"}) || code->find(':') != std::string::npos) return false;
-    for (const Constraint& k : p.frame)
-      if (k.kind == Constraint::Kind::kXcomp || k.kind == Constraint::Kind::kXobj) return false;
+    // A frame that names its complement ("promise xcomp=send ...") is its
+    // own code; a bare `xcomp` ("want xcomp !obj") carries only the intent
+    // of whatever the complement does.
+    bool carrier = false;
+    for (const Constraint& k : p.frame) {
+      if (k.kind == Constraint::Kind::kXobj) return false;
+      if (k.kind == Constraint::Kind::kXcomp && !k.negated) {
+        if (!k.lemmas.empty() || k.actor) return false;
+        carrier = true;
+      }
+    }
     const Clause* x = ClauseAt(OpenComplement(c));
     const Pattern* lower = x ? Match(*x) : nullptr;
-    if (!lower || lower->NoEvent()) return false;
+    // "plans to have contact with", "to hold talks": a light verb's noun is the act.
+    if (carrier && x && !lower)
+      for (const Clause& n : clauses_)
+        if (n.noun && !n.adjunct && n.governor == x->predicate && (lower = Match(n))) {
+          x = &n;
+          break;
+        }
+    // "wants to criticize", "hopes to say": no intent form, no event, and
+    // the complement is not done.
+    auto no_intent = [&] {
+      if (!carrier) return false;
+      if (x) consumed_.insert(x->predicate);
+      *code = "";
+      *why = "its complement's act has no intent form";
+      return true;
+    };
+    if (!lower || lower->NoEvent()) return no_intent();
     const std::string act = lower->code.substr(0, lower->code.find(':'));
     const bool petrarch = res_.conventions.combine_verbs == Conventions::Combination::kPetrarch;
-    if (petrarch && InFamily(act, {"04", "09", "10", "11", "13", "14", "15", "17"})) {
+    if (petrarch && (carrier || InFamily(act, {"04", "09", "10", "11", "13", "14", "15", "17"}))) {
       lower_only_.insert(x->predicate);
       *code = "";
       *why = "its complement's act stands alone";
@@ -353,7 +378,7 @@ class SentenceCoder {
     // Which acts have an intent form is intent.tsv's to say (none for 01,
     // 02, 09-12, nor for 03 and 13, intents already).
     auto intent = res_.intents.Lookup(act);
-    if (!intent) return false;
+    if (!intent) return no_intent();
     *code = *intent;
     consumed_.insert(x->predicate);
     *combined = {x, lower};

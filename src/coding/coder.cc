@@ -92,9 +92,11 @@ class SentenceCoder {
         for (int x : ActsFor(c)) unrealized_.insert(x);
     for (int x : UnrealizedComplements()) unrealized_.insert(x);
     // "lobbied Brussels not to offer aid": what an appeal or demand to
-    // someone asks for is not done, also when the appeal itself is not coded.
+    // someone asks for is not done, also when the appeal itself is not coded
+    // or the parse read the complement as a purpose ("urged Iran *to start*").
     for (const Clause& c : clauses_)
-      if (!c.noun && c.xcomp >= 0 && !c.objects.empty() && IsAppealVerb(c.predicate)) unrealized_.insert(c.xcomp);
+      if (!c.noun && !c.objects.empty() && IsAppealVerb(c.predicate))
+        if (int x = AskedFor(c); x >= 0) unrealized_.insert(x);
     for (int pass = 0; pass < 2; ++pass) {
       for (const Clause& c : clauses_) {
         if (c.adjunct || c.noun != (pass == 1)) continue;

@@ -592,3 +592,36 @@ TEST(CoderDoubleObjectTest, ReadsTheSecondObjectAsPredicateOnlyWhereAPatternSays
 
 }  // namespace
 }  // namespace dyad::coding
+
+namespace dyad::coding {
+namespace {
+
+// What an appeal asks for is not done, also when the parse hangs the asked
+// act on the appeal as a purpose clause (advcl) rather than its complement.
+// The parse is set by hand: the committed models read this sentence with
+// an xcomp.
+TEST(CoderAskedForTest, AnAppealsPurposeClauseIsNotDone) {
+  if (!std::filesystem::exists(ModelPath(syntax::kParserModelFile))) GTEST_SKIP() << "no parser model; skipping";
+  static const CoderResources res = std::move(*CoderResources::Load(DataDir()));
+  Document d = Processed("Kenya urged Somalia to start a dialogue with Uganda.", "2012-05-02");
+  ASSERT_EQ(d.sentences.size(), 1u);
+  std::vector<Token>& tokens = d.sentences[0].tokens;
+  int urged = -1, somalia = -1, start = -1;
+  for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
+    if (tokens[i].form == "urged") urged = i;
+    if (tokens[i].form == "Somalia") somalia = i;
+    if (tokens[i].form == "start") start = i;
+  }
+  ASSERT_TRUE(urged >= 0 && somalia > urged && start > somalia);
+  tokens[somalia].head = urged;
+  tokens[somalia].deprel = "obj";
+  tokens[start].head = urged;
+  tokens[start].deprel = "advcl";
+  d.events.clear();
+  CodeEvents(&d, res, nullptr);
+  for (const Event& e : d.events) EXPECT_NE(e.cameo.substr(0, 2), "04") << CompactEvents(d);
+  EXPECT_NE(CompactEvents(d).find("KENGOV 02"), std::string::npos) << CompactEvents(d);
+}
+
+}  // namespace
+}  // namespace dyad::coding

@@ -766,6 +766,13 @@ class SentenceCoder {
     }
     if (c.question) return Trace(c, "no event: a question"), false;
     if (std::string why = Unasserted(c); !why.empty()) return Trace(c, "no event: " + why), false;
+    // "condemned the riots", "police stopped the riots": the noun's act is
+    // not the condemner's; it keeps only sources of its own (an owner).
+    if (OthersAct(c) && !c.subjects.empty()) {
+      Clause own = c;
+      own.subjects.clear();
+      return Code(own, previous_date);
+    }
     const Pattern* p = Match(c);
     if (!p) return Trace(c, "no pattern"), false;
     for (const Constraint& k : p->frame) {
@@ -821,6 +828,7 @@ class SentenceCoder {
     if (code.rfind("01", 0) == 0 && coded_circumstance_.count(c.predicate))
       return Trace(c, "no event: the statement's circumstance is coded (" + rule + ")"), false;
     std::vector<int> sources;
+    const bool others_act = OthersAct(c);
     for (int h : c.subjects)
       for (int a : ActorTokens(h)) sources.push_back(a);
     // "the Hamas-led attack", "a Saudi-led coalition": the leader acts, not
@@ -862,7 +870,8 @@ class SentenceCoder {
       else sources.clear();
     }
     // A noun's verb stands for it ("A and B made public a phone call").
-    if (sources.empty() && !c.passive && (!c.noun || (c.governor >= 0 && !c.adjunct && c.subjects.empty()))) {
+    if (sources.empty() && !c.passive && !others_act &&
+        (!c.noun || (c.governor >= 0 && !c.adjunct && c.subjects.empty()))) {
       if (int h = LeftSubject(c.noun ? c.governor : c.predicate); h >= 0)
         sources = CoordinatedActors(h), rule += " [subject by position]";
     }
@@ -1298,6 +1307,9 @@ class SentenceCoder {
       if (sent_.tokens[k].head == head && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0) out.push_back(static_cast<int>(k));
     return out;
   }
+
+  // An event noun governed by a verb of reaction (@reaction): someone else's act.
+  bool OthersAct(const Clause& c) const { return c.noun && c.governor >= 0 && InClass("@reaction", c.governor_lemma); }
 
   // Whether the word's verb has an appeal or demand reading (a pattern in 02 or 10).
   bool IsAppealVerb(int t) const {

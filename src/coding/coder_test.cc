@@ -539,6 +539,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Kenya hopes to visit Somalia.", "2012-05-02", "KENGOV 036 SOMGOV"},
         Case{"Kenya wants to criticize Somalia.", "2012-05-02", ""},
         Case{"Kenya does not plan to have any contact with Somalia.", "2012-05-02", "KENGOV 125 SOMGOV"},
+        // An event noun under a verb of reaction is someone else's act; a
+        // demonym before an armed act names the military, condemned.
+        Case{"Kenya condemned the riots in Nairobi.", "2012-05-02", ""},
+        Case{"Kenyan police stopped the riots.", "2012-05-02", ""},
+        Case{"Kenyan students staged riots in Nairobi.", "2012-05-02", "KENEDU 145 -"},
+        Case{"Kenya condemned the Russian airstrikes.", "2012-05-02", "KENGOV 111 RUSMIL"},
         // What an appeal to someone asks for is not done, also when the
         // appeal names no actor that could be coded as its source.
         Case{"The opposition has been lobbying Brussels not to offer aid to Syria.", "2017-12-01", ""},

@@ -308,6 +308,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Russian weapons arrived and Palestinian leaders met.", "2000-01-01", "Palestinian leaders=PSEGOV agent"},
         // A demonym before what someone authored (the agents' `author:` nouns) names the author.
         Case{"Serbia rejected an Australian ultimatum.", "2000-01-01", "Serbia=SRBGOV dictionary; Australian=AUSGOV author"},
+        // An armed act's demonym names the military.
+        Case{"Kenya condemned the Russian airstrikes.", "2012-05-02", "Kenya=KENGOV dictionary; the Russian=RUSMIL author"},
         // ... also when the tagger reads the demonym as a proper noun compound.
         Case{"Russia is opposed to the Kenyan plan.", "2012-05-02", "Russia=RUSGOV dictionary; the Kenyan=KENGOV author"},
         // An object pronoun is not its own verb's subject (a reflexive is).

@@ -545,6 +545,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Kenyan police stopped the riots.", "2012-05-02", ""},
         Case{"Kenyan students staged riots in Nairobi.", "2012-05-02", "KENEDU 145 -"},
         Case{"Kenya condemned the Russian airstrikes.", "2012-05-02", "KENGOV 111 RUSMIL"},
+        // Ratifying is signing only for agreements, not for appointments.
+        Case{"The Kenyan parliament ratified the treaty.", "2012-05-02", "KENLEG 057 -"},
+        Case{"The appointments were ratified by the Kenyan parliament.", "2012-05-02", ""},
         // What an appeal to someone asks for is not done, also when the
         // appeal names no actor that could be coded as its source.
         Case{"The opposition has been lobbying Brussels not to offer aid to Syria.", "2017-12-01", ""},

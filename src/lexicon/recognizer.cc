@@ -872,7 +872,8 @@ class DocumentRecognizer {
     if (country.empty() && text::LowerEquals(forms_[p.first], "the")) {
       if (int a = RecentOrganizationWithRole(s, p.role); a >= 0) return *how = "description", a;
     }
-    std::string c = country.empty() ? FocusCountry() : country;
+    std::string c = country.empty() ? ReporterCountry(s, p) : country;
+    if (c.empty()) c = FocusCountry();
     if (c.empty()) return -1;
     // A bare role word is a definite description only with "the": "the
     // opposition" is the article's opposition, "reporters" is nobody's;
@@ -980,6 +981,29 @@ class DocumentRecognizer {
   }
 
   // The article's main country: the most mentioned one so far.
+  // "Israel Katz said the country would ...": "the country" as the subject
+  // of what someone says is the speaker's, not the article's main country:
+  // the country of the actor mentioned as the subject of the verb whose
+  // complement clause holds the phrase; "" if none.
+  std::string ReporterCountry(int s, const Phrase& p) const {
+    const auto& toks = doc_.sentences[s].tokens;
+    if (p.last - p.first != 2 || !text::LowerEquals(forms_[p.first], "the") ||
+        (!text::LowerEquals(forms_[p.last - 1], "country") && !text::LowerEquals(forms_[p.last - 1], "nation")))
+      return "";
+    // Only as the subject of what is said: "... to remain in the country"
+    // is rather the place under discussion.
+    int t = p.last - 1;
+    if (toks[t].deprel.rfind("nsubj", 0) != 0) return "";
+    for (int steps = 0; t >= 0 && steps < 8 && toks[t].deprel != "ccomp"sv; ++steps) t = toks[t].head;
+    if (t < 0 || toks[t].deprel != "ccomp"sv || toks[t].head < 0) return "";
+    const int verb = toks[t].head;
+    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence == s; ++it)
+      for (int k = it->first_token; k < it->last_token; ++k)
+        if (toks[k].head == verb && toks[k].deprel.rfind("nsubj", 0) == 0 && it->how != "place"sv)
+          return doc_.actors[it->actor].country;
+    return "";
+  }
+
   std::string FocusCountry() const {
     std::string best;
     int most = 0;

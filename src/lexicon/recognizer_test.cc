@@ -308,6 +308,13 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Russian weapons arrived and Palestinian leaders met.", "2000-01-01", "Palestinian leaders=PSEGOV agent"},
         // A demonym before what someone authored (the agents' `author:` nouns) names the author.
         Case{"Serbia rejected an Australian ultimatum.", "2000-01-01", "Serbia=SRBGOV dictionary; Australian=AUSGOV author"},
+        // "the country" as the subject of what someone says is the
+        // speaker's, not the article's main country.
+        Case{"Palestinians in Gaza asked Palestinian officials for food. Palestinian envoys met in Gaza. "
+             "Israeli Defence Minister Israel Katz said the country would keep the crossings closed.",
+             "2025-04-28",
+             "Palestinians=PSE demonym; Gaza=PSE place; Palestinian officials=PSEGOV agent; Palestinian envoys=PSEGOV agent; "
+             "Gaza=PSE place; Israeli Defence Minister Israel Katz=ISRGOV title; the country=ISRGOV description"},
         // An armed act's demonym names the military.
         Case{"Kenya condemned the Russian airstrikes.", "2012-05-02", "Kenya=KENGOV dictionary; the Russian=RUSMIL author"},
         // ... also when the tagger reads the demonym as a proper noun compound.

@@ -757,7 +757,8 @@ namespace {
 // is then exactly that of all its Features keys, with fewer lookups.
 class GroupScores {
  public:
-  void Init(const LinearModel& model, const Values& v, int n) {
+  // Returns the number of keys looked up.
+  size_t Init(const LinearModel& model, const Values& v, int n) {
     const size_t m = static_cast<size_t>(n) + 1;
     // Stack tops -1..n-1 at index s0 + 1, buffer fronts 0..n.
     stack_base_ = kNumKinds;
@@ -777,9 +778,11 @@ class GroupScores {
       offsets_.insert(offsets_.end(), nk, static_cast<uint32_t>(buffer_base_ + static_cast<size_t>(b) * kNumKinds));
     }
     model.AddScoresTo(keys_.data(), offsets_.data(), keys_.size(), sums_.data());
+    return keys_.size();
   }
-  // scores[k] = the sum of kind k's weights over Features(v, st).
-  void Score(const LinearModel& model, const Values& v, const State& st, int32_t* scores) {
+  // scores[k] = the sum of kind k's weights over Features(v, st). Returns
+  // the number of keys looked up.
+  size_t Score(const LinearModel& model, const Values& v, const State& st, int32_t* scores) {
     uint32_t keys[kMaxFeatures];
     uint32_t offsets[kMaxFeatures];
     size_t nk = CrossFeatures(v, st, keys);
@@ -813,6 +816,7 @@ class GroupScores {
     const int32_t* stack = &sums_[stack_base_ + top * kNumKinds];
     const int32_t* buffer = &sums_[buffer_base_ + front * kNumKinds];
     for (int k = 0; k < kNumKinds; ++k) scores[k] = sums_[k] + stack[k] + buffer[k] + stack_tree[k] + buffer_tree[k];
+    return nk;
   }
 
  private:
@@ -857,7 +861,7 @@ void Parser::ParseBeam(const ParserInput& in, int width, std::vector<int>* heads
   Output(beam[0].st, heads, labels);
 }
 
-void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels) const {
+void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels, ParseCounts* counts) const {
   if (beam_width_ > 1) {
     ParseBeam(in, beam_width_, heads, labels);
     return;
@@ -871,7 +875,8 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<i
   st.Init(n);
   values.Init(in, version_);
   label_scores.resize(num_labels);
-  groups.Init(model_, values, n);
+  const size_t buffer_lookups = groups.Init(model_, values, n);
+  if (counts) counts->transition_lookups += buffer_lookups;
   uint32_t keys[kMaxFeatures];
   while (!st.Terminal()) {
     // A state with one valid transition (an empty stack, or only ROOT left
@@ -882,8 +887,12 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<i
       kind = static_cast<Kind>(forced);
     } else {
       int32_t scores[kNumKinds];
-      groups.Score(model_, values, st, scores);
+      const size_t lookups = groups.Score(model_, values, st, scores);
       kind = BestKind(st, scores);
+      if (counts) {
+        ++counts->scored_states;
+        counts->transition_lookups += lookups;
+      }
     }
     int label = -1;
     if (kind != kShift) {
@@ -894,9 +903,14 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<i
         std::fill(label_scores.begin(), label_scores.end(), 0);
         label_model_.AddScores(keys, nk, label_scores.data());
         label = BestLabel(label_scores.data(), num_labels, root_label_);
+        if (counts) {
+          ++counts->arcs;
+          counts->label_lookups += nk;
+        }
       }
     }
     st.Apply(kind, label);
+    if (counts) ++counts->states;
   }
   Output(st, heads, labels);
 }

@@ -46,6 +46,15 @@ struct ParserOptions {
   int beam = 1;
 };
 
+// Feature lookups made while parsing (ParseCounts* of Parser::Parse).
+struct ParseCounts {
+  uint64_t states = 0;              // transitions taken
+  uint64_t scored_states = 0;       // states whose transitions were scored (not forced)
+  uint64_t transition_lookups = 0;  // keys looked up in the transition model (memo misses included, up-front buffer keys too)
+  uint64_t arcs = 0;                // arcs labelled by the label model (not root's)
+  uint64_t label_lookups = 0;       // keys looked up in the label model
+};
+
 // What the parser reads of each word: hashed lowercase form, suffix and tags.
 struct ParserInput {
   std::vector<uint64_t> word;    // WordInfo::lower
@@ -78,7 +87,8 @@ class Parser {
 
   // heads[i] in -1..n-1 (-1 = root), labels[i] an index into labels().
   // Uses the beam width of the model (greedy when it is 1).
-  void Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels) const;
+  // Greedy parses add the lookups they make to *counts when it is given.
+  void Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels, ParseCounts* counts = nullptr) const;
   // Beam search of the given width (>= 1), always through the beam code: with
   // width 1 it gives exactly what greedy parsing gives (tested). Ties between
   // candidates go to the earlier hypothesis, then SHIFT < LEFT < RIGHT.

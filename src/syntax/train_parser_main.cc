@@ -6,7 +6,10 @@
 //   syntax_train_parser --train TRAIN --dev DEV --tags-cache FILE --out FILE.parser
 //                       [--tagger MODELS/en_ewt.tagger] [--beam K] [--epochs N] [--prune Q]
 //                       [--seed N] [--jackknife K] [--tagger-epochs N] [--tagger-prune Q]
-//                       [--clusters K [--cluster-min N] [--cluster-iters N]]
+//                       [--drop GROUP,GROUP...] [--clusters K [--cluster-min N] [--cluster-iters N]]
+//
+// --drop trains a leaner parser without the named template groups
+// (ParseTemplateGroups in parser.h; stored in the model, format version 4).
 //
 // --clusters K (experiment) learns K word clusters from the training text
 // (clusters.h) and adds cluster features; such a parser is scored on DEV
@@ -95,7 +98,8 @@ int EvalWidths(std::map<std::string, std::string>& o) {
   std::vector<int> heads, labels;
   for (const ParserInput& in : inputs) parser->Parse(in, &heads, &labels, &counts);
   auto per = [](uint64_t a, uint64_t b) { return static_cast<double>(a) / static_cast<double>(std::max<uint64_t>(1, b)); };
-  std::cout << "greedy: " << counts.states << " states, " << counts.scored_states << " scored, transition lookups "
+  std::cout << "dropped template groups: " << (parser->drop_groups() ? TemplateGroupNames(parser->drop_groups()) : "none") << "\n"
+            << "greedy: " << counts.states << " states, " << counts.scored_states << " scored, transition lookups "
             << counts.transition_lookups << " (" << per(counts.transition_lookups, counts.scored_states) << " per scored state, "
             << per(counts.transition_lookups, counts.states) << " per state); " << counts.arcs << " labelled arcs, label lookups "
             << counts.label_lookups << " (" << per(counts.label_lookups, counts.arcs) << " per arc)\n";
@@ -178,6 +182,12 @@ int main(int argc, char** argv) {
   popt.epochs = static_cast<int>(num("epochs"));
   popt.seed = static_cast<uint64_t>(num("seed"));
   popt.min_quanta = static_cast<int>(num("prune"));
+  auto drop = ParseTemplateGroups(o["drop"]);
+  if (!drop.ok()) {
+    std::cerr << drop.status().ToString() << "\n";
+    return 2;
+  }
+  popt.drop_groups = *drop;
   Parser parser = Parser::Train(train, dev.empty() ? nullptr : &dev, popt, &std::cerr);
   if (num("clusters") > 0) {
     std::cerr << "not writing " << o["out"] << ": the model file cannot hold word clusters yet (experiment)\n";

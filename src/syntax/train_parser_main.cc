@@ -1,11 +1,13 @@
 // syntax_train_parser: a parser-only training driver for experiments (beam
 // width, epochs, pruning) that `dyad train` does not expose. The jackknifed
 // training tags are the slow, unchanging part of a parser run, so they are
-// computed once and cached in a CoNLL-U file.
+// computed once and cached in a CoNLL-U file: by two-pass taggers, or with
+// --tagger-passes 1 by one-pass taggers, as the committed parser's were
+// (docs/syntax.md).
 //
 //   syntax_train_parser --train TRAIN --dev DEV --tags-cache FILE --out FILE.parser
 //                       [--tagger MODELS/en_ewt.tagger] [--beam K] [--epochs N] [--prune Q]
-//                       [--seed N] [--jackknife K] [--tagger-epochs N] [--tagger-prune Q]
+//                       [--seed N] [--jackknife K] [--tagger-epochs N] [--tagger-prune Q] [--tagger-passes 1|2]
 //                       [--drop GROUP,GROUP...] [--clusters K [--cluster-min N] [--cluster-iters N]]
 //
 // --drop trains a leaner parser without the named template groups
@@ -111,7 +113,7 @@ int EvalWidths(std::map<std::string, std::string>& o) {
 int main(int argc, char** argv) {
   std::map<std::string, std::string> o = {{"beam", "1"},         {"epochs", "12"},        {"prune", "32"},
                                           {"seed", "1"},         {"jackknife", "5"},      {"tagger-epochs", "10"},
-                                          {"tagger-prune", "4"}, {"tagger", "models/en_ewt.tagger"},
+                                          {"tagger-prune", "4"}, {"tagger-passes", "2"}, {"tagger", "models/en_ewt.tagger"},
                                           {"clusters", "0"},     {"cluster-min", "3"},    {"cluster-iters", "10"}};
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
@@ -129,6 +131,10 @@ int main(int argc, char** argv) {
     }
   }
   auto num = [&](const char* k) { return std::atol(o[k].c_str()); };
+  if (num("tagger-passes") != 1 && num("tagger-passes") != 2) {
+    std::cerr << "syntax_train_parser: --tagger-passes must be 1 or 2\n";
+    return 2;
+  }
 
   std::vector<ConlluSentence> train;
   if (std::filesystem::exists(o["tags-cache"])) {
@@ -148,6 +154,7 @@ int main(int argc, char** argv) {
     topt.epochs = static_cast<int>(num("tagger-epochs"));
     topt.seed = static_cast<uint64_t>(num("seed"));
     topt.min_quanta = static_cast<int>(num("tagger-prune"));
+    topt.passes = static_cast<int>(num("tagger-passes"));
     train = JackknifeTags(*gold, static_cast<int>(num("jackknife")), topt, &std::cerr);
     std::string text;
     for (const auto& cs : train) text += FormatConllu(cs);

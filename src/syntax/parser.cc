@@ -1,6 +1,7 @@
 #include "syntax/parser.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <ostream>
@@ -15,8 +16,58 @@ namespace {
 constexpr char kMagic[] = "DYADPAR";
 // Version 3 adds the beam width and feature templates (Features, LabelFeatures
 // check Values::feature_set); version 2 models are still read and scored with
-// the version 2 templates.
+// the version 2 templates. Version 4 is version 3 without some groups of
+// templates (TemplateGroup), stored after the beam width; a model trained
+// with all templates is written as version 3.
 constexpr int kVersion = 3;
+constexpr int kLeanVersion = 4;
+
+// The groups of templates a leaner model leaves out (ParserOptions::
+// drop_groups, stored in version 4 files). A "minor" group holds templates of
+// one kind each of which, taken out of the committed version 3 model alone
+// (no retraining), lowered dev LAS by at most 0.07; the other groups are
+// version 3 additions of one kind. docs/syntax.md has what each costs.
+enum TemplateGroup : uint32_t {
+  kLexTriples = 1u << 0,       // every state: S0/S1/B0 word with two tags, S1 S0 B0 B1 tags (118-120, 124)
+  kMinorCross = 1u << 1,       // every state: S0-B0 word/tag pairs, S1-B0 tags, triples with B1, distance, stack size, punctuation
+  kWordValency = 1u << 2,      // S0 and B0 word x valency, word x label set (110-115)
+  kHeadChildWords = 1u << 3,   // S0 and B0 word x their nearest children's words (121-123)
+  kMinorTree = 1u << 4,        // S0 and S1 subtrees: child, second-child and label templates
+  kMinorStatic = 1u << 5,      // B0 word and word/tag, S2 tag, S1-S0 pairs and triples
+  kMinorLabel = 1u << 6,       // label model: 19 of its 35 templates
+};
+// The group of template `templ` (label templates from 200), 0 for none. Called
+// with constants, so that the check in `add` folds away.
+constexpr uint32_t GroupOf(uint64_t templ) {
+  switch (templ) {
+    case 118: case 119: case 120: case 124:
+      return kLexTriples;
+    case 17: case 20: case 21: case 22: case 30: case 33: case 34: case 46: case 50: case 97: case 106:
+      return kMinorCross;
+    case 110: case 111: case 112: case 113: case 114: case 115:
+      return kWordValency;
+    case 121: case 122: case 123:
+      return kHeadChildWords;
+    case 39: case 41: case 58: case 62: case 71: case 77: case 78: case 82: case 96:
+      return kMinorTree;
+    case 4: case 5: case 15: case 25: case 26: case 27: case 28: case 29: case 35: case 48:
+      return kMinorStatic;
+    case 205: case 207: case 208: case 209: case 210: case 211: case 213: case 215: case 216: case 221:
+    case 222: case 223: case 224: case 225: case 226: case 230: case 232: case 233: case 234:
+      return kMinorLabel;
+    default:
+      return 0;
+  }
+}
+struct GroupName {
+  const char* name;
+  uint32_t group;
+};
+constexpr GroupName kTemplateGroupNames[] = {
+    {"lex-triples", kLexTriples},   {"minor-cross", kMinorCross},   {"word-valency", kWordValency}, {"head-child-words", kHeadChildWords},
+    {"minor-tree", kMinorTree},     {"minor-static", kMinorStatic}, {"minor-label", kMinorLabel},
+};
+constexpr uint32_t kAllGroups = (1u << std::size(kTemplateGroupNames)) - 1;
 constexpr size_t kMaxFeatures = 128;
 constexpr uint64_t kNone = 0x6e6f6e65ULL;  // value of a feature whose position is empty
 
@@ -122,11 +173,14 @@ struct Values {
   bool has_c = false;
   std::vector<int> punct_before;  // punctuation words before i
   // The model's feature set: 2 = the templates of format version 2, 3 = those
-  // plus the lexicalized ones added with version 3. Old models keep scoring
-  // exactly as they were trained.
+  // plus the lexicalized ones added with version 3, 4 = those of version 3
+  // less the groups in `drop`. Old models keep scoring exactly as they were
+  // trained.
   int feature_set = kVersion;
-  void Init(const ParserInput& in, int features) {
+  uint32_t drop = 0;  // TemplateGroup bits
+  void Init(const ParserInput& in, int features, uint32_t dropped_groups) {
     feature_set = features;
+    drop = dropped_groups;
     static const uint64_t kPunct = HashString("PUNCT");
     static const uint64_t kRootTag = ParserTagHash("<root>", "<root>");
     size_t n = in.word.size();
@@ -179,7 +233,7 @@ size_t BufferFeatures(const Values& v, int front, int n_words, uint32_t* keys) {
   auto B = [&](int k) { return front + k <= n_words ? front + k : -1; };
   const int b0 = B(0), b1 = B(1), b2 = B(2);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { if (v.drop & GroupOf(templ)) return; keys[n++] = FeatureKey(templ, a, b, c); };
   add(4, x.WT(b0)); add(5, x.W(b0)); add(6, x.T(b0));
   add(7, x.WT(b1)); add(8, x.W(b1)); add(9, x.T(b1));
   add(11, x.T(b2));
@@ -200,7 +254,7 @@ size_t StackFeatures(const Values& v, const State& st, uint32_t* keys) {
   const uint64_t d2 = s1 < 0 ? kNone : Bucket(s0 - s1);
   const uint64_t p_s1s0 = s1 < 0 ? kNone : v.PunctBetween(s1, s0);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { if (v.drop & GroupOf(templ)) return; keys[n++] = FeatureKey(templ, a, b, c); };
   add(1, x.WT(s0)); add(2, x.W(s0)); add(3, x.T(s0));
   add(12, x.WT(s1)); add(13, x.W(s1)); add(14, x.T(s1));
   add(15, x.T(s2));
@@ -235,7 +289,7 @@ size_t StackTreeFeatures(const Values& v, const State& st, uint32_t* keys) {
   const uint64_t s1sl = s1 < 0 ? kNone : st.lset[s1], s1sr = s1 < 0 ? kNone : st.rset[s1];
 
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { if (v.drop & GroupOf(templ)) return; keys[n++] = FeatureKey(templ, a, b, c); };
   add(39, T(s1), T(s1r1), T(s0)); add(40, T(s1), T(s0), T(s0l1));
   add(41, T(s1), T(s0), T(s0r1));
   add(52, T(s0), s0vr); add(54, T(s0), s0vl);
@@ -274,7 +328,7 @@ size_t BufferTreeFeatures(const Values& v, const State& st, uint32_t* keys) {
   const uint64_t b0sl = b0 < 0 ? kNone : st.lset[b0];
 
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { if (v.drop & GroupOf(templ)) return; keys[n++] = FeatureKey(templ, a, b, c); };
   add(56, T(b0), b0vl);
   add(65, W(b0l1)); add(66, T(b0l1)); add(67, L(b0l1));
   add(80, T(b0l2)); add(81, L(b0l2));
@@ -303,7 +357,7 @@ size_t CrossFeatures(const Values& v, const State& st, uint32_t* keys) {
   const uint64_t d2 = s1 < 0 ? kNone : Bucket(s0 - s1);
 
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { if (v.drop & GroupOf(templ)) return; keys[n++] = FeatureKey(templ, a, b, c); };
   // Pairs.
   add(17, WT(s0), WT(b0));
   add(20, WT(s0), T(b0)); add(21, T(s0), WT(b0)); add(22, W(s0), W(b0));
@@ -368,7 +422,7 @@ size_t LabelFeatures(const Values& v, const State& st, Kind kind, uint32_t* keys
   const uint64_t dir = kind, dist = Bucket(std::abs(head - dep));
   const uint64_t th = T(head), td = T(dep), wh = W(head), wd = W(dep);
   size_t n = 0;
-  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { keys[n++] = FeatureKey(200 + templ, a, b, c); };
+  auto add = [&](uint64_t templ, uint64_t a, uint64_t b = 0, uint64_t c = 0) __attribute__((always_inline)) { if (v.drop & GroupOf(200 + templ)) return; keys[n++] = FeatureKey(200 + templ, a, b, c); };
   add(0, dir); add(1, td, dir); add(2, wd, dir); add(3, th, dir); add(4, wh, dir);
   add(5, th, td, dir); add(6, wh, td, dir); add(7, th, wd, dir); add(8, wh, wd, dir);
   add(9, v.wt[dep], dir); add(10, v.wt[head], td, dir);
@@ -678,6 +732,30 @@ int ShortestNonProjective(const std::vector<int>& heads) {
 
 }  // namespace
 
+Result<uint32_t> ParseTemplateGroups(std::string_view names) {
+  uint32_t groups = 0;
+  if (names.empty()) return groups;
+  for (size_t begin = 0;;) {
+    const size_t end = std::min(names.find(',', begin), names.size());
+    const std::string_view name = names.substr(begin, end - begin);
+    const auto* it = std::find_if(std::begin(kTemplateGroupNames), std::end(kTemplateGroupNames), [&](const GroupName& g) { return name == g.name; });
+    if (it == std::end(kTemplateGroupNames)) return Status::InvalidArgument("unknown parser template group '" + std::string(name) + "'");
+    groups |= it->group;
+    if (end == names.size()) return groups;
+    begin = end + 1;
+  }
+}
+
+std::string TemplateGroupNames(uint32_t groups) {
+  std::string names;
+  for (const GroupName& g : kTemplateGroupNames) {
+    if ((groups & g.group) == 0) continue;
+    if (!names.empty()) names += ',';
+    names += g.name;
+  }
+  return names;
+}
+
 uint64_t ParserTagHash(std::string_view upos, std::string_view xpos) { return Combine(HashString(upos), HashString(xpos)); }
 
 ParserInput MakeParserInput(const Sentence& s) {
@@ -757,7 +835,8 @@ namespace {
 // is then exactly that of all its Features keys, with fewer lookups.
 class GroupScores {
  public:
-  void Init(const LinearModel& model, const Values& v, int n) {
+  // Returns the number of keys looked up.
+  size_t Init(const LinearModel& model, const Values& v, int n) {
     const size_t m = static_cast<size_t>(n) + 1;
     // Stack tops -1..n-1 at index s0 + 1, buffer fronts 0..n.
     stack_base_ = kNumKinds;
@@ -777,9 +856,11 @@ class GroupScores {
       offsets_.insert(offsets_.end(), nk, static_cast<uint32_t>(buffer_base_ + static_cast<size_t>(b) * kNumKinds));
     }
     model.AddScoresTo(keys_.data(), offsets_.data(), keys_.size(), sums_.data());
+    return keys_.size();
   }
-  // scores[k] = the sum of kind k's weights over Features(v, st).
-  void Score(const LinearModel& model, const Values& v, const State& st, int32_t* scores) {
+  // scores[k] = the sum of kind k's weights over Features(v, st). Returns
+  // the number of keys looked up.
+  size_t Score(const LinearModel& model, const Values& v, const State& st, int32_t* scores) {
     uint32_t keys[kMaxFeatures];
     uint32_t offsets[kMaxFeatures];
     size_t nk = CrossFeatures(v, st, keys);
@@ -813,6 +894,7 @@ class GroupScores {
     const int32_t* stack = &sums_[stack_base_ + top * kNumKinds];
     const int32_t* buffer = &sums_[buffer_base_ + front * kNumKinds];
     for (int k = 0; k < kNumKinds; ++k) scores[k] = sums_[k] + stack[k] + buffer[k] + stack_tree[k] + buffer_tree[k];
+    return nk;
   }
 
  private:
@@ -845,7 +927,7 @@ void Parser::ParseBeam(const ParserInput& in, int width, std::vector<int>* heads
   thread_local std::vector<int32_t> label_scores;
   thread_local BeamMemo memo;
   label_scores.resize(labels_.size());
-  values.Init(in, version_);
+  values.Init(in, version_, drop_groups_);
   memo.NextSentence();
   const ModelScorer scorer{model_, label_model_, root_label_, &label_scores, &memo};
   beam.resize(1);
@@ -857,7 +939,7 @@ void Parser::ParseBeam(const ParserInput& in, int width, std::vector<int>* heads
   Output(beam[0].st, heads, labels);
 }
 
-void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels) const {
+void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels, ParseCounts* counts) const {
   if (beam_width_ > 1) {
     ParseBeam(in, beam_width_, heads, labels);
     return;
@@ -869,9 +951,10 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<i
   thread_local std::vector<int32_t> label_scores;
   thread_local GroupScores groups;
   st.Init(n);
-  values.Init(in, version_);
+  values.Init(in, version_, drop_groups_);
   label_scores.resize(num_labels);
-  groups.Init(model_, values, n);
+  const size_t buffer_lookups = groups.Init(model_, values, n);
+  if (counts) counts->transition_lookups += buffer_lookups;
   uint32_t keys[kMaxFeatures];
   while (!st.Terminal()) {
     // A state with one valid transition (an empty stack, or only ROOT left
@@ -882,8 +965,12 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<i
       kind = static_cast<Kind>(forced);
     } else {
       int32_t scores[kNumKinds];
-      groups.Score(model_, values, st, scores);
+      const size_t lookups = groups.Score(model_, values, st, scores);
       kind = BestKind(st, scores);
+      if (counts) {
+        ++counts->scored_states;
+        counts->transition_lookups += lookups;
+      }
     }
     int label = -1;
     if (kind != kShift) {
@@ -894,9 +981,14 @@ void Parser::Parse(const ParserInput& in, std::vector<int>* heads, std::vector<i
         std::fill(label_scores.begin(), label_scores.end(), 0);
         label_model_.AddScores(keys, nk, label_scores.data());
         label = BestLabel(label_scores.data(), num_labels, root_label_);
+        if (counts) {
+          ++counts->arcs;
+          counts->label_lookups += nk;
+        }
       }
     }
     st.Apply(kind, label);
+    if (counts) ++counts->states;
   }
   Output(st, heads, labels);
 }
@@ -945,10 +1037,11 @@ double ScoreDev(const Parser& p, const std::vector<ConlluSentence>& dev, double*
 class BeamTrainer {
  public:
   // Returns whether the transition model was updated.
-  bool Train(const GoldTree& g, int width, int root_label, PerceptronTrainer* trainer, PerceptronTrainer* label_trainer, size_t* arcs,
-             size_t* label_errors) {
+  // feature_set and drop_groups: those of Values.
+  bool Train(const GoldTree& g, int width, int root_label, int feature_set, uint32_t drop_groups, PerceptronTrainer* trainer,
+             PerceptronTrainer* label_trainer, size_t* arcs, size_t* label_errors) {
     const int n = static_cast<int>(g.heads.size());
-    values_.Init(g.input, kVersion);
+    values_.Init(g.input, feature_set, drop_groups);
     label_scores_.resize(label_trainer->num_classes());
     const TrainerScorer scorer{*trainer, *label_trainer, root_label, &label_scores_};
     hist_.clear();
@@ -1109,6 +1202,8 @@ Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector
 
   PerceptronTrainer trainer(kNumKinds), label_trainer(num_labels);
   parser.beam_width_ = std::max(1, options.beam);
+  parser.drop_groups_ = options.drop_groups & kAllGroups;
+  parser.version_ = parser.drop_groups_ ? kLeanVersion : kVersion;
   BeamTrainer beam_trainer;
   std::vector<size_t> order(gold.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -1125,12 +1220,13 @@ Parser Parser::Train(const std::vector<ConlluSentence>& train, const std::vector
       const GoldTree& g = gold[gi];
       if (parser.beam_width_ > 1) {
         // Counted per sentence: "transition errors" are sentences updated.
-        errors += beam_trainer.Train(g, parser.beam_width_, parser.root_label_, &trainer, &label_trainer, &arcs, &label_errors);
+        errors += beam_trainer.Train(g, parser.beam_width_, parser.root_label_, parser.version_, parser.drop_groups_, &trainer,
+                                     &label_trainer, &arcs, &label_errors);
         ++steps;
         continue;
       }
       st.Init(static_cast<int>(g.heads.size()));
-      values.Init(g.input, kVersion);
+      values.Init(g.input, parser.version_, parser.drop_groups_);
       while (!st.Terminal()) {
         size_t nk = Features(values, st, keys);
         float scores[kNumKinds] = {0, 0, 0};
@@ -1197,6 +1293,7 @@ std::string Parser::ToBytes() const {
   w.Strings(labels_);
   w.VarU(static_cast<uint64_t>(root_label_));
   if (version_ >= 3) w.VarU(static_cast<uint64_t>(beam_width_));
+  if (version_ >= kLeanVersion) w.VarU(drop_groups_);
   model_.Write(&w);
   label_model_.Write(&w);
   return w.bytes();
@@ -1207,13 +1304,14 @@ Result<Parser> Parser::FromBytes(std::string_view bytes, const std::string& name
   std::string_view magic;
   uint32_t version = 0;
   if (!r.Raw(8, &magic) || magic != std::string_view(kMagic, 8)) return Status::DataError({name, 0, 0, ""}, "not a dyad parser model");
-  if (!r.U32(&version) || (version != kVersion && version != 2)) {
+  if (!r.U32(&version) || version < 2 || version > kLeanVersion) {
     return Status::DataError({name, 0, 8, ""}, "unsupported parser model version " + std::to_string(version));
   }
   Parser p;
-  uint64_t root, width = 1;
+  uint64_t root, width = 1, drop = 0;
   if (!r.Strings(&p.labels_, 64) || p.labels_.empty() || !r.VarU(&root) || root >= p.labels_.size() ||
-      (version >= 3 && (!r.VarU(&width) || width < 1 || width > 256)) || !p.model_.Read(&r) ||
+      (version >= 3 && (!r.VarU(&width) || width < 1 || width > 256)) ||
+      (version >= kLeanVersion && (!r.VarU(&drop) || drop == 0 || (drop & ~uint64_t{kAllGroups}) != 0)) || !p.model_.Read(&r) ||
       p.model_.num_classes() != kNumKinds || !p.label_model_.Read(&r) ||
       p.label_model_.num_classes() != static_cast<int>(p.labels_.size()) || !r.at_end()) {
     return Status::DataError({name, 0, static_cast<int64_t>(r.pos()), ""}, "truncated or corrupt parser model");
@@ -1221,6 +1319,7 @@ Result<Parser> Parser::FromBytes(std::string_view bytes, const std::string& name
   p.root_label_ = static_cast<int>(root);
   p.beam_width_ = static_cast<int>(width);
   p.version_ = static_cast<int>(version);
+  p.drop_groups_ = static_cast<uint32_t>(drop);
   return p;
 }
 

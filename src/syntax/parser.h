@@ -22,6 +22,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dyad/document.h"
@@ -44,6 +45,27 @@ struct ParserOptions {
   // sequence, and the label model locally on the gold arcs. The width is
   // stored in the model and used when parsing.
   int beam = 1;
+  // Template groups left out (ParseTemplateGroups; 0 = all templates).
+  // A parser trained without some groups is stored as format version 4 with
+  // this set, and is scored without them; with 0 the file is version 3.
+  uint32_t drop_groups = 0;
+};
+
+// Groups of transition and label feature templates that a leaner parser can
+// leave out, for fewer lookups into the models per state or per arc: names
+// separated by commas ("lex-triples,minor-label"; "" for none) to their bit
+// set for ParserOptions::drop_groups, and back. The groups and their
+// templates are listed in parser.cc (kTemplateGroupNames).
+Result<uint32_t> ParseTemplateGroups(std::string_view names);
+std::string TemplateGroupNames(uint32_t groups);
+
+// Feature lookups made while parsing (ParseCounts* of Parser::Parse).
+struct ParseCounts {
+  uint64_t states = 0;              // transitions taken
+  uint64_t scored_states = 0;       // states whose transitions were scored (not forced)
+  uint64_t transition_lookups = 0;  // keys looked up in the transition model (memo misses included, up-front buffer keys too)
+  uint64_t arcs = 0;                // arcs labelled by the label model (not root's)
+  uint64_t label_lookups = 0;       // keys looked up in the label model
 };
 
 // What the parser reads of each word: hashed lowercase form, suffix and tags.
@@ -78,7 +100,8 @@ class Parser {
 
   // heads[i] in -1..n-1 (-1 = root), labels[i] an index into labels().
   // Uses the beam width of the model (greedy when it is 1).
-  void Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels) const;
+  // Greedy parses add the lookups they make to *counts when it is given.
+  void Parse(const ParserInput& in, std::vector<int>* heads, std::vector<int>* labels, ParseCounts* counts = nullptr) const;
   // Beam search of the given width (>= 1), always through the beam code: with
   // width 1 it gives exactly what greedy parsing gives (tested). Ties between
   // candidates go to the earlier hypothesis, then SHIFT < LEFT < RIGHT.
@@ -88,6 +111,7 @@ class Parser {
 
   const std::vector<std::string>& labels() const { return labels_; }
   int beam_width() const { return beam_width_; }
+  uint32_t drop_groups() const { return drop_groups_; }
   // Overrides the stored width for this object (e.g. to trade accuracy for
   // speed); not written unless the model is saved again. width >= 1.
   void set_beam_width(int width) { beam_width_ = width < 1 ? 1 : width; }
@@ -103,7 +127,8 @@ class Parser {
   std::vector<std::string> labels_;
   int root_label_ = 0;
   int beam_width_ = 1;
-  int version_ = 3;  // file format = feature set (see parser.cc); trained models are the newest
+  int version_ = 3;  // file format = feature set (see parser.cc)
+  uint32_t drop_groups_ = 0;  // template groups left out (version 4 only)
   LinearModel model_;        // transitions: SHIFT, LEFT, RIGHT
   LinearModel label_model_;  // the label of each arc made
 };

@@ -182,6 +182,31 @@ TEST(BeamTest, EveryWidthGivesOneWellFormedTree) {
   }
 }
 
+// Every word is shifted once and attached once; every arc but the root's is
+// labelled with all 35 label templates of a version 3 model; counting does
+// not change the parse.
+TEST(ParserTest, CountsItsLookups) {
+  auto fixture = ReadConlluFile(kFixture);
+  ASSERT_TRUE(fixture.ok()) << fixture.status().ToString();
+  ParseCounts counts;
+  uint64_t words = 0, sentences = 0;
+  for (const auto& cs : *fixture) {
+    const ParserInput in = MakeParserInput(cs.sentence);
+    std::vector<int> heads, labels, counted_heads, counted_labels;
+    FixtureParser().Parse(in, &heads, &labels);
+    FixtureParser().Parse(in, &counted_heads, &counted_labels, &counts);
+    EXPECT_EQ(counted_heads, heads);
+    EXPECT_EQ(counted_labels, labels);
+    words += cs.sentence.tokens.size();
+    sentences += !cs.sentence.tokens.empty();
+  }
+  EXPECT_EQ(counts.states, 2 * words);
+  EXPECT_LT(counts.scored_states, counts.states);
+  EXPECT_GT(counts.transition_lookups, counts.scored_states);
+  EXPECT_EQ(counts.arcs, words - sentences);
+  EXPECT_EQ(counts.label_lookups, 35 * counts.arcs);
+}
+
 TEST(ParserTest, EmptySentenceIsFine) {
   Sentence s;
   FixtureParser().Parse(&s);

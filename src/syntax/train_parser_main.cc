@@ -1,12 +1,17 @@
 // syntax_train_parser: a parser-only training driver for experiments (beam
 // width, epochs, pruning) that `dyad train` does not expose. The jackknifed
 // training tags are the slow, unchanging part of a parser run, so they are
-// computed once and cached in a CoNLL-U file.
+// computed once and cached in a CoNLL-U file: by two-pass taggers, or with
+// --tagger-passes 1 by one-pass taggers, as the committed parser's were
+// (docs/syntax.md).
 //
 //   syntax_train_parser --train TRAIN --dev DEV --tags-cache FILE --out FILE.parser
 //                       [--tagger MODELS/en_ewt.tagger] [--beam K] [--epochs N] [--prune Q]
-//                       [--seed N] [--jackknife K] [--tagger-epochs N] [--tagger-prune Q]
-//                       [--clusters K [--cluster-min N] [--cluster-iters N]]
+//                       [--seed N] [--jackknife K] [--tagger-epochs N] [--tagger-prune Q] [--tagger-passes 1|2]
+//                       [--drop GROUP,GROUP...] [--clusters K [--cluster-min N] [--cluster-iters N]]
+//
+// --drop trains a leaner parser without the named template groups
+// (ParseTemplateGroups in parser.h; stored in the model, format version 4).
 //
 // --clusters K (experiment) learns K word clusters from the training text
 // (clusters.h) and adds cluster features; such a parser is scored on DEV
@@ -17,7 +22,9 @@
 //   syntax_train_parser --model FILE.parser --dev DEV [--tagger ...] [--widths 1,2,4,8]
 //
 // scores an existing parser on DEV (predicted tags) at each beam width, with
-// the parse-only speed of one pass.
+// the parse-only speed of one pass, and prints the greedy parser's feature
+// lookups per scored state and per labelled arc (ParseCounts).
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -87,6 +94,17 @@ int EvalWidths(std::map<std::string, std::string>& o) {
     std::cout << "width " << width << ": UAS " << 100.0 * uas / words << " LAS " << 100.0 * las / words << ", parse only "
               << static_cast<long>(inputs.size() / seconds) << " sentences/s\n";
   }
+  // Counted apart from the timed passes.
+  parser->set_beam_width(1);
+  ParseCounts counts;
+  std::vector<int> heads, labels;
+  for (const ParserInput& in : inputs) parser->Parse(in, &heads, &labels, &counts);
+  auto per = [](uint64_t a, uint64_t b) { return static_cast<double>(a) / static_cast<double>(std::max<uint64_t>(1, b)); };
+  std::cout << "dropped template groups: " << (parser->drop_groups() ? TemplateGroupNames(parser->drop_groups()) : "none") << "\n"
+            << "greedy: " << counts.states << " states, " << counts.scored_states << " scored, transition lookups "
+            << counts.transition_lookups << " (" << per(counts.transition_lookups, counts.scored_states) << " per scored state, "
+            << per(counts.transition_lookups, counts.states) << " per state); " << counts.arcs << " labelled arcs, label lookups "
+            << counts.label_lookups << " (" << per(counts.label_lookups, counts.arcs) << " per arc)\n";
   return 0;
 }
 
@@ -95,7 +113,7 @@ int EvalWidths(std::map<std::string, std::string>& o) {
 int main(int argc, char** argv) {
   std::map<std::string, std::string> o = {{"beam", "1"},         {"epochs", "12"},        {"prune", "32"},
                                           {"seed", "1"},         {"jackknife", "5"},      {"tagger-epochs", "10"},
-                                          {"tagger-prune", "4"}, {"tagger", "models/en_ewt.tagger"},
+                                          {"tagger-prune", "4"}, {"tagger-passes", "2"}, {"tagger", "models/en_ewt.tagger"},
                                           {"clusters", "0"},     {"cluster-min", "3"},    {"cluster-iters", "10"}};
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i];
@@ -113,6 +131,10 @@ int main(int argc, char** argv) {
     }
   }
   auto num = [&](const char* k) { return std::atol(o[k].c_str()); };
+  if (num("tagger-passes") != 1 && num("tagger-passes") != 2) {
+    std::cerr << "syntax_train_parser: --tagger-passes must be 1 or 2\n";
+    return 2;
+  }
 
   std::vector<ConlluSentence> train;
   if (std::filesystem::exists(o["tags-cache"])) {
@@ -132,6 +154,7 @@ int main(int argc, char** argv) {
     topt.epochs = static_cast<int>(num("tagger-epochs"));
     topt.seed = static_cast<uint64_t>(num("seed"));
     topt.min_quanta = static_cast<int>(num("tagger-prune"));
+    topt.passes = static_cast<int>(num("tagger-passes"));
     train = JackknifeTags(*gold, static_cast<int>(num("jackknife")), topt, &std::cerr);
     std::string text;
     for (const auto& cs : train) text += FormatConllu(cs);
@@ -166,6 +189,12 @@ int main(int argc, char** argv) {
   popt.epochs = static_cast<int>(num("epochs"));
   popt.seed = static_cast<uint64_t>(num("seed"));
   popt.min_quanta = static_cast<int>(num("prune"));
+  auto drop = ParseTemplateGroups(o["drop"]);
+  if (!drop.ok()) {
+    std::cerr << drop.status().ToString() << "\n";
+    return 2;
+  }
+  popt.drop_groups = *drop;
   Parser parser = Parser::Train(train, dev.empty() ? nullptr : &dev, popt, &std::cerr);
   if (num("clusters") > 0) {
     std::cerr << "not writing " << o["out"] << ": the model file cannot hold word clusters yet (experiment)\n";

@@ -1858,9 +1858,11 @@ class SentenceCoder {
       bool compound_actor = r == "compound"sv && (sent_.tokens[head].upos == "VERB"sv || tok.upos == "PROPN"sv);
       // "the Russian building"; not "military exercises", a thing's kind.
       // "rejected an Australian ultimatum": the demonym of what someone
-      // authored names the author (the lexicon's "author" mentions).
-      bool adjective_actor = r == "amod"sv && IsActor(static_cast<int>(t)) &&
-                             (res_.conventions.adjective_targets || IsAuthor(static_cast<int>(t))) &&
+      // authored names the author (the lexicon's "author" mentions); "the
+      // Syrian city of Aleppo" names the country as the place.
+      bool adjective_actor = (r == "amod"sv || r == "compound"sv) && IsActor(static_cast<int>(t)) &&
+                             (res_.conventions.adjective_targets || IsAuthor(static_cast<int>(t)) ||
+                              IsPlace(static_cast<int>(t))) &&
                              ActorOf(static_cast<int>(t)).second.rfind("---", 0) != 0;
       if (!modifier && !participle && !participle_actor && !compound_actor && !adjective_actor) continue;
       if (int a = TargetToken(static_cast<int>(t), depth - 1); a >= 0) return a;

@@ -545,6 +545,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"Kenyan police stopped the riots.", "2012-05-02", ""},
         Case{"Kenyan students staged riots in Nairobi.", "2012-05-02", "KENEDU 145 -"},
         Case{"Kenya condemned the Russian airstrikes.", "2012-05-02", "KENGOV 111 RUSMIL"},
+        // A place a demonym names is the target's country.
+        Case{"Russian jets bombed the Syrian city of Aleppo.", "2016-10-01", "RUSMIL 195 SYR"},
+        Case{"Kenyan troops withdrew from the Somali town of Kismayo.", "2012-05-02", "KENMIL 0874 SOM"},
         // Ratifying is signing only for agreements, not for appointments.
         Case{"The Kenyan parliament ratified the treaty.", "2012-05-02", "KENLEG 057 -"},
         Case{"The appointments were ratified by the Kenyan parliament.", "2012-05-02", ""},

@@ -103,13 +103,13 @@ bool Allowed(EntryKind kind, std::string_view key) {
   if (key == "alias" || key == "alias!") return place || actor;
   if (key == "code") return actor;
   if (key == "office" || key == "gender") return kind == EntryKind::kPerson;
-  if (key == "term" || key == "local" || key == "author") return kind == EntryKind::kAgent;
+  if (key == "term" || key == "local" || key == "author" || key == "place") return kind == EntryKind::kAgent;
   return false;
 }
 
 bool KnownKey(std::string_view key) {
   for (std::string_view k : {"name", "alias", "alias!", "demonym", "capital", "metonym", "title",
-                             "code", "office", "gender", "term", "local", "author", "note"})
+                             "code", "office", "gender", "term", "local", "author", "place", "note"})
     if (k == key) return true;
   return false;
 }
@@ -282,6 +282,8 @@ class Parser {
       cur_.terms.insert(cur_.terms.end(), local.begin(), local.end());
     } else if (key == "author") {
       DYAD_RETURN_IF_ERROR(List(value, &cur_.authored));
+    } else if (key == "place") {
+      DYAD_RETURN_IF_ERROR(List(value, &cur_.place_nouns));
     } else if (key == "note") {
       cur_.notes.emplace_back(value);
     }

@@ -93,6 +93,9 @@ struct ActorEntry {
   // @agent: nouns whose demonym names their author with this role ("the
   // Russian proposal": Russia's government proposed it).
   std::vector<std::string> authored;
+  // @agent: nouns of places whose demonym names the country as the place
+  // ("the Syrian city of Aleppo": SYR, a place, whatever the agent's role).
+  std::vector<std::string> place_nouns;
   char gender = 0;                    // 'm', 'f' or 0 (unknown)
   std::vector<std::string> notes;
   std::vector<std::string> doubts;    // the text of "# doubt: ..." comments in the entry

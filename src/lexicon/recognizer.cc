@@ -750,10 +750,18 @@ class DocumentRecognizer {
       // Palestinians agreed" -> PSE, the country without a role.
       // One before a noun that names what someone authored is its author:
       // "rejected an Australian ultimatum" -> AUSGOV.
-      if (const std::string* role = AuthoredNounRole(p)) {
-        actor = ActorForRole(country, *role, p.country->name);
+      // One before a place noun names the country as the place: "the
+      // Syrian city of Aleppo" -> SYR.
+      const Token* noun = ModifiedNoun(p);
+      const std::string lemma = noun ? text::Lower(noun->lemma.empty() ? noun->form : noun->lemma) : "";
+      if (auto it = res_.authored_nouns.find(lemma); it != res_.authored_nouns.end()) {
+        actor = ActorForRole(country, it->second, p.country->name);
         code = doc_.actors[actor].code;
         how = "author";
+      } else if (res_.place_nouns.count(lemma)) {
+        actor = ActorForRole(country, "", p.country->name);
+        code = doc_.actors[actor].code;
+        how = "place";
       } else {
         if (!PeopleNoun(p)) return;
         actor = ActorForRole(country, "", p.country->name);
@@ -769,9 +777,9 @@ class DocumentRecognizer {
     NoteMembership(s, p.first, code);
   }
 
-  // The author's role when the phrase is a demonym modifying a noun of the
-  // agents' `author:` lists ("an Australian ultimatum"); else null.
-  const std::string* AuthoredNounRole(const Phrase& p) const {
+  // The noun a demonym phrase modifies ("an Australian *ultimatum*", "the
+  // Syrian *city*"), or null.
+  const Token* ModifiedNoun(const Phrase& p) const {
     const auto& toks = doc_.sentences[cur_sentence_].tokens;
     const int last = p.last - 1;
     // "the Kenyan plan" may be tagged a proper noun compound.
@@ -779,10 +787,7 @@ class DocumentRecognizer {
         (toks[last].deprel != "amod"sv && toks[last].deprel != "compound"sv))
       return nullptr;
     const int head = toks[last].head;
-    if (head <= last) return nullptr;
-    const Token& noun = toks[head];
-    auto it = res_.authored_nouns.find(text::Lower(noun.lemma.empty() ? noun.form : noun.lemma));
-    return it == res_.authored_nouns.end() ? nullptr : &it->second;
+    return head > last ? &toks[head] : nullptr;
   }
 
   // Whether a demonym phrase is a plural noun heading its own noun phrase
@@ -1328,6 +1333,7 @@ LexiconResources LexiconResources::Build(ActorDictionary dictionary, const text:
   for (const ActorEntry& e : res.dictionary.entries) {
     for (const std::string& t : e.local_terms) res.local_terms.insert(FoldName(t));
     for (const std::string& n : e.authored) res.authored_nouns.emplace(text::Lower(n), e.code);
+    for (const std::string& n : e.place_nouns) res.place_nouns.insert(text::Lower(n));
   }
   for (const ActorEntry& e : res.dictionary.entries)
     for (const Office& o : e.offices) {

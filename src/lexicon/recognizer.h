@@ -43,6 +43,9 @@ struct LexiconResources {
   // role ("proposal" -> "GOV": "the Russian proposal" is Russia's
   // government's). From the agents' `author:` lines.
   std::unordered_map<std::string, std::string> authored_nouns;
+  // Nouns of places whose demonym names the country as the place, lower
+  // case ("city": "the Syrian city of Aleppo" is SYR). From `place:` lines.
+  std::unordered_set<std::string> place_nouns;
   // PETRARCH's convention (`--conventions petrarch`): a role word no country
   // goes with ("insurgents", "the government") is the unknown country's,
   // "---REB", "---GOV", where dyad otherwise reads the article's country

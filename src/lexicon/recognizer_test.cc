@@ -315,6 +315,9 @@ INSTANTIATE_TEST_SUITE_P(
              "2025-04-28",
              "Palestinians=PSE demonym; Gaza=PSE place; Palestinian officials=PSEGOV agent; Palestinian envoys=PSEGOV agent; "
              "Gaza=PSE place; Israeli Defence Minister Israel Katz=ISRGOV title; the country=ISRGOV description"},
+        // A demonym before a place noun (`place:`) names the country as a place.
+        Case{"Russian jets bombed the Syrian city of Aleppo.", "2016-10-01",
+             "Russian jets=RUSMIL agent; the Syrian=SYR place"},
         // An armed act's demonym names the military.
         Case{"Kenya condemned the Russian airstrikes.", "2012-05-02", "Kenya=KENGOV dictionary; the Russian=RUSMIL author"},
         // ... also when the tagger reads the demonym as a proper noun compound.

@@ -548,6 +548,8 @@ INSTANTIATE_TEST_SUITE_P(
         // A place a demonym names is the target's country.
         Case{"Russian jets bombed the Syrian city of Aleppo.", "2016-10-01", "RUSMIL 195 SYR"},
         Case{"Kenyan troops withdrew from the Somali town of Kismayo.", "2012-05-02", "KENMIL 0874 SOM"},
+        // A surrender to no one named is still one.
+        Case{"Five hundred Ugandan rebels surrendered last week.", "2012-05-02", "UGAREB 0874 -"},
         // Ratifying is signing only for agreements, not for appointments.
         Case{"The Kenyan parliament ratified the treaty.", "2012-05-02", "KENLEG 057 -"},
         Case{"The appointments were ratified by the Kenyan parliament.", "2012-05-02", ""},

@@ -548,6 +548,10 @@ INSTANTIATE_TEST_SUITE_P(
         // A place a demonym names is the target's country.
         Case{"Russian jets bombed the Syrian city of Aleppo.", "2016-10-01", "RUSMIL 195 SYR"},
         Case{"Kenyan troops withdrew from the Somali town of Kismayo.", "2012-05-02", "KENMIL 0874 SOM"},
+        // A refusal to meet someone targets them; a rejected call's author
+        // may stand in a "by" phrase the parse hangs on the verb.
+        Case{"The Kenyan president refused to meet the Somali president.", "2012-05-02", "KENGOV 125 SOMGOV"},
+        Case{"Kenya rejected calls by the Somali president to adopt reforms.", "2012-05-02", "KENGOV 120 SOMGOV"},
         // A surrender to no one named is still one.
         Case{"Five hundred Ugandan rebels surrendered last week.", "2012-05-02", "UGAREB 0874 -"},
         // Ratifying is signing only for agreements, not for appointments.

@@ -17,6 +17,7 @@ Annotator Annotator::FromModels(Tagger tagger, Parser parser) {
   a.tagger_ = std::make_shared<const Tagger>(std::move(tagger));
   a.parser_ = std::make_shared<const Parser>(std::move(parser));
   a.finite_verb_ = std::make_shared<const FiniteVerbRule>(FiniteVerbRule::For(*a.tagger_));
+  a.subjunctive_ = std::make_shared<const SubjunctiveRule>(SubjunctiveRule::For(*a.tagger_));
   for (int c = 0; c < a.tagger_->num_classes(); ++c) {
     a.class_tag_hash_.push_back(ParserTagHash(a.tagger_->upos(c), a.tagger_->xpos(c)));
     a.class_coarse_hash_.push_back(HashString(a.tagger_->upos(c)));
@@ -72,7 +73,10 @@ void Annotator::Annotate(std::span<Sentence> sentences) const {
   }
   for (size_t i = 0; i < sentences.size(); ++i) WordInfos(sentences[i], &words[i]);
   tagger_->Predict(words.data(), classes.data(), sentences.size());
-  for (size_t i = 0; i < sentences.size(); ++i) finite_verb_->Apply(sentences[i], &classes[i]);
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    finite_verb_->Apply(sentences[i], &classes[i]);
+    subjunctive_->Apply(sentences[i], &classes[i]);
+  }
   for (size_t i = 0; i < sentences.size(); ++i) SetTags(words[i], classes[i], sentences[i]);
   for (size_t i = 0; i < sentences.size(); ++i) Parse(words[i], classes[i], sentences[i]);
 }

@@ -57,6 +57,7 @@ class Annotator {
   // Retags a full sentence's lone past tense that the tagger read as a
   // participle (finite_verb.h), between tagging and lemmatizing.
   std::shared_ptr<const FiniteVerbRule> finite_verb_;
+  std::shared_ptr<const SubjunctiveRule> subjunctive_;  // "demanded that Hamas renounce ..."
   std::vector<uint64_t> class_tag_hash_;     // ParserTagHash of each tagger class
   std::vector<uint64_t> class_coarse_hash_;  // HashString of its UPOS
   std::vector<uint64_t> class_xpos_hash_;    // HashString of its XPOS

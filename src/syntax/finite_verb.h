@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "dyad/document.h"
+#include "syntax/lemmatizer.h"
 #include "syntax/tagger.h"
 
 namespace dyad::syntax {
@@ -37,6 +38,31 @@ class FiniteVerbRule {
   std::vector<Role> role_;  // per class
   int vbd_ = -1, vbn_ = -1;
   bool PastForm(const Token& t, int c) const;
+};
+
+// The mandative subjunctive has the same trouble: in "demanded that Hamas
+// renounce violence" or "insisted that the president abandon his policy" the
+// bare verb after the clause's subject has no tense the tagger knows, and it
+// reads it as a noun or a preposition. SubjunctiveRule::Apply finds "that"
+// within three words after a verb of demand (demand, insist, urge, ask,
+// request, recommend, propose, require, suggest, order; any inflection), the
+// noun phrase after it, and, when no verb follows that phrase, retags as VB
+// the word right after it, or the phrase's last noun when an object follows
+// it ("that Hamas renounce violence"), provided the treebank had that word as
+// a VB (Lemmatizer::Seen).
+class SubjunctiveRule {
+ public:
+  SubjunctiveRule(const std::vector<std::string>& upos, const std::vector<std::string>& xpos, const Lemmatizer& lemmatizer);
+  static SubjunctiveRule For(const Tagger& tagger);
+  bool Apply(const Sentence& s, std::vector<int>* classes) const;
+
+ private:
+  enum Role : unsigned char { kOther, kVerb, kDeterminer, kModifier, kNoun, kAdverb };
+  std::vector<Role> role_;  // per class
+  int vb_ = -1;
+  const Lemmatizer* lemmatizer_;
+  bool AfterDemand(const Sentence& s, size_t that) const;
+  bool Retag(const Sentence& s, size_t i, std::vector<int>* classes) const;
 };
 
 }  // namespace dyad::syntax

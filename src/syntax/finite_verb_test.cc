@@ -103,3 +103,34 @@ TEST(FiniteVerbRuleTest, CommittedModelsParseTheVerbAsTheRoot) {
 
 }  // namespace
 }  // namespace dyad::syntax
+
+namespace dyad::syntax {
+namespace {
+
+// With the committed models: the bare verb of a "that" clause after a verb
+// of demand is a verb; elsewhere the tags stay the tagger's.
+TEST(SubjunctiveRuleTest, CommittedModelsTagTheMandativeVerb) {
+  std::string models = std::string(DYAD_SOURCE_DIR) + "/models";
+  if (!std::filesystem::exists(models + "/" + kParserModelFile)) GTEST_SKIP() << "no committed model in " << models;
+  auto annotator = Annotator::Load(models);
+  ASSERT_TRUE(annotator.ok()) << annotator.status().ToString();
+  struct Row {
+    std::vector<std::string> words;
+    int word;
+    const char* xpos;  // "" : anything but VB
+  } rows[] = {
+      {{"The", "opposition", "is", "demanding", "that", "the", "president", "abandon", "his", "land", "policy", "."}, 7, "VB"},
+      {{"She", "said", "that", "the", "police", "report", "was", "false", "."}, 5, ""},
+      {{"Trump", "tried", "to", "suggest", "that", "he", "barely", "knows", "the", "envoy", "."}, 6, ""},
+  };
+  for (const Row& r : rows) {
+    Sentence s;
+    for (const std::string& w : r.words) s.tokens.push_back(Token{.form = w});
+    annotator->Annotate(s);
+    if (*r.xpos) EXPECT_EQ(s.tokens[r.word].xpos, r.xpos) << r.words[r.word];
+    else EXPECT_NE(s.tokens[r.word].xpos, "VB") << r.words[r.word];
+  }
+}
+
+}  // namespace
+}  // namespace dyad::syntax

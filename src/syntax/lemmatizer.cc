@@ -104,6 +104,12 @@ std::string Lemmatizer::Lemmatize(std::string_view form, std::string_view xpos) 
   return Lemmatize(form, HashString(form), HashString(AsciiLower(form)), xpos, HashString(xpos));
 }
 
+bool Lemmatizer::KnownLemma(std::string_view form) const { return lemmas_.count(AsciiLower(form)) > 0; }
+
+bool Lemmatizer::Seen(std::string_view form, std::string_view xpos) const {
+  return Find(DictKey(HashString(AsciiLower(form)), HashString(xpos))) != nullptr;
+}
+
 std::string Lemmatizer::Lemmatize(std::string_view form, uint64_t form_hash, uint64_t lower_hash, std::string_view xpos,
                                   uint64_t xpos_hash) const {
   if (form.empty()) return "_";

@@ -37,6 +37,11 @@ class Lemmatizer {
     if (!slots_.empty()) __builtin_prefetch(&slots_[DictKey(form_hash, xpos_hash) & (slots_.size() - 1)]);
   }
 
+  // Whether the treebank had the word (lowercased) with this XPOS: "lift"/VB.
+  bool Seen(std::string_view form, std::string_view xpos) const;
+  // Whether the word (lowercased) is the lemma of some treebank word:
+  // "abandon" of "abandoned".
+  bool KnownLemma(std::string_view form) const;
   void Write(BinaryWriter* w) const;  // deterministic: entries sorted
   bool Read(BinaryReader* r);
   size_t dictionary_size() const { return dict_.size(); }

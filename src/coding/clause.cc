@@ -455,7 +455,9 @@ class Analyzer {
       }
     } else {
       c.subjects = Subjects(i);
-      for (int o : Children(i, "obj")) Append(&c.objects, WithConjuncts(s_, o));
+      // "warned that ..." with the complementizer read as the object: no object.
+      for (int o : Children(i, "obj"))
+        if (s_.tokens[o].upos != "SCONJ"sv) Append(&c.objects, WithConjuncts(s_, o));
       // "the election which the EU called fraudulent": the object relative
       // pronoun stands for the noun the clause modifies, as a subject one does.
       for (int& object : c.objects)

@@ -552,6 +552,10 @@ INSTANTIATE_TEST_SUITE_P(
         // may stand in a "by" phrase the parse hangs on the verb.
         Case{"The Kenyan president refused to meet the Somali president.", "2012-05-02", "KENGOV 125 SOMGOV"},
         Case{"Kenya rejected calls by the Somali president to adopt reforms.", "2012-05-02", "KENGOV 120 SOMGOV"},
+        // A complementizer the parse made the object is no target ("warned
+        // that": not the speaker's own troops inside the clause).
+        Case{"The Kenyan president warned that Kenyan troops and their Somali allies intended to advance toward Kismayo.",
+             "2012-05-02", "KENGOV 130 -"},
         // A demanded meeting of a body targets the body.
         Case{"Kenya demanded a meeting of the UN Security Council.", "2012-05-02", "KENGOV 106 IGOUNO"},
         // A surrender to no one named is still one.

@@ -915,6 +915,9 @@ class SentenceCoder {
       if (int h = ReporterSubject(c.predicate); h >= 0)
         sources = AllCoordinated(h), rule += " [source: the reporter]";  // "A and B said they ...": both
     }
+    // "They wanted us on our knees," the minister said: inside a quotation a
+    // speaker calls their own side "we"; a "they" resolved to it is wrong.
+    std::erase_if(sources, [&](int h) { return SpeakersSideAsThirdPerson(h); });
     sources_of_[c.predicate] = sources;
     if (sources.empty()) return Trace(c, "no event: no source actor (" + rule + ")"), false;
     bool needs_target = !(p->targets.size() == 1 && p->targets[0] == "none"sv);
@@ -1207,6 +1210,20 @@ class SentenceCoder {
   // for a quotation's speaker standing in a first-person pronoun).
   const Mention* CoveringMention(int token) const {
     return token >= 0 && token < kListed && covering_[token] >= 0 ? &doc_.mentions[covering_[token]] : nullptr;
+  }
+
+  // A third-person plural pronoun inside a quotation, resolved to the
+  // country of the quotation's speaker.
+  bool SpeakersSideAsThirdPerson(int token) const {
+    if (token >= kListed || covering_[token] < 0) return false;
+    const Mention& m = doc_.mentions[covering_[token]];
+    const std::string& w = sent_.tokens[token].form;
+    if (m.how != "pronoun"sv || !(text::LowerEquals(w, "they") || text::LowerEquals(w, "them"))) return false;
+    const size_t at = sent_.tokens[token].raw.begin;
+    for (const Quote& q : doc_.quotes)
+      if (q.raw.begin <= at && at < q.raw.end && q.speaker.size() >= 3 && m.code.size() >= 3)
+        return q.speaker.compare(0, 3, m.code, 0, 3) == 0;
+    return false;
   }
 
   bool IsAuthor(int token) const {
@@ -2022,6 +2039,7 @@ class SentenceCoder {
         continue;
       if (std::find(c.subjects.begin(), c.subjects.end(), static_cast<int>(t)) != c.subjects.end()) continue;
       if (source_actors.count(ActorOf(static_cast<int>(t)).first)) continue;
+      if (SpeakersSideAsThirdPerson(static_cast<int>(t))) continue;
       bool own_side = false;  // "Erdogan warned that Turkish troops ...": his own state's arm, not an addressee
       for (int h : sources) own_side = own_side || SameState(ActorOf(h).second, ActorOf(static_cast<int>(t)).second);
       if (!own_side) return {static_cast<int>(t)};

@@ -556,11 +556,8 @@ INSTANTIATE_TEST_SUITE_P(
         // that": not the speaker's own troops inside the clause).
         Case{"The Kenyan president warned that Kenyan troops and their Somali allies intended to advance toward Kismayo.",
              "2012-05-02", "KENGOV 130 -"},
-        // Inside a quotation "they" is not the speaker's own side (who is
-        // "we"), nor a place named before.
-        Case{"The Palestinians met in Cairo. \"They put pressure on us,\" Mahmoud Abbas said.", "2019-11-20", ""},
-        Case{"Israel and the Palestinians met in Cairo. \"They put pressure on us,\" Mahmoud Abbas said.", "2019-11-20",
-             "ISRGOV 040 PSE; ISRGOV 100 PSEGOV"},
+        // Inside a quotation "they" is not the speaker's own side (who is "we").
+        Case{"The Palestinians met in Gaza. \"They put pressure on us,\" Mahmoud Abbas said.", "2019-11-20", ""},
         // A demanded meeting of a body targets the body.
         Case{"Kenya demanded a meeting of the UN Security Council.", "2012-05-02", "KENGOV 106 IGOUNO"},
         // A surrender to no one named is still one.

@@ -1263,9 +1263,7 @@ class DocumentRecognizer {
       const Mention& m = *it;
       if (m.sentence < s - window) break;
       if (m.sentence == s && m.first_token >= token) continue;
-      // "met in Cairo. They said": a place where something happened is not
-      // who; "some in Gaza ... they" are its people.
-      if (m.actor == excluded || !Agrees(doc_.actors[m.actor], g) || (g == 'p' && AdverbialPlace(m))) continue;
+      if (m.actor == excluded || !Agrees(doc_.actors[m.actor], g)) continue;
       int score = -rank++;
       if (IsSubject(m)) score += 2;
       if (m.sentence == s) score += 1;
@@ -1275,17 +1273,6 @@ class DocumentRecognizer {
       }
     }
     return best;
-  }
-
-  // A place mention that is a verb's oblique ("met in Cairo").
-  bool AdverbialPlace(const Mention& m) const {
-    if (m.how != "place"sv) return false;
-    const auto& toks = doc_.sentences[m.sentence].tokens;
-    for (int i = m.first_token; i < m.last_token; ++i) {
-      const int h = toks[i].head;
-      if ((h < m.first_token || h >= m.last_token) && toks[i].deprel.rfind("obl", 0) == 0) return true;
-    }
-    return false;
   }
 
   // A pronoun object of a verb is not that verb's subject ("Putin praised

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <string_view>
+#include <utility>
 
 #include "syntax/word_features.h"
 #include "text/utf8.h"
@@ -10,12 +11,22 @@ namespace dyad::syntax {
 
 using namespace std::string_view_literals;
 
-FiniteVerbRule FiniteVerbRule::For(const Tagger& tagger) {
-  std::vector<std::string> upos, xpos;
+namespace {
+
+// The tagger's classes' UPOS and XPOS, index = class.
+std::pair<std::vector<std::string>, std::vector<std::string>> ClassTags(const Tagger& tagger) {
+  std::pair<std::vector<std::string>, std::vector<std::string>> tags;
   for (int c = 0; c < tagger.num_classes(); ++c) {
-    upos.push_back(tagger.upos(c));
-    xpos.push_back(tagger.xpos(c));
+    tags.first.push_back(tagger.upos(c));
+    tags.second.push_back(tagger.xpos(c));
   }
+  return tags;
+}
+
+}  // namespace
+
+FiniteVerbRule FiniteVerbRule::For(const Tagger& tagger) {
+  const auto [upos, xpos] = ClassTags(tagger);
   return FiniteVerbRule(upos, xpos);
 }
 
@@ -58,11 +69,7 @@ bool FiniteVerbRule::Apply(const Sentence& s, std::vector<int>* classes) const {
 }
 
 SubjunctiveRule SubjunctiveRule::For(const Tagger& tagger) {
-  std::vector<std::string> upos, xpos;
-  for (int c = 0; c < tagger.num_classes(); ++c) {
-    upos.push_back(tagger.upos(c));
-    xpos.push_back(tagger.xpos(c));
-  }
+  const auto [upos, xpos] = ClassTags(tagger);
   return SubjunctiveRule(upos, xpos, tagger.lemmatizer());
 }
 

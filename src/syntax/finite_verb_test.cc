@@ -77,12 +77,28 @@ TEST(FiniteVerbRuleTest, NoVerbClassesNoChange) {
   EXPECT_FALSE(rule.Apply(s, &classes));
 }
 
+// The committed models' annotator, or null when the models are absent.
+const Annotator* CommittedAnnotator() {
+  static const Annotator* annotator = [] () -> const Annotator* {
+    const std::string models = std::string(DYAD_SOURCE_DIR) + "/models";
+    if (!std::filesystem::exists(models + "/" + kParserModelFile)) return nullptr;
+    auto loaded = Annotator::Load(models);
+    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+    return loaded.ok() ? new Annotator(std::move(*loaded)) : nullptr;
+  }();
+  return annotator;
+}
+
+Sentence Annotated(const std::vector<std::string>& words) {
+  Sentence s;
+  for (const std::string& w : words) s.tokens.push_back(Token{.form = w});
+  CommittedAnnotator()->Annotate(s);
+  return s;
+}
+
 // With the committed models: the sentence's verb gets its subject back.
 TEST(FiniteVerbRuleTest, CommittedModelsParseTheVerbAsTheRoot) {
-  std::string models = std::string(DYAD_SOURCE_DIR) + "/models";
-  if (!std::filesystem::exists(models + "/" + kParserModelFile)) GTEST_SKIP() << "no committed model in " << models;
-  auto annotator = Annotator::Load(models);
-  ASSERT_TRUE(annotator.ok()) << annotator.status().ToString();
+  if (!CommittedAnnotator()) GTEST_SKIP() << "no committed models";
   struct Row {
     std::vector<std::string> words;
     int verb, subject;
@@ -91,9 +107,7 @@ TEST(FiniteVerbRuleTest, CommittedModelsParseTheVerbAsTheRoot) {
       {{"Hundreds", "of", "farmers", "blocked", "roads", "near", "the", "border", "."}, 3, 0},
   };
   for (const Row& r : rows) {
-    Sentence s;
-    for (const std::string& w : r.words) s.tokens.push_back(Token{.form = w});
-    annotator->Annotate(s);
+    const Sentence s = Annotated(r.words);
     EXPECT_EQ(s.tokens[r.verb].xpos, "VBD") << r.words[r.verb];
     EXPECT_EQ(s.tokens[r.verb].deprel, "root") << r.words[r.verb];
     EXPECT_EQ(s.tokens[r.subject].head, r.verb) << r.words[r.subject];
@@ -101,19 +115,10 @@ TEST(FiniteVerbRuleTest, CommittedModelsParseTheVerbAsTheRoot) {
   }
 }
 
-}  // namespace
-}  // namespace dyad::syntax
-
-namespace dyad::syntax {
-namespace {
-
 // With the committed models: the bare verb of a "that" clause after a verb
 // of demand is a verb; elsewhere the tags stay the tagger's.
 TEST(SubjunctiveRuleTest, CommittedModelsTagTheMandativeVerb) {
-  std::string models = std::string(DYAD_SOURCE_DIR) + "/models";
-  if (!std::filesystem::exists(models + "/" + kParserModelFile)) GTEST_SKIP() << "no committed model in " << models;
-  auto annotator = Annotator::Load(models);
-  ASSERT_TRUE(annotator.ok()) << annotator.status().ToString();
+  if (!CommittedAnnotator()) GTEST_SKIP() << "no committed models";
   struct Row {
     std::vector<std::string> words;
     int word;
@@ -124,9 +129,7 @@ TEST(SubjunctiveRuleTest, CommittedModelsTagTheMandativeVerb) {
       {{"Trump", "tried", "to", "suggest", "that", "he", "barely", "knows", "the", "envoy", "."}, 6, ""},
   };
   for (const Row& r : rows) {
-    Sentence s;
-    for (const std::string& w : r.words) s.tokens.push_back(Token{.form = w});
-    annotator->Annotate(s);
+    const Sentence s = Annotated(r.words);
     if (*r.xpos) EXPECT_EQ(s.tokens[r.word].xpos, r.xpos) << r.words[r.word];
     else EXPECT_NE(s.tokens[r.word].xpos, "VB") << r.words[r.word];
   }

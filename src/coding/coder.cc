@@ -95,8 +95,8 @@ class SentenceCoder {
     // someone asks for is not done, also when the appeal itself is not coded
     // or the parse read the complement as a purpose ("urged Iran *to start*").
     for (const Clause& c : clauses_)
-      if (!c.noun && !c.objects.empty() && IsAppealVerb(c.predicate))
-        if (int x = AskedFor(c); x >= 0) unrealized_.insert(x);
+      if (!c.noun && !c.objects.empty())
+        if (int x = AskedFor(c); x >= 0 && IsAppealVerb(c.predicate)) unrealized_.insert(x);
     for (int pass = 0; pass < 2; ++pass) {
       for (const Clause& c : clauses_) {
         if (c.adjunct || c.noun != (pass == 1)) continue;
@@ -237,14 +237,15 @@ class SentenceCoder {
   // ("canceled a *meeting*"), with their conjuncts.
   std::vector<int> UnrealizedComplements() const {
     std::vector<int> out;
+    const auto it = res_.patterns.classes().find("@unrealizing");
+    if (it == res_.patterns.classes().end()) return out;
     for (size_t k = 0; k < sent_.tokens.size(); ++k) {
       const Token& t = sent_.tokens[k];
       if (t.head < 0 || (t.deprel != "xcomp"sv && t.deprel != "obj"sv)) continue;
-      const Token& word = sent_.tokens[t.head];
-      std::string lemma = Lemma(word);
+      std::string lemma = Lemma(sent_.tokens[t.head]);
       for (const Token& p : sent_.tokens)
         if (p.head == t.head && p.deprel == "compound:prt"sv) lemma += " " + text::Lower(p.form);
-      if (InClass("@unrealizing", lemma))
+      if (it->second.count(lemma))
         for (int x : WithConjuncts(sent_, static_cast<int>(k))) out.push_back(x);
     }
     return out;

@@ -318,6 +318,9 @@ INSTANTIATE_TEST_SUITE_P(
         // A demonym before a place noun (`place:`) names the country as a place.
         Case{"Russian jets bombed the Syrian city of Aleppo.", "2016-10-01",
              "Russian jets=RUSMIL agent; the Syrian=SYR place"},
+        // Armed men neither of the state nor rebels by name are UAF.
+        Case{"Somali militiamen and a Kenyan gunman fled.", "2012-05-02",
+             "Somali militiamen=SOMUAF agent; Kenyan gunman=KENUAF agent"},
         // An armed act's demonym names the military.
         Case{"Kenya condemned the Russian airstrikes.", "2012-05-02", "Kenya=KENGOV dictionary; the Russian=RUSMIL author"},
         // ... also when the tagger reads the demonym as a proper noun compound.

@@ -56,15 +56,8 @@ class SentenceCoder {
       : doc_(*doc), s_(s), sent_(doc->sentences[s]), res_(res), trace_(trace) {
     covering_.assign(sent_.tokens.size(), -1);
     speaker_.assign(sent_.tokens.size(), -1);
-    for (size_t t = 0; t < sent_.tokens.size(); ++t) {
-      if (!IsFirstPerson(sent_.tokens[t].form)) continue;
-      for (size_t q = 0; q < doc_.quotes.size(); ++q) {
-        const Quote& quote = doc_.quotes[q];
-        if (quote.speaker_actor >= 0 && !quote.speaker.empty() && quote.raw.begin <= sent_.tokens[t].raw.begin &&
-            sent_.tokens[t].raw.end <= quote.raw.end)
-          speaker_[t] = static_cast<int>(q);
-      }
-    }
+    for (size_t t = 0; t < sent_.tokens.size(); ++t)
+      if (IsFirstPerson(sent_.tokens[t].form)) speaker_[t] = QuoteWithSpeakerAt(static_cast<int>(t));
     for (size_t m = 0; m < doc_.mentions.size(); ++m) {
       const Mention& mention = doc_.mentions[m];
       if (mention.sentence != s) continue;
@@ -505,9 +498,8 @@ class SentenceCoder {
       const Token& tok = sent_.tokens[t];
       if (tok.head != c.predicate || tok.deprel != "ccomp"sv || static_cast<int>(t) == open_complement) continue;
       bool actor_subject = false;
-      for (size_t k = 0; k < sent_.tokens.size(); ++k)
-        if (sent_.tokens[k].head == static_cast<int>(t) && sent_.tokens[k].deprel.rfind("nsubj", 0) == 0)
-          for (int h : WithConjuncts(sent_, static_cast<int>(k))) actor_subject = actor_subject || ActorToken(h) >= 0;
+      for (int k : SubjectTokens(static_cast<int>(t)))
+        for (int h : WithConjuncts(sent_, k)) actor_subject = actor_subject || ActorToken(h) >= 0;
       if (!actor_subject) heads.push_back(static_cast<int>(t));
     }
     return heads;
@@ -1213,18 +1205,30 @@ class SentenceCoder {
     return token >= 0 && token < kListed && covering_[token] >= 0 ? &doc_.mentions[covering_[token]] : nullptr;
   }
 
+  // The quotation with a known speaker that holds sentence token t (the
+  // last such), or -1.
+  int QuoteWithSpeakerAt(int t) const {
+    int found = -1;
+    const Token& tok = sent_.tokens[t];
+    for (size_t q = 0; q < doc_.quotes.size(); ++q) {
+      const Quote& quote = doc_.quotes[q];
+      if (quote.speaker_actor >= 0 && !quote.speaker.empty() && quote.raw.begin <= tok.raw.begin &&
+          tok.raw.end <= quote.raw.end)
+        found = static_cast<int>(q);
+    }
+    return found;
+  }
+
   // A third-person plural pronoun inside a quotation, resolved to the
   // country of the quotation's speaker.
   bool SpeakersSideAsThirdPerson(int token) const {
-    if (token >= kListed || covering_[token] < 0) return false;
-    const Mention& m = doc_.mentions[covering_[token]];
+    const Mention* m = CoveringMention(token);
+    if (!m || m->how != "pronoun"sv) return false;
     const std::string& w = sent_.tokens[token].form;
-    if (m.how != "pronoun"sv || !(text::LowerEquals(w, "they") || text::LowerEquals(w, "them"))) return false;
-    const size_t at = sent_.tokens[token].raw.begin;
-    for (const Quote& q : doc_.quotes)
-      if (q.raw.begin <= at && at < q.raw.end && q.speaker.size() >= 3 && m.code.size() >= 3)
-        return q.speaker.compare(0, 3, m.code, 0, 3) == 0;
-    return false;
+    if (!text::LowerEquals(w, "they") && !text::LowerEquals(w, "them")) return false;
+    const int q = QuoteWithSpeakerAt(token);
+    return q >= 0 && doc_.quotes[q].speaker.size() >= 3 && m->code.size() >= 3 &&
+           doc_.quotes[q].speaker.compare(0, 3, m->code, 0, 3) == 0;
   }
 
   bool IsAuthor(int token) const {
@@ -1329,19 +1333,19 @@ class SentenceCoder {
   // An event noun governed by a verb of reaction (@reaction): someone else's act.
   bool OthersAct(const Clause& c) const { return c.noun && c.governor >= 0 && InClass("@reaction", c.governor_lemma); }
 
-  // Whether the word's verb has an appeal or demand reading (a pattern in 02 or 10).
-  bool IsAppealVerb(int t) const {
+  // Whether the word's verb has a pattern whose code starts with one of `roots`.
+  bool HasReadingIn(int t, std::initializer_list<std::string_view> roots) const {
     for (const Pattern* p : VerbPatterns(t, Lemma(sent_.tokens[t])))
-      if (p->code.rfind("02", 0) == 0 || p->code.rfind("10", 0) == 0) return true;
+      for (std::string_view root : roots)
+        if (p->code.starts_with(root)) return true;
     return false;
   }
 
-  // Whether the word's verb has a statement reading (a pattern in 01).
-  bool IsStatementVerb(int t) const {
-    for (const Pattern* p : VerbPatterns(t, Lemma(sent_.tokens[t])))
-      if (p->code.rfind("01", 0) == 0) return true;
-    return false;
-  }
+  // An appeal or demand reading (a pattern in 02 or 10).
+  bool IsAppealVerb(int t) const { return HasReadingIn(t, {"02", "10"}); }
+
+  // A statement reading (a pattern in 01).
+  bool IsStatementVerb(int t) const { return HasReadingIn(t, {"01"}); }
 
   // A parse that lost the subject ("During the summit, Ortega also offered
   // ..." read with Ortega attached to the summit): an actor mention right

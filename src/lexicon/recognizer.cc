@@ -985,7 +985,6 @@ class DocumentRecognizer {
     return -1;
   }
 
-  // The article's main country: the most mentioned one so far.
   // "Israel Katz said the country would ...": "the country" as the subject
   // of what someone says is the speaker's, not the article's main country:
   // the country of the actor mentioned as the subject of the verb whose
@@ -1001,14 +1000,22 @@ class DocumentRecognizer {
     if (toks[t].deprel.rfind("nsubj", 0) != 0) return "";
     for (int steps = 0; t >= 0 && steps < 8 && toks[t].deprel != "ccomp"sv; ++steps) t = toks[t].head;
     if (t < 0 || toks[t].deprel != "ccomp"sv || toks[t].head < 0) return "";
-    const int verb = toks[t].head;
-    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence == s; ++it)
-      for (int k = it->first_token; k < it->last_token; ++k)
-        if (toks[k].head == verb && toks[k].deprel.rfind("nsubj", 0) == 0 && it->how != "place"sv)
-          return doc_.actors[it->actor].country;
-    return "";
+    const Mention* speaker = SubjectMention(s, toks[t].head, /*places=*/false);
+    return speaker ? doc_.actors[speaker->actor].country : "";
   }
 
+  // The latest mention of sentence s that covers a subject of `verb` (not a
+  // place unless `places`), or null.
+  const Mention* SubjectMention(int s, int verb, bool places) const {
+    const auto& toks = doc_.sentences[s].tokens;
+    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence == s; ++it)
+      for (int k = it->first_token; k < it->last_token; ++k)
+        if (toks[k].head == verb && toks[k].deprel.rfind("nsubj", 0) == 0 && (places || it->how != "place"sv))
+          return &*it;
+    return nullptr;
+  }
+
+  // The article's main country: the most mentioned one so far.
   std::string FocusCountry() const {
     std::string best;
     int most = 0;
@@ -1285,10 +1292,8 @@ class DocumentRecognizer {
     if (!object || t.head < 0) return -1;
     const std::string lower = text::Lower(t.form);
     if (lower.ends_with("self") || lower.ends_with("selves")) return -1;
-    for (auto it = doc_.mentions.rbegin(); it != doc_.mentions.rend() && it->sentence == s; ++it)
-      for (int k = it->first_token; k < it->last_token; ++k)
-        if (toks[k].head == t.head && toks[k].deprel.rfind("nsubj", 0) == 0) return it->actor;
-    return -1;
+    const Mention* subject = SubjectMention(s, t.head, /*places=*/true);
+    return subject ? subject->actor : -1;
   }
 
   bool IsSubject(const Mention& m) const {
